@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './client.server';
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'drizzle');
+
+/**
+ * Apply pending migrations. drizzle runs all pending migrations in one transaction, so a
+ * failure leaves the database as it was.
+ */
+export async function migrateDatabase(database: Database): Promise<void> {
+  if (database.kind === 'pglite') {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  } else {
+    const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+    await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+}
+
+// `npm run db:migrate`
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { openFromEnv, DatabaseConfigError } = await import('./client.server');
+  try {
+    const database = await openFromEnv();
+    await migrateDatabase(database);
+    await database.close();
+    console.log('Migrations applied.');
+  } catch (error) {
+    console.error(error instanceof DatabaseConfigError ? error.message : `Migration failed: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,52 @@
+import { relations, sql } from 'drizzle-orm';
+import { check, date, foreignKey, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { id, lockVersion, timestamps, tstz } from './_common';
+import { councils } from './councils';
+import { documents } from './documents';
+import { agendaItems } from './records';
+
+export const statementType = pgEnum('statement_type', ['statement', 'position', 'initiative']);
+export const statementStatus = pgEnum('statement_status', ['draft', 'sent', 'answered', 'closed']);
+
+/** The council's outputs to the county: lausunnot, kannanotot, aloitteet. */
+export const statements = pgTable(
+  'statements',
+  {
+    id: id(),
+    councilId: uuid('council_id')
+      .notNull()
+      .references(() => councils.id),
+    type: statementType('type').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    recipient: text('recipient').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    documentId: uuid('document_id').references(() => documents.id),
+    approvedItemId: uuid('approved_item_id'),
+    status: statementStatus('status').notNull().default('draft'),
+    response: text('response'),
+    responseDate: date('response_date', { mode: 'string' }),
+    publishedAt: tstz('published_at'),
+    ...timestamps(),
+    lockVersion: lockVersion(),
+  },
+  (t) => [
+    foreignKey({
+      name: 'statements_item_same_council_fk',
+      columns: [t.approvedItemId, t.councilId],
+      foreignColumns: [agendaItems.id, agendaItems.councilId],
+    }),
+    check('statements_title_not_blank', sql`btrim(${t.title}) <> ''`),
+    check('statements_sent_has_date', sql`${t.status} = 'draft' OR ${t.issuedOn} IS NOT NULL`),
+    check('statements_response_date', sql`${t.responseDate} IS NULL OR ${t.issuedOn} IS NULL OR ${t.responseDate} >= ${t.issuedOn}`),
+    check('statements_answered_has_response', sql`${t.status} <> 'answered' OR ${t.response} IS NOT NULL`),
+    check('statements_draft_not_published', sql`${t.status} <> 'draft' OR ${t.publishedAt} IS NULL`),
+    index('statements_council_idx').on(t.councilId, t.issuedOn),
+  ],
+);
+
+export const statementsRelations = relations(statements, ({ one }) => ({
+  council: one(councils, { fields: [statements.councilId], references: [councils.id] }),
+}));
+
+export type Statement = typeof statements.$inferSelect;
