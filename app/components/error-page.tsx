@@ -1,0 +1,25 @@
+import { isRouteErrorResponse, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+
+/** A friendly error page: never a stack trace, never internal details. */
+export function ErrorPage({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [t('errors.notFoundTitle'), t('errors.notFoundText')]
+      : status === 403
+        ? [t('errors.forbiddenTitle'), t('errors.forbiddenText')]
+        : status === 400
+          ? [t('errors.badRequestTitle'), isRouteErrorResponse(error) && typeof error.data === 'string' ? error.data : '']
+          : [t('errors.serverTitle'), t('errors.serverText')];
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      {text ? <p>{text}</p> : null}
+      <p>
+        <Link to="/">{t('errors.backHome')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { Link, NavLink } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { supportedLanguages } from '~/lib/i18n';
+
+export function SiteHeader({ locale, path }: { locale: string; path: string }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t('site.skipToContent')}
+      </a>
+      <div className="site-header__inner">
+        <Link to="/" className="site-name">
+          {t('site.name')}
+        </Link>
+        <nav aria-label={t('site.mainNav')}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t('site.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/meetings">{t('site.meetings')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <nav aria-label={t('site.language')} className="lang-switch">
+          <ul className="nav-list">
+            {supportedLanguages.map((lng) => (
+              <li key={lng}>
+                <a
+                  href={`${path}?lng=${lng}`}
+                  hrefLang={lng}
+                  lang={lng}
+                  aria-current={lng === locale ? 'true' : undefined}
+                >
+                  {t(`languages.${lng}`)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>
+        {t('site.tagline')}. {t('site.footer')}
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,35 @@
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * True when a state-changing request comes from another site: its Origin differs from
+ * ours, or the browser says Sec-Fetch-Site is cross-site. Requests without either header
+ * (curl, server-to-server) are allowed; browsers always send one of them on a POST.
+ */
+export function isCrossSiteWrite(
+  method: string,
+  origin: string | null,
+  secFetchSite: string | null,
+  selfOrigin: string,
+): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  if (secFetchSite && secFetchSite !== 'same-origin' && secFetchSite !== 'none') return true;
+  if (origin && origin !== 'null') {
+    try {
+      return new URL(origin).origin !== new URL(selfOrigin).origin;
+    } catch {
+      return true;
+    }
+  }
+  return origin === 'null';
+}
+
+/** The same check for a Fetch API Request (used by actions called directly in tests). */
+export function isCrossSiteRequest(request: Request): boolean {
+  const url = new URL(request.url);
+  return isCrossSiteWrite(
+    request.method,
+    request.headers.get('origin'),
+    request.headers.get('sec-fetch-site'),
+    url.origin,
+  );
+}

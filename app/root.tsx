@@ -1,0 +1,89 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorPage } from '~/components/error-page';
+import { SiteFooter, SiteHeader } from '~/components/site-chrome';
+import i18nServer, { localeCookie } from '~/i18n.server';
+import { isLocale, resources } from '~/lib/i18n';
+import { useNonce } from '~/lib/nonce';
+import styles from '~/styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18nServer.getLocale(request);
+  const url = new URL(request.url);
+  const headers = new Headers();
+  const chosen = url.searchParams.get('lng');
+  if (isLocale(chosen)) headers.append('Set-Cookie', await localeCookie.serialize(chosen));
+  return json(
+    { locale, translations: resources[isLocale(locale) ? locale : 'fi'].common, path: url.pathname },
+    { headers },
+  );
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>> extends infer R
+  ? R extends { json(): Promise<infer D> }
+    ? D
+    : never
+  : never;
+
+export const handle = { i18n: 'common' };
+
+/** Pages opt in to hydration with `handle.hydrate = true`; public pages ship no JavaScript. */
+function useHydrate() {
+  return useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { i18n } = useTranslation();
+  const nonce = useNonce();
+  const hydrate = useHydrate();
+  const locale = data?.locale ?? i18n.language ?? 'fi';
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SiteHeader locale={locale} path={data?.path ?? '/'} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  return <ErrorPage error={error} />;
+}

@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ServerBuild } from '@remix-run/node';
+import { createRequestHandler } from '@remix-run/express';
+import compression from 'compression';
+import express from 'express';
+import helmet from 'helmet';
+import { appOrigin, isSecureDeployment } from '../app/lib/config.server';
+import { isCrossSiteWrite } from '../app/lib/origin';
+
+export interface AppServerOptions {
+  build?: ServerBuild;
+  buildPath?: string;
+  production?: boolean;
+}
+
+/** The Express app: security headers with a per-request CSP nonce, static files, Remix. */
+export async function createApp(options: AppServerOptions = {}) {
+  const production = options.production ?? process.env.NODE_ENV === 'production';
+  const secure = isSecureDeployment();
+  const build =
+    options.build ??
+    ((await import(
+      pathToFileURL(options.buildPath ?? path.resolve('build', 'index.js')).href
+    )) as ServerBuild);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false);
+  app.use(compression());
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString('base64');
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.cspNonce}'`],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'font-src': ["'self'"],
+          'connect-src': ["'self'"],
+          'form-action': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'base-uri': ["'self'"],
+          'object-src': ["'none'"],
+          ...(secure ? { 'upgrade-insecure-requests': [] } : {}),
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      strictTransportSecurity: secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+      xFrameOptions: { action: 'deny' },
+    }),
+  );
+
+  // Refuse state-changing requests from other sites before they reach any action.
+  app.use((req, res, next) => {
+    if (isCrossSiteWrite(req.method, req.get('origin') ?? null, req.get('sec-fetch-site') ?? null, appOrigin() ?? `${req.protocol}://${req.get('host')}`)) {
+      res.status(403).type('text/plain').send('Cross-site request refused.');
+      return;
+    }
+    next();
+  });
+
+  app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
+  app.use(express.static('public', { maxAge: '1h' }));
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: production ? 'production' : 'development',
+      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
+  return app;
+}
