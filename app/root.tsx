@@ -13,6 +13,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ErrorPage } from '~/components/error-page';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome';
+import { getAuth } from '~/auth/session.server';
 import i18nServer, { localeCookie } from '~/i18n.server';
 import { isLocale, resources } from '~/lib/i18n';
 import { useNonce } from '~/lib/nonce';
@@ -24,13 +25,20 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await i18nServer.getLocale(request);
+  const [locale, auth] = await Promise.all([i18nServer.getLocale(request), getAuth(request)]);
   const url = new URL(request.url);
   const headers = new Headers();
   const chosen = url.searchParams.get('lng');
   if (isLocale(chosen)) headers.append('Set-Cookie', await localeCookie.serialize(chosen));
+  if (auth.setCookie) headers.append('Set-Cookie', auth.setCookie);
+  if (auth.user) headers.set('Cache-Control', 'no-store');
   return json(
-    { locale, translations: resources[isLocale(locale) ? locale : 'fi'].common, path: url.pathname },
+    {
+      locale,
+      translations: resources[isLocale(locale) ? locale : 'fi'].common,
+      path: url.pathname,
+      user: auth.user ? { displayName: auth.user.displayName, isAdmin: auth.principal.isAdmin } : null,
+    },
     { headers },
   );
 }
@@ -63,7 +71,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <SiteHeader locale={locale} path={data?.path ?? '/'} />
+        <SiteHeader locale={locale} path={data?.path ?? '/'} user={data?.user ?? null} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

@@ -68,6 +68,13 @@ export async function createApp(options: AppServerOptions = {}) {
     next();
   });
 
+  // The client address for rate limits and the audit log; never trust a client-sent value.
+  app.use((req, res, next) => {
+    req.headers['x-neuvos-client-ip'] = req.ip ?? req.socket.remoteAddress ?? '';
+    if (/(?:^|;\s*)(?:__Host-)?neuvos_session=/.test(req.headers.cookie ?? '')) res.set('Cache-Control', 'no-store');
+    next();
+  });
+
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
 

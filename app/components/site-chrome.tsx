@@ -1,8 +1,16 @@
-import { Link, NavLink } from '@remix-run/react';
+import { Form, Link, NavLink } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { supportedLanguages } from '~/lib/i18n';
 
-export function SiteHeader({ locale, path }: { locale: string; path: string }) {
+export function SiteHeader({
+  locale,
+  path,
+  user,
+}: {
+  locale: string;
+  path: string;
+  user: { displayName: string; isAdmin: boolean } | null;
+}) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
@@ -23,6 +31,24 @@ export function SiteHeader({ locale, path }: { locale: string; path: string }) {
             <li>
               <NavLink to="/meetings">{t('site.meetings')}</NavLink>
             </li>
+            {user ? (
+              <>
+                <li>
+                  <NavLink to="/account">{user.displayName}</NavLink>
+                </li>
+                <li>
+                  <Form method="post" action="/logout" className="inline-form">
+                    <button type="submit" className="link-button">
+                      {t('site.signOut')}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <NavLink to="/login">{t('site.signIn')}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <nav aria-label={t('site.language')} className="lang-switch">

@@ -1,16 +1,14 @@
-import en from '~/locales/en';
-import fi from '~/locales/fi';
-import sv from '~/locales/sv';
+import { messages } from '~/locales';
 
 export const supportedLanguages = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Locale = 'fi';
 
 export const resources = {
-  fi: { common: fi },
-  sv: { common: sv },
-  en: { common: en },
-} as const;
+  fi: { common: messages.fi },
+  sv: { common: messages.sv },
+  en: { common: messages.en },
+};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);

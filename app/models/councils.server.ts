@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { getDb, type Executor } from '~db/client.server';
 import { categories, councils, memberships, organisations, people, regions, termExtraSeats, terms } from '~db/schema';
 import { todayInHelsinki } from '~/lib/dates';
@@ -93,4 +93,14 @@ export async function getRoster(termId: string, onDate = todayInHelsinki(), db: 
     endDate: r.endDate,
   }));
   return buildRoster(cats, extra, list);
+}
+
+/** Councils by id (names and slugs only), for a user's own list. */
+export async function listCouncilsByIds(ids: string[]) {
+  if (ids.length === 0) return [];
+  return getDb()
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId })
+    .from(councils)
+    .where(inArray(councils.id, ids))
+    .orderBy(asc(councils.nameFi));
 }

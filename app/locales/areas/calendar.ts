@@ -1,0 +1,7 @@
+import { defineMessages } from '../define';
+
+export const calendar = defineMessages({
+  fi: {},
+  sv: {},
+  en: {},
+});

@@ -1,0 +1,7 @@
+import { defineMessages } from '../define';
+
+export const plans = defineMessages({
+  fi: {},
+  sv: {},
+  en: {},
+});

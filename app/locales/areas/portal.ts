@@ -1,0 +1,7 @@
+import { defineMessages } from '../define';
+
+export const portal = defineMessages({
+  fi: {},
+  sv: {},
+  en: {},
+});

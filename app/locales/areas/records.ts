@@ -1,0 +1,7 @@
+import { defineMessages } from '../define';
+
+export const records = defineMessages({
+  fi: {},
+  sv: {},
+  en: {},
+});

@@ -1,0 +1,7 @@
+import { defineMessages } from '../define';
+
+export const roster = defineMessages({
+  fi: {},
+  sv: {},
+  en: {},
+});

@@ -1,0 +1,107 @@
+import { getFormProps, getSelectProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { can } from '~/auth/permissions';
+import { requireUser, type RequestAuth } from '~/auth/session.server';
+import { ErrorList, Field } from '~/components/form';
+import { translatedReply } from '~/lib/forms.server';
+import { sendMail } from '~/lib/mail.server';
+import { getT } from '~/lib/t.server';
+import { absoluteUrl } from '~/lib/url.server';
+import { getCouncilScope, listInvitableCouncils } from '~/models/admin.server';
+import { createInvitation, INVITATION_DAYS } from '~/models/users.server';
+import { INVITE_ROLES, inviteSchema } from '~/validation/admin';
+
+export const handle = { hydrate: true };
+export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
+
+function secretaryCouncils(auth: RequestAuth) {
+  return [...auth.principal.councilRoles.entries()].filter(([, roles]) => roles.has('secretary')).map(([id]) => id);
+}
+
+async function invitable(auth: RequestAuth) {
+  if (auth.principal.isAdmin) return listInvitableCouncils(null);
+  return listInvitableCouncils(secretaryCouncils(auth), [...auth.principal.regionAdmin]);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await requireUser(request);
+  const councils = await invitable(auth);
+  if (!auth.principal.isAdmin && councils.length === 0) throw new Response('Not found', { status: 404 });
+  return json({ councils, mayInviteWithoutCouncil: auth.principal.isAdmin });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const auth = await requireUser(request);
+  const { t } = await getT(request);
+  const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
+  if (submission.status !== 'success') return json({ result: translatedReply(submission, t), sent: null }, { status: 400 });
+  const { email, councilId, role } = submission.value;
+  const scope = councilId ? await getCouncilScope(councilId) : null;
+  const allowed = councilId
+    ? scope !== null && can(auth.principal, 'user.invite', { councilId, regionId: scope.regionId })
+    : auth.principal.isAdmin;
+  if (!allowed) {
+    return json({ result: translatedReply(submission, t, { fieldErrors: { councilId: [t('admin.invite.notAllowed')] } }), sent: null }, { status: 403 });
+  }
+  const { token } = await createInvitation({ email, councilId: councilId ?? null, grantRole: role ?? null, actor: auth.actor });
+  await sendMail({
+    to: email,
+    subject: t('auth.inviteMail.subject'),
+    text: t('auth.inviteMail.text', {
+      council: scope ? ` (${scope.nameFi})` : '',
+      url: absoluteUrl(request, `/invite/${token}`),
+      days: INVITATION_DAYS,
+    }),
+    councilId: councilId ?? null,
+  });
+  return json({ result: translatedReply(submission, t, { resetForm: true }), sent: email });
+}
+
+export default function InvitePage() {
+  const { councils, mayInviteWithoutCouncil } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof inviteSchema>>({ lastResult: actionData?.result });
+  return (
+    <>
+      <h1>{t('admin.invite.title')}</h1>
+      {actionData?.sent ? <p role="status">{t('admin.invite.sent', { email: actionData.sent })}</p> : null}
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field meta={fields.email} label={t('admin.invite.email')} type="email" />
+        <div className="field">
+          <label htmlFor={fields.councilId.id}>{t('admin.invite.council')}</label>
+          <select {...getSelectProps(fields.councilId)} key={fields.councilId.key}>
+            {mayInviteWithoutCouncil ? <option value="">{t('admin.invite.noCouncil')}</option> : null}
+            {councils.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.nameFi}
+              </option>
+            ))}
+          </select>
+          <ErrorList id={fields.councilId.errorId} errors={fields.councilId.errors} />
+        </div>
+        <div className="field">
+          <label htmlFor={fields.role.id}>{t('admin.invite.role')}</label>
+          <select {...getSelectProps(fields.role)} key={fields.role.key}>
+            <option value="">{t('admin.invite.noRole')}</option>
+            {INVITE_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+          <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
+        </div>
+        <div>
+          <button type="submit">{t('admin.invite.submit')}</button>
+        </div>
+      </Form>
+    </>
+  );
+}

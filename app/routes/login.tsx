@@ -1,0 +1,72 @@
+import { getFormProps, useForm } from '@conform-to/react';
+import { parseWithZod } from '@conform-to/zod';
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json, redirect } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ErrorList, Field } from '~/components/form';
+import { startSession } from '~/auth/lucia.server';
+import { clientIp, getAuth, requireSameOrigin } from '~/auth/session.server';
+import { translatedReply } from '~/lib/forms.server';
+import { getT, safeRedirect } from '~/lib/t.server';
+import { recordAudit } from '~/models/audit.server';
+import { authenticate } from '~/models/users.server';
+import { getDb } from '~db/client.server';
+import { loginSchema } from '~/validation/auth';
+import type { z } from 'zod';
+
+export const handle = { hydrate: true };
+export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const auth = await getAuth(request);
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/account');
+  if (auth.user) throw redirect(redirectTo);
+  return json({ redirectTo });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const { t } = await getT(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: loginSchema });
+  if (submission.status !== 'success') {
+    return json({ result: translatedReply(submission, t, { hideFields: ['password'] }) }, { status: 400 });
+  }
+  const ip = clientIp(request);
+  const result = await authenticate(submission.value.email, submission.value.password, ip);
+  if (!result.ok) {
+    const message = result.reason === 'rate_limited' ? t('auth.login.rateLimited') : t('auth.login.invalid');
+    return json(
+      { result: translatedReply(submission, t, { formErrors: [message], hideFields: ['password'] }) },
+      { status: result.reason === 'rate_limited' ? 429 : 400 },
+    );
+  }
+  const { setCookie } = await startSession(result.user.id, { ip, userAgent: request.headers.get('user-agent') });
+  await recordAudit(getDb(), { userId: result.user.id, label: result.user.email, ip }, { action: 'auth.login', entityType: 'user', entityId: result.user.id });
+  return redirect(safeRedirect(submission.value.redirectTo, '/account'), { headers: { 'Set-Cookie': setCookie } });
+}
+
+export default function LoginPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof loginSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' });
+  return (
+    <section aria-labelledby="login-title">
+      <h1 id="login-title">{t('auth.login.title')}</h1>
+      <Form method="post" className="stack" {...getFormProps(form)}>
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field meta={fields.email} label={t('auth.login.email')} type="email" autoComplete="username" />
+        <Field meta={fields.password} label={t('auth.login.password')} type="password" autoComplete="current-password" />
+        <div>
+          <button type="submit">{t('auth.login.submit')}</button>
+        </div>
+      </Form>
+      <p>
+        <Link to="/reset-password">{t('auth.login.forgot')}</Link>
+      </p>
+    </section>
+  );
+}
