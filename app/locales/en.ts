@@ -104,6 +104,10 @@ const en: Translation = {
     next: 'Next',
     page: 'Page {{page}}',
   },
+  manage: {
+    title: 'Workspace',
+    newCouncil: 'New council',
+  },
   errors: {
     notFoundTitle: 'Page not found',
     notFoundText: 'The page you are looking for does not exist or has not been published.',

@@ -103,6 +103,10 @@ const fi = {
     next: 'Seuraavat',
     page: 'Sivu {{page}}',
   },
+  manage: {
+    title: 'Työtila',
+    newCouncil: 'Uusi toimielin',
+  },
   errors: {
     notFoundTitle: 'Sivua ei löytynyt',
     notFoundText: 'Hakemaasi sivua ei ole olemassa tai sitä ei ole julkaistu.',

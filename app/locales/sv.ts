@@ -104,6 +104,10 @@ const sv: Translation = {
     next: 'Nästa',
     page: 'Sida {{page}}',
   },
+  manage: {
+    title: 'Arbetsyta',
+    newCouncil: 'Nytt organ',
+  },
   errors: {
     notFoundTitle: 'Sidan hittades inte',
     notFoundText: 'Sidan du söker finns inte eller har inte publicerats.',

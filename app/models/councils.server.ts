@@ -104,3 +104,13 @@ export async function listCouncilsByIds(ids: string[]) {
     .where(inArray(councils.id, ids))
     .orderBy(asc(councils.nameFi));
 }
+
+/** Councils of the given regions (for region admins). */
+export async function listCouncilsInRegions(regionIds: string[]) {
+  if (regionIds.length === 0) return [];
+  return getDb()
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId })
+    .from(councils)
+    .where(inArray(councils.regionId, regionIds))
+    .orderBy(asc(councils.nameFi));
+}

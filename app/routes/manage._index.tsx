@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { can, councilsOf } from '~/auth/permissions';
+import { requireUser } from '~/auth/session.server';
+import { localized } from '~/lib/i18n';
+import { useLocale } from '~/lib/use-locale';
+import { listCouncilsByIds, listCouncilsInRegions } from '~/models/councils.server';
+import { listAllCouncilIds } from '~/models/regions.server';
+
+export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { principal } = await requireUser(request);
+  const ids = principal.isAdmin ? await listAllCouncilIds() : councilsOf(principal);
+  const councils = [
+    ...(await listCouncilsByIds(ids)),
+    ...(principal.regionAdmin.size > 0 ? await listCouncilsInRegions([...principal.regionAdmin]) : []),
+  ].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
+  return json({
+    councils: councils.map((c) => ({
+      ...c,
+      manage: can(principal, 'roster.edit', { councilId: c.id, regionId: c.regionId }),
+      roles: [...(principal.councilRoles.get(c.id) ?? [])],
+    })),
+    mayCreate: principal.isAdmin || principal.regionAdmin.size > 0,
+  });
+}
+
+export default function ManageHome() {
+  const { councils, mayCreate } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <>
+      <h1>{t('manage.title')}</h1>
+      {mayCreate ? (
+        <p>
+          <Link to="/manage/councils/new" className="button">
+            {t('manage.newCouncil')}
+          </Link>
+        </p>
+      ) : null}
+      {councils.length === 0 ? (
+        <p className="muted">{t('auth.account.none')}</p>
+      ) : (
+        <ul className="plain-list manage-list">
+          {councils.map((c) => (
+            <li key={c.id}>
+              <Link to={`/manage/councils/${c.slug}`}>{localized(c, 'name', locale).text}</Link>{' '}
+              {c.roles.map((r) => (
+                <span key={r} className="badge">
+                  {t(`roles.${r}`)}
+                </span>
+              ))}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
