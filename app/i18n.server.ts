@@ -17,7 +17,7 @@ const i18next = new RemixI18Next({
     fallbackLanguage,
     cookie: localeCookie,
     searchParamKey: 'lng',
-    order: ['searchParams', 'cookie', 'header'],
+    order: ['searchParams', 'cookie'], // Finnish by default; the visitor chooses
   },
   i18next: { ...i18nConfig, resources },
 });

@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import {
   Links,
@@ -50,6 +50,9 @@ export type RootLoaderData = Awaited<ReturnType<typeof loader>> extends infer R
   : never;
 
 export const handle = { i18n: 'common' };
+
+/** The fallback title (error pages); each route sets its own. */
+export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 
 /** Pages opt in to hydration with `handle.hydrate = true`; public pages ship no JavaScript. */
 function useHydrate() {

@@ -1,0 +1,333 @@
+import PDFDocument from 'pdfkit';
+import type { Locale } from '~/lib/i18n';
+
+/** Every heading and label printed in the PDF; the caller translates them. */
+export type RecordLabels = {
+  agenda: string;
+  minutes: string;
+  attendance: string;
+  present: string;
+  absent: string;
+  decision: string;
+  proposal: string;
+  presenter: string;
+  checkers: string;
+  confirmedAt: string;
+  /** With {{page}} and {{pages}} placeholders: "Sivu {{page}} / {{pages}}". */
+  page: string;
+  withheld: string;
+  version: string;
+  correctionNote: string;
+  votes: string;
+  recusals: string;
+};
+
+export type RecordItem = {
+  /** As printed, e.g. "§ 12". */
+  number: string;
+  title: string;
+  /** Plain text; paragraphs separated by blank lines. */
+  body?: string;
+  presenter?: string;
+  proposal?: string;
+  decision?: string;
+  votes?: string;
+  recusals?: string[];
+  /** When set the item is not public: only number, title and this reason are printed. */
+  withheldReason?: string;
+};
+
+export type RecordAttendee = {
+  name: string;
+  role: string;
+  note?: string;
+  /** Absent members are listed under labels.absent. */
+  absent?: boolean;
+};
+
+export type RecordChecker = { name: string; confirmedAt?: string };
+
+/** Plain data for one agenda or set of minutes, already formatted and translated. */
+export type RecordDocument = {
+  kind: 'agenda' | 'minutes';
+  language: Locale;
+  councilName: string;
+  meetingTitle: string;
+  /** Already formatted in Europe/Helsinki, e.g. "ti 14.1.2025 klo 13.00–15.00". */
+  meetingTime: string;
+  place: string;
+  labels: RecordLabels;
+  items: RecordItem[];
+  attendance?: RecordAttendee[];
+  checkers?: RecordChecker[];
+  /** Printed in every footer as "{labels.version} {version}" when set. */
+  version?: string;
+  /** Why this version differs from the previous one; printed under labels.correctionNote. */
+  versionNote?: string;
+};
+
+const LANG_TAGS: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+const MARGIN = { top: 62, bottom: 70, left: 64, right: 64 };
+const FONT = 'Helvetica';
+const FONT_BOLD = 'Helvetica-Bold';
+const FONT_ITALIC = 'Helvetica-Oblique';
+const GREY = '#444444';
+
+// The 27 characters WinAnsi has in 0x80–0x9F on top of Latin-1.
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+// Letters (Sámi among them) whose base letter Unicode decomposition does not reveal.
+const NEAREST_LATIN: Record<string, string> = { đ: 'd', Đ: 'D', ŋ: 'n', Ŋ: 'N', ŧ: 't', Ŧ: 'T', ł: 'l', Ł: 'L', ʒ: 'z', Ʒ: 'Z', ı: 'i' };
+
+function isWinAnsi(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch);
+}
+
+/**
+ * The built-in Helvetica only has WinAnsi glyphs; anything else (Sámi č/đ/ŋ, Polish ł, emoji) would
+ * print as garbage. Drop the diacritic where that gives a WinAnsi letter, otherwise print '?'.
+ */
+export function toWinAnsi(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    if (ch === '\n' || ch === '\t') out += ch;
+    else if (isWinAnsi(ch)) out += ch;
+    else if (/\s/.test(ch)) out += ' ';
+    else if (NEAREST_LATIN[ch]) out += NEAREST_LATIN[ch];
+    else {
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      out += base !== ch && [...base].every(isWinAnsi) ? base : '?';
+    }
+  }
+  return out;
+}
+
+function paragraphs(text: string): string[] {
+  return toWinAnsi(text.replace(/\r\n?/g, '\n'))
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+type Struct = PDFKit.PDFStructureElement;
+
+class RecordWriter {
+  readonly doc: PDFKit.PDFDocument;
+  private readonly width: number;
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
+    this.width = doc.page.width - MARGIN.left - MARGIN.right;
+  }
+
+  /** Starts a new page unless `height` points still fit, so a heading is not left alone at the bottom. */
+  keepTogether(height: number): void {
+    if (this.doc.y + height > this.doc.page.height - MARGIN.bottom) this.doc.addPage();
+  }
+
+  text(
+    parent: Struct,
+    type: 'H1' | 'H2' | 'H3' | 'P',
+    value: string,
+    style: { font?: string; size?: number; color?: string; gap?: number; indent?: number } = {},
+  ): void {
+    const doc = this.doc;
+    const indent = style.indent ?? 0;
+    parent.add(
+      doc.struct(type, {}, () => {
+        doc
+          .font(style.font ?? FONT)
+          .fontSize(style.size ?? 10.5)
+          .fillColor(style.color ?? 'black')
+          .text(toWinAnsi(value), MARGIN.left + indent, doc.y, {
+            width: this.width - indent,
+            paragraphGap: style.gap ?? 4,
+            lineGap: 1.5,
+          });
+      }),
+    );
+  }
+
+  /** A bold label on its own line followed by the text's paragraphs. */
+  labelled(parent: Struct, label: string, value: string, indent: number): void {
+    this.keepTogether(40);
+    this.text(parent, 'P', label, { font: FONT_BOLD, gap: 1, indent });
+    for (const p of paragraphs(value)) this.text(parent, 'P', p, { indent });
+    this.doc.moveDown(0.3);
+  }
+
+  list(parent: Struct, entries: string[], indent: number): void {
+    const doc = this.doc;
+    const list = doc.struct('L');
+    parent.add(list);
+    for (const entry of entries) {
+      const item = doc.struct('LI');
+      list.add(item);
+      item.add(
+        doc.struct('LBody', {}, () => {
+          doc
+            .font(FONT)
+            .fontSize(10.5)
+            .fillColor('black')
+            .text(toWinAnsi(entry), MARGIN.left + indent, doc.y, { width: this.width - indent, paragraphGap: 2, lineGap: 1.5 });
+        }),
+      );
+      item.end();
+    }
+    list.end();
+    doc.moveDown(0.4);
+  }
+}
+
+function writeHeader(w: RecordWriter, root: Struct, record: RecordDocument): void {
+  const { labels } = record;
+  w.text(root, 'P', record.councilName, { size: 10, color: GREY, gap: 2 });
+  w.text(root, 'H1', record.kind === 'agenda' ? labels.agenda : labels.minutes, { font: FONT_BOLD, size: 20, gap: 4 });
+  w.text(root, 'P', record.meetingTitle, { font: FONT_BOLD, size: 13, gap: 2 });
+  w.text(root, 'P', record.meetingTime, { gap: 1 });
+  w.text(root, 'P', record.place, { gap: 8 });
+  if (record.versionNote) {
+    const section = w.doc.struct('Sect');
+    root.add(section);
+    w.text(section, 'P', record.version ? `${labels.correctionNote} (${labels.version} ${record.version})` : labels.correctionNote, {
+      font: FONT_BOLD,
+      gap: 1,
+    });
+    for (const p of paragraphs(record.versionNote)) w.text(section, 'P', p, { font: FONT_ITALIC });
+    section.end();
+    w.doc.moveDown(0.5);
+  }
+}
+
+function attendeeLine(a: RecordAttendee): string {
+  return [a.name, a.role, a.note].filter((part) => part && part.trim() !== '').join(', ');
+}
+
+function writeAttendance(w: RecordWriter, root: Struct, record: RecordDocument): void {
+  const attendance = record.attendance ?? [];
+  if (attendance.length === 0) return;
+  const { labels } = record;
+  const section = w.doc.struct('Sect');
+  root.add(section);
+  w.keepTogether(70);
+  w.text(section, 'H2', labels.attendance, { font: FONT_BOLD, size: 13, gap: 4 });
+  const present = attendance.filter((a) => !a.absent);
+  const absent = attendance.filter((a) => a.absent);
+  if (present.length > 0) {
+    w.keepTogether(40);
+    w.text(section, 'H3', labels.present, { font: FONT_BOLD, gap: 2 });
+    w.list(section, present.map(attendeeLine), 12);
+  }
+  if (absent.length > 0) {
+    w.keepTogether(40);
+    w.text(section, 'H3', labels.absent, { font: FONT_BOLD, gap: 2 });
+    w.list(section, absent.map(attendeeLine), 12);
+  }
+  section.end();
+  w.doc.moveDown(0.5);
+}
+
+function writeItem(w: RecordWriter, root: Struct, item: RecordItem, labels: RecordLabels): void {
+  const section = w.doc.struct('Sect');
+  root.add(section);
+  w.keepTogether(80);
+  w.text(section, 'H2', `${item.number}  ${item.title}`, { font: FONT_BOLD, size: 12.5, gap: 6 });
+  const indent = 12;
+  if (item.withheldReason !== undefined) {
+    // Nothing else of a withheld item may reach the public document, whatever the caller passed.
+    w.labelled(section, labels.withheld, item.withheldReason, indent);
+  } else {
+    if (item.presenter) w.text(section, 'P', `${labels.presenter}: ${item.presenter}`, { color: GREY, indent, gap: 6 });
+    for (const p of paragraphs(item.body ?? '')) w.text(section, 'P', p, { indent });
+    if (item.body) w.doc.moveDown(0.3);
+    if (item.proposal) w.labelled(section, labels.proposal, item.proposal, indent);
+    if (item.votes) w.labelled(section, labels.votes, item.votes, indent);
+    if (item.decision) w.labelled(section, labels.decision, item.decision, indent);
+    if (item.recusals && item.recusals.length > 0) {
+      w.text(section, 'P', `${labels.recusals}: ${item.recusals.join(', ')}`, { indent });
+    }
+  }
+  section.end();
+  w.doc.moveDown(0.8);
+}
+
+function writeCheckers(w: RecordWriter, root: Struct, record: RecordDocument): void {
+  const checkers = record.checkers ?? [];
+  if (checkers.length === 0) return;
+  const section = w.doc.struct('Sect');
+  root.add(section);
+  w.keepTogether(70);
+  w.text(section, 'H2', record.labels.checkers, { font: FONT_BOLD, size: 13, gap: 4 });
+  w.list(
+    section,
+    checkers.map((c) => (c.confirmedAt ? `${c.name}, ${record.labels.confirmedAt} ${c.confirmedAt}` : c.name)),
+    12,
+  );
+  section.end();
+}
+
+function writeFooters(doc: PDFKit.PDFDocument, record: RecordDocument): void {
+  const range = doc.bufferedPageRange();
+  const kindLabel = record.kind === 'agenda' ? record.labels.agenda : record.labels.minutes;
+  const left = toWinAnsi(
+    [record.councilName, kindLabel, record.version ? `${record.labels.version} ${record.version}` : '']
+      .filter((s) => s !== '')
+      .join(' · '),
+  );
+  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const pageLabel = toWinAnsi(
+      record.labels.page.replace('{{page}}', String(i + 1)).replace('{{pages}}', String(range.count)),
+    );
+    // Writing inside the bottom margin would make pdfkit start a new page.
+    const bottom = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - MARGIN.bottom + 28;
+    // Footers are page furniture, not content: screen readers should skip them.
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc.font(FONT).fontSize(8.5).fillColor(GREY);
+    doc.text(left, MARGIN.left, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
+    doc.text(pageLabel, MARGIN.left, y, { width, align: 'right', lineBreak: false });
+    doc.endMarkedContent();
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+/** Renders an agenda or minutes as a tagged A4 PDF with page numbers on every page. */
+export function renderRecordPdf(record: RecordDocument): Promise<Uint8Array> {
+  const title = `${record.kind === 'agenda' ? record.labels.agenda : record.labels.minutes} – ${record.meetingTitle}`;
+  const doc = new PDFDocument({
+    size: 'A4',
+    // Structure trees (tagged PDF) need PDF 1.4 or later; pdfkit defaults to 1.3.
+    pdfVersion: '1.7',
+    margins: MARGIN,
+    bufferPages: true,
+    tagged: true,
+    lang: LANG_TAGS[record.language],
+    displayTitle: true,
+    info: { Title: title, Author: record.councilName, Creator: 'Neuvos' },
+  });
+
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+    try {
+      const w = new RecordWriter(doc);
+      const root = doc.struct('Document');
+      doc.addStructure(root);
+      writeHeader(w, root, record);
+      writeAttendance(w, root, record);
+      for (const item of record.items) writeItem(w, root, item, record.labels);
+      writeCheckers(w, root, record);
+      root.end();
+      writeFooters(doc, record);
+      doc.end();
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
