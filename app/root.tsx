@@ -17,6 +17,8 @@ import { getAuth } from '~/auth/session.server';
 import i18nServer, { localeCookie } from '~/i18n.server';
 import { isLocale, resources } from '~/lib/i18n';
 import { useNonce } from '~/lib/nonce';
+import { absoluteUrl } from '~/lib/url.server';
+import { supportedLanguages } from '~/lib/i18n';
 import styles from '~/styles/app.css';
 
 export const links: LinksFunction = () => [
@@ -37,6 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       locale,
       translations: resources[isLocale(locale) ? locale : 'fi'].common,
       path: url.pathname,
+      origin: absoluteUrl(request, ''),
+      lngParam: isLocale(chosen) ? chosen : null,
       user: auth.user ? { displayName: auth.user.displayName, isAdmin: auth.principal.isAdmin } : null,
     },
     { headers },
@@ -71,6 +75,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {data ? (
+          <>
+            <link rel="canonical" href={`${data.origin}${data.path}${data.lngParam ? `?lng=${data.lngParam}` : ''}`} />
+            {supportedLanguages.map((l) => (
+              <link key={l} rel="alternate" hrefLang={l} href={`${data.origin}${data.path}?lng=${l}`} />
+            ))}
+            <link rel="alternate" hrefLang="x-default" href={`${data.origin}${data.path}`} />
+            <link rel="alternate" type="application/atom+xml" title="Neuvos" href="/feed.xml" />
+          </>
+        ) : null}
         <Links />
       </head>
       <body>

@@ -31,6 +31,9 @@ export function SiteHeader({
             <li>
               <NavLink to="/meetings">{t('site.meetings')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/search">{t('site.search')}</NavLink>
+            </li>
             {user ? (
               <>
                 <li>
@@ -79,6 +82,20 @@ export function SiteFooter() {
       <p>
         {t('site.tagline')}. {t('site.footer')}
       </p>
+      <ul className="nav-list">
+        <li>
+          <Link to="/accessibility">{t('site.accessibility')}</Link>
+        </li>
+        <li>
+          <Link to="/feedback">{t('portal.feedback.title')}</Link>
+        </li>
+        <li>
+          <a href="/feed.xml">{t('portal.feed')}</a>
+        </li>
+        <li>
+          <a href="/api/v1">API</a>
+        </li>
+      </ul>
     </footer>
   );
 }
