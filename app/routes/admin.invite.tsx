@@ -37,6 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requireUser(request);
+  if (!auth.principal.isAdmin && auth.principal.regionAdmin.size === 0 && secretaryCouncils(auth).length === 0) {
+    throw new Response('Not found', { status: 404 });
+  }
   const { t } = await getT(request);
   const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t), sent: null }, { status: 400 });

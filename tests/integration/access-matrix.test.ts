@@ -1,0 +1,211 @@
+/**
+ * The role × route matrix: every route module in app/routes is classified below, and each
+ * class says what each role gets from its loader (GET) and action (POST). A new route that
+ * is not classified fails the first test, so nothing ships without an access decision.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client.server';
+import { agendaItems, minutes, minutesVersions } from '../../db/schema';
+import { buildCouncilWithRoster, buildMeeting, buildMembership, buildPerson } from '../factories';
+import { useTestDatabase } from '../setup/database';
+import { buildUser, call, makeRequest } from '../support/requests';
+
+useTestDatabase();
+
+type Role = 'anonymous' | 'noRole' | 'otherCouncil' | 'member' | 'deputy' | 'secretary' | 'admin';
+const ROLES: Role[] = ['anonymous', 'noRole', 'otherCouncil', 'member', 'deputy', 'secretary', 'admin'];
+
+type Access =
+  | 'public'
+  | 'signedIn'
+  | 'councilRead'
+  | 'councilManage'
+  | 'councilAdmin'
+  | 'secretariat'
+  | 'adminOnly'
+  | 'regionAdmin'
+  | 'token'
+  | 'login'
+  | 'postOnly';
+
+/** Expected loader status per role for each class. */
+const LOADER: Record<Access, Record<Role, number>> = {
+  public: { anonymous: 200, noRole: 200, otherCouncil: 200, member: 200, deputy: 200, secretary: 200, admin: 200 },
+  signedIn: { anonymous: 302, noRole: 200, otherCouncil: 200, member: 200, deputy: 200, secretary: 200, admin: 200 },
+  councilRead: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 200, deputy: 200, secretary: 200, admin: 200 },
+  councilManage: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403, secretary: 200, admin: 200 },
+  councilAdmin: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403, secretary: 403, admin: 200 },
+  secretariat: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 200, admin: 200 },
+  adminOnly: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 200 },
+  regionAdmin: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 200 },
+  token: { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
+  login: { anonymous: 200, noRole: 302, otherCouncil: 302, member: 302, deputy: 302, secretary: 302, admin: 302 },
+  postOnly: { anonymous: 405, noRole: 405, otherCouncil: 405, member: 405, deputy: 405, secretary: 405, admin: 405 },
+};
+
+/**
+ * Statuses that mean "refused" for an action; allowed roles must get none of these. (A 404
+ * can be a fair answer to the probe's made-up data, so it is not counted here.)
+ */
+const REFUSED = new Set([403, 405]);
+const ACTION_REFUSAL: Partial<Record<Access, Partial<Record<Role, number>>>> = {
+  signedIn: { anonymous: 302 },
+  councilRead: { anonymous: 302, noRole: 404, otherCouncil: 404 },
+  councilManage: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403 },
+  councilAdmin: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403, secretary: 403 },
+  secretariat: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404 },
+  adminOnly: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404 },
+  regionAdmin: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404 },
+};
+
+/** Every route module, by file name (without extension). */
+const ACCESS: Record<string, Access> = {
+  $: 'public',
+  _index: 'public',
+  accessibility: 'public',
+  'account._index': 'signedIn',
+  'account.sessions': 'signedIn',
+  'admin._index': 'secretariat',
+  'admin.audit': 'secretariat',
+  'admin.feedback': 'adminOnly',
+  'admin.invite': 'secretariat',
+  'admin.outbox': 'adminOnly',
+  'admin.users': 'regionAdmin',
+  'councils.$slug._index': 'public',
+  'councils.$slug.feed[.]xml': 'public',
+  'feed[.]xml': 'public',
+  feedback: 'public',
+  'invite.$token': 'token',
+  login: 'login',
+  logout: 'postOnly',
+  'manage._index': 'signedIn',
+  manage: 'signedIn',
+  'meetings._index': 'public',
+  'people.$personId': 'public',
+  'regions.$slug': 'public',
+  'regions.$slug.feed[.]xml': 'public',
+  'reset-password.$token': 'token',
+  'reset-password._index': 'public',
+  'robots[.]txt': 'public',
+  search: 'public',
+  'sitemap[.]xml': 'public',
+  'api.v1.search': 'public',
+};
+
+/** Loader statuses that differ from the class for a particular route, with the reason. */
+const LOADER_EXCEPTIONS: Record<string, Partial<Record<Role, number>>> = {
+  // The catch-all route answers 404 for any unknown URL.
+  $: { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
+};
+
+/** Routes whose action is public by design (anyone may post), checked separately. */
+const PUBLIC_ACTIONS = new Set(['login', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token']);
+
+interface Fixture {
+  params: Record<string, string>;
+  cookies: Record<Role, string | null>;
+}
+let fx: Fixture;
+
+beforeAll(async () => {
+  const a = await buildCouncilWithRoster({ slug: 'matrix-a' });
+  const b = await buildCouncilWithRoster({ slug: 'matrix-b' });
+  const secretaryPerson = await buildPerson({ givenName: 'Sihteeri' });
+  await buildMembership(a.term.id, secretaryPerson.id, { role: 'secretary', startDate: '2020-01-01' });
+  const meeting = await buildMeeting(a.council.id, {
+    startsAt: new Date('2026-02-10T11:00:00Z'),
+    endsAt: new Date('2026-02-10T13:00:00Z'),
+    status: 'held',
+    agendaPublishedAt: new Date('2026-02-01T10:00:00Z'),
+  });
+  const [item] = await getDb().insert(agendaItems).values({ meetingId: meeting.id, councilId: a.council.id, position: 1, title: 'Avaus', sectionYear: 2026, sectionNumber: 1 }).returning();
+  const [m] = await getDb().insert(minutes).values({ meetingId: meeting.id, councilId: a.council.id }).returning();
+  await getDb().insert(minutesVersions).values({ minutesId: m!.id, versionNo: 1 });
+  const cookies: Record<Role, string | null> = {
+    anonymous: null,
+    noRole: (await buildUser()).cookie,
+    otherCouncil: (await buildUser({ personId: b.memberPerson.id })).cookie,
+    member: (await buildUser({ personId: a.memberPerson.id })).cookie,
+    deputy: (await buildUser({ personId: a.deputyPerson.id })).cookie,
+    secretary: (await buildUser({ personId: secretaryPerson.id })).cookie,
+    admin: (await buildUser({ grants: [{ role: 'admin' }] })).cookie,
+  };
+  fx = {
+    params: {
+      slug: a.council.slug,
+      meetingId: meeting.id,
+      personId: a.memberPerson.id,
+      termId: a.term.id,
+      year: '2026',
+      token: 'not-a-real-token-aaaaaaaaaaaaaaaaaaaaaa',
+      itemId: item!.id,
+      regionSlug: 'x',
+    },
+    cookies,
+  };
+});
+
+const routeDir = path.resolve('app/routes');
+const routeFiles = readdirSync(routeDir)
+  .filter((f) => /\.(tsx?|jsx?)$/.test(f) && !/\.test\./.test(f))
+  .map((f) => f.replace(/\.(tsx?|jsx?)$/, ''))
+  .sort();
+
+function urlFor(name: string, params: Record<string, string>): { url: string; params: Record<string, string> } {
+  const used: Record<string, string> = {};
+  const segments = name
+    .replace(/\[\.\]/g, '\u0000')
+    .split('.')
+    .filter((s) => s !== '_index' && !s.startsWith('_'))
+    .map((s) => s.replace(/\u0000/g, '.'))
+    .map((s) => {
+      if (s === '$') {
+        used['*'] = 'no-such-page';
+        return 'no-such-page';
+      }
+      return s.replace(/\$([A-Za-z]+)/g, (_m, key: string) => {
+        const value = params[key] ?? 'x';
+        used[key] = value;
+        return value;
+      });
+    });
+  return { url: `/${segments.join('/')}`.replace(/\/+$/, '') || '/', params: used };
+}
+
+describe('role × route matrix', () => {
+  it('classifies every route module', () => {
+    expect(routeFiles.filter((f) => !(f in ACCESS))).toEqual([]);
+    expect(Object.keys(ACCESS).filter((k) => !routeFiles.includes(k))).toEqual([]);
+  });
+
+  for (const file of routeFiles) {
+    it(`${file}: loader and action answer each role as its class says`, async () => {
+      const mod = (await import(path.join(routeDir, `${file}${file.endsWith('x') ? '' : ''}`).replace(/$/, ''))) as {
+        loader?: (args: never) => unknown;
+        action?: (args: never) => unknown;
+      };
+      const access = ACCESS[file]!;
+      const { url, params } = urlFor(file, fx.params);
+      const failures: string[] = [];
+      for (const role of ROLES) {
+        if (mod.loader) {
+          const expected = LOADER_EXCEPTIONS[file]?.[role] ?? LOADER[access][role];
+          const res = await call(mod.loader as never, makeRequest(url, { cookie: fx.cookies[role] }), params);
+          if (res.status !== expected) failures.push(`GET ${url} as ${role}: ${res.status}, expected ${expected}`);
+        }
+        if (mod.action && !PUBLIC_ACTIONS.has(file)) {
+          const res = await call(mod.action as never, makeRequest(url, { method: 'POST', form: { intent: 'matrix-probe' }, cookie: fx.cookies[role] }), params);
+          const refusal = ACTION_REFUSAL[access]?.[role];
+          if (refusal !== undefined && res.status !== refusal) failures.push(`POST ${url} as ${role}: ${res.status}, expected ${refusal}`);
+          const toLogin = res.status === 302 && (res.headers.get('location') ?? '').startsWith('/login');
+          if (refusal === undefined && access !== 'postOnly' && (REFUSED.has(res.status) || toLogin)) {
+            failures.push(`POST ${url} as ${role}: refused with ${res.status}, expected to be allowed`);
+          }
+        }
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
