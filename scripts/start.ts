@@ -54,6 +54,11 @@ async function main() {
     seeded = await seedDemoIfEmpty(database);
   }
 
+  // Background jobs (meeting reminders, milestone reminders); each send is claimed in the
+  // database, so several instances can run them safely.
+  const { startJobs } = await import('../app/lib/jobs.server');
+  const stopJobs = process.env.NEUVOS_JOBS === 'off' ? () => {} : startJobs();
+
   const app = await createApp();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
@@ -66,6 +71,7 @@ async function main() {
     }
   });
   const shutdown = () => {
+    stopJobs();
     server.close(() => {
       void database.close().finally(() => process.exit(0));
     });

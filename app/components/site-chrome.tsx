@@ -37,6 +37,14 @@ export function SiteHeader({
             {user ? (
               <>
                 <li>
+                  <NavLink to="/my/meetings">{t('site.myMeetings')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/manage" end>
+                    {t('manage.title')}
+                  </NavLink>
+                </li>
+                <li>
                   <NavLink to="/account">{user.displayName}</NavLink>
                 </li>
                 <li>
