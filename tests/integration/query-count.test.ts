@@ -62,7 +62,7 @@ async function countAll(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const page of pages) {
     const before = queryCounter.count;
-    const res = await call(page.loader, makeRequest(page.path()), page.params());
+    const res = await call(page.loader as never, makeRequest(page.path()), page.params());
     expect(res.status, page.name).toBe(200);
     counts[page.name] = queryCounter.count - before;
   }
