@@ -4,6 +4,7 @@
  * Nothing starts on import; scripts/start.ts calls startJobs(), tests call the jobs directly.
  */
 import { hostname } from 'node:os';
+import { sendDueMilestoneReminders } from '~/models/cycle.server';
 import { sendDueReminders } from '~/models/reminders.server';
 
 export type JobFn = (now: Date, workerId: string) => Promise<unknown>;
@@ -24,6 +25,7 @@ export function registerJob(name: string, fn: JobFn, intervalMs = DEFAULT_INTERV
 }
 
 registerJob('meeting-reminders', (now, workerId) => sendDueReminders(now, workerId));
+registerJob('milestone-reminders', (now, workerId) => sendDueMilestoneReminders(now, workerId), 60 * 60 * 1000);
 
 /** This process's name in claims (meeting_reminders.claimed_by), for finding out who sent what. */
 export function workerId(): string {

@@ -193,6 +193,29 @@ export const cycleMilestones = pgTable(
   ],
 );
 
+/**
+ * A milestone reminder claimed before sending: one row per milestone per occurrence year, so
+ * several app instances racing on the same reminder send it once.
+ */
+export const milestoneReminders = pgTable(
+  'milestone_reminders',
+  {
+    id: id(),
+    milestoneId: uuid('milestone_id')
+      .notNull()
+      .references(() => cycleMilestones.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    claimedBy: text('claimed_by').notNull(),
+    claimedAt: tstz('claimed_at').notNull().defaultNow(),
+    sentAt: tstz('sent_at'),
+    recipients: integer('recipients'),
+  },
+  (t) => [
+    unique('milestone_reminders_once').on(t.milestoneId, t.year),
+    check('milestone_reminders_year_range', sql`${t.year} BETWEEN 2000 AND 2100`),
+  ],
+);
+
 export const actionPlansRelations = relations(actionPlans, ({ one, many }) => ({
   council: one(councils, { fields: [actionPlans.councilId], references: [councils.id] }),
   goals: many(planGoals),
@@ -218,3 +241,4 @@ export type PlanGoal = typeof planGoals.$inferSelect;
 export type PlanAction = typeof planActions.$inferSelect;
 export type AnnualReport = typeof annualReports.$inferSelect;
 export type CycleMilestone = typeof cycleMilestones.$inferSelect;
+export type MilestoneReminder = typeof milestoneReminders.$inferSelect;

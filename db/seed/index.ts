@@ -8,6 +8,7 @@
  * The calendar is fixed: meetings up to mid-November 2026 are held, later ones planned.
  * `now` only dates what happens "today" (invitations sent, accounts and grants created).
  */
+import { seedPlans } from './plans';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { getTableColumns, inArray, sql } from 'drizzle-orm';
@@ -1220,6 +1221,8 @@ export async function seedDemo(db: Db, opts: { passwordHash: string; now?: Date 
     await insertRows(tx, planActionLinks, b.linkRows);
     summary.statements = await insertRows(tx, statements, b.statementRows);
     await insertRows(tx, cycleMilestones, b.milestoneRows);
+    // Last and this year's plans, last year's record and report, statements with responses.
+    await seedPlans(tx, opts.now ?? new Date());
     return summary;
   });
 }

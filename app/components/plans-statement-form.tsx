@@ -1,0 +1,119 @@
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { Form, Link } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ErrorList, Field, TextareaField } from '~/components/form';
+import { itemLabel, type ItemOption } from '~/components/plans-plan-forms';
+import type { Locale } from '~/lib/i18n';
+import { STATEMENT_STATUS_VALUES, STATEMENT_TYPE_VALUES, statementSchema } from '~/validation/plans';
+
+export interface StatementDefaults {
+  id: string;
+  lockVersion: number;
+  type: (typeof STATEMENT_TYPE_VALUES)[number];
+  status: (typeof STATEMENT_STATUS_VALUES)[number];
+  issuedOn: string | null;
+  recipient: string;
+  title: string;
+  body: string | null;
+  approvedItemId: string | null;
+  response: string | null;
+  responseDate: string | null;
+  publishedAt: string | Date | null;
+}
+
+/** Add or edit one entry of the statements register. */
+export function StatementForm({
+  lastResult,
+  statement,
+  items,
+  locale,
+  cancelHref,
+}: {
+  lastResult: SubmissionResult<string[]> | undefined;
+  statement: StatementDefaults | null;
+  items: ItemOption[];
+  locale: Locale;
+  cancelHref: string;
+}) {
+  const { t } = useTranslation();
+  const s = statement;
+  const [form, fields] = useForm<z.input<typeof statementSchema>>({
+    id: s ? `statement-${s.id}` : 'statement-new',
+    lastResult,
+    defaultValue: s
+      ? {
+          type: s.type,
+          status: s.status,
+          issuedOn: s.issuedOn ?? '',
+          recipient: s.recipient,
+          title: s.title,
+          body: s.body ?? '',
+          approvedItemId: s.approvedItemId ?? '',
+          response: s.response ?? '',
+          responseDate: s.responseDate ?? '',
+          published: s.publishedAt ? 'on' : undefined,
+        }
+      : { type: 'statement', status: 'draft' },
+  });
+  return (
+    <Form method="post" className="stack plans-wide-form" {...getFormProps(form)}>
+      {s ? (
+        <>
+          <input type="hidden" name="id" value={s.id} />
+          <input type="hidden" name="lockVersion" value={s.lockVersion} />
+        </>
+      ) : null}
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <div className="field">
+        <label htmlFor={fields.type.id}>{t('plans.statements.fields.type')}</label>
+        <select {...getSelectProps(fields.type)} key={fields.type.key}>
+          {STATEMENT_TYPE_VALUES.map((v) => (
+            <option key={v} value={v}>
+              {t(`plans.statements.types.${v}`)}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={fields.type.errorId} errors={fields.type.errors} />
+      </div>
+      <Field meta={fields.title} label={t('plans.statements.fields.title')} />
+      <Field meta={fields.recipient} label={t('plans.statements.fields.recipient')} />
+      <TextareaField meta={fields.body} label={t('plans.statements.fields.body')} rows={8} />
+      <div className="field">
+        <label htmlFor={fields.approvedItemId.id}>{t('plans.statements.fields.approvedItem')}</label>
+        <select {...getSelectProps(fields.approvedItemId)} key={fields.approvedItemId.key}>
+          <option value="">{t('plans.statements.fields.noItem')}</option>
+          {items.map((o) => (
+            <option key={o.id} value={o.id}>
+              {itemLabel(o, locale)}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={fields.approvedItemId.errorId} errors={fields.approvedItemId.errors} />
+      </div>
+      <div className="field">
+        <label htmlFor={fields.status.id}>{t('plans.statements.fields.status')}</label>
+        <select {...getSelectProps(fields.status)} key={fields.status.key}>
+          {STATEMENT_STATUS_VALUES.map((v) => (
+            <option key={v} value={v}>
+              {t(`plans.statements.statuses.${v}`)}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
+      </div>
+      <Field meta={fields.issuedOn} label={t('plans.statements.fields.issuedOn')} type="date" />
+      <TextareaField meta={fields.response} label={t('plans.statements.fields.response')} rows={5} />
+      <Field meta={fields.responseDate} label={t('plans.statements.fields.responseDate')} type="date" />
+      <div className="field">
+        <label className="plans-checkbox">
+          <input {...getInputProps(fields.published, { type: 'checkbox' })} key={fields.published.key} /> {t('plans.statements.fields.published')}
+        </label>
+        <ErrorList id={fields.published.errorId} errors={fields.published.errors} />
+      </div>
+      <div>
+        <button type="submit">{t('plans.statements.save')}</button> {s ? <Link to={cancelHref}>{t('plans.statements.cancel')}</Link> : null}
+      </div>
+    </Form>
+  );
+}
