@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '~db/client.server';
-import { categories, councils, memberships, organisations, people, regions, termExtraSeats, terms } from '~db/schema';
+import { categories, councils, documents, memberships, organisations, people, regions, termExtraSeats, terms, type Council } from '~db/schema';
 import { todayInHelsinki } from '~/lib/dates';
 import { buildRoster, type RosterMembership } from '~/lib/roster';
+import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
 
 /** The public facts of a council and its region; null when there is no such council. */
 export async function getCouncilBySlug(slug: string, db: Executor = getDb()) {
@@ -92,7 +93,36 @@ export async function getRoster(termId: string, onDate = todayInHelsinki(), db: 
     startDate: r.startDate,
     endDate: r.endDate,
   }));
-  return buildRoster(cats, extra, list);
+  const [groups, placed] = withUncategorisedMembers(cats, list);
+  return buildRoster(groups, extra, placed);
+}
+
+const UNCATEGORISED = 'members-without-category';
+
+/**
+ * buildRoster places members by category only; councils without categories (Varsinais-Suomi's
+ * 13 members) and working-group members would vanish. Put them, and their personal deputies,
+ * in a group of their own whose plan is what it holds, so it never warns.
+ */
+function withUncategorisedMembers(
+  cats: Array<typeof categories.$inferSelect>,
+  list: RosterMembership[],
+): [Array<Parameters<typeof buildRoster>[0][number]>, RosterMembership[]] {
+  const loose = new Set(list.filter((m) => m.role === 'member' && m.categoryId === null).map((m) => m.id));
+  if (loose.size === 0) return [cats, list];
+  const moved = list.map((m) =>
+    loose.has(m.id) || (m.role === 'deputy' && m.categoryId === null && m.principalId !== null && loose.has(m.principalId)) ? { ...m, categoryId: UNCATEGORISED } : m,
+  );
+  const group = {
+    id: UNCATEGORISED,
+    position: 10_000,
+    nameFi: 'Jäsenet',
+    nameSv: 'Ledamöter',
+    nameEn: 'Members',
+    memberSeats: loose.size,
+    deputySeats: moved.filter((m) => m.categoryId === UNCATEGORISED && m.role === 'deputy').length,
+  };
+  return [[...cats, group], moved];
 }
 
 /** Councils by id (names and slugs only), for a user's own list. */
@@ -113,4 +143,225 @@ export async function listCouncilsInRegions(regionIds: string[]) {
     .from(councils)
     .where(inArray(councils.regionId, regionIds))
     .orderBy(asc(councils.nameFi));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Council administration, terms and the public API (roster area)
+
+/** A term with a flag for the one in force today. */
+export interface TermSummary {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  endNote: string | null;
+  current: boolean;
+}
+
+/** Every term of a council, newest first, the one in force today flagged current. */
+export async function listTerms(councilId: string, onDate = todayInHelsinki(), db: Executor = getDb()): Promise<TermSummary[]> {
+  const rows = await db
+    .select({ id: terms.id, name: terms.name, startDate: terms.startDate, endDate: terms.endDate, endNote: terms.endNote })
+    .from(terms)
+    .where(eq(terms.councilId, councilId))
+    .orderBy(desc(terms.startDate), asc(terms.name));
+  // Same rule as getCurrentTerm: the latest started term that has not ended.
+  const current = rows.find((t) => t.startDate <= onDate && (t.endDate === null || t.endDate >= onDate));
+  return rows.map((t) => ({ ...t, current: t.id === current?.id }));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Is this string a UUID (so it may be put in a query on a uuid column)? */
+export function isUuid(value: string | null | undefined): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/** One term of this council, or null (also for another council's term or a malformed id). */
+export async function getTermForCouncil(councilId: string, termId: string, db: Executor = getDb()) {
+  if (!isUuid(termId)) return null;
+  const [term] = await db.select().from(terms).where(and(eq(terms.id, termId), eq(terms.councilId, councilId))).limit(1);
+  return term ?? null;
+}
+
+/** Every council with its region and parent slug, for the public API (two queries). */
+export async function listCouncilsPublic(db: Executor = getDb()) {
+  const rows = await db
+    .select({
+      id: councils.id,
+      slug: councils.slug,
+      nameFi: councils.nameFi,
+      nameSv: councils.nameSv,
+      nameEn: councils.nameEn,
+      kind: councils.kind,
+      origin: councils.origin,
+      parentId: councils.parentId,
+      publicityDefault: councils.publicityDefault,
+      regionSlug: regions.slug,
+      regionNameFi: regions.nameFi,
+      regionNameSv: regions.nameSv,
+      regionNameEn: regions.nameEn,
+    })
+    .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
+    .orderBy(asc(regions.shortFi), asc(councils.nameFi));
+  const slugById = new Map(rows.map((r) => [r.id, r.slug]));
+  return rows.map((r) => ({ ...r, parentSlug: r.parentId ? (slugById.get(r.parentId) ?? null) : null }));
+}
+
+/** Regions a user may create councils in: all for admins, else their region-admin regions. */
+export async function listRegionsForCreate(principal: { isAdmin: boolean; regionAdmin: ReadonlySet<string> }, db: Executor = getDb()) {
+  const query = db.select({ id: regions.id, slug: regions.slug, nameFi: regions.nameFi, nameSv: regions.nameSv, nameEn: regions.nameEn }).from(regions);
+  if (principal.isAdmin) return query.orderBy(asc(regions.shortFi));
+  if (principal.regionAdmin.size === 0) return [];
+  return query.where(inArray(regions.id, [...principal.regionAdmin])).orderBy(asc(regions.shortFi));
+}
+
+/** Councils that may be a parent: those of the given regions (sub-bodies stay in their region). */
+export async function listParentCandidates(regionIds: string[], db: Executor = getDb()) {
+  if (regionIds.length === 0) return [];
+  return db
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, regionId: councils.regionId, parentId: councils.parentId })
+    .from(councils)
+    .where(inArray(councils.regionId, regionIds))
+    .orderBy(asc(councils.nameFi));
+}
+
+export type CouncilWriteResult =
+  | { ok: true; slug: string; id: string }
+  | { ok: false; fieldErrors: Record<string, string[]> }
+  | { ok: false; conflict: true };
+
+export interface CouncilValues {
+  nameFi: string;
+  nameSv?: string;
+  nameEn?: string;
+  kind: Council['kind'];
+  origin: Council['origin'];
+  parentId?: string;
+  publicityDefault: Council['publicityDefault'];
+  languages: string[];
+  descriptionFi?: string;
+  descriptionSv?: string;
+  descriptionEn?: string;
+  meetingFeeNote?: string;
+  secretariatContact?: string;
+  appointingBody?: string;
+  appointingDecisionDate?: string;
+  appointingDecisionUrl?: string;
+}
+
+function councilColumns(v: CouncilValues) {
+  return {
+    nameFi: v.nameFi,
+    nameSv: v.nameSv ?? null,
+    nameEn: v.nameEn ?? null,
+    kind: v.kind,
+    origin: v.origin,
+    parentId: v.parentId ?? null,
+    publicityDefault: v.publicityDefault,
+    languages: v.languages,
+    descriptionFi: v.descriptionFi ?? null,
+    descriptionSv: v.descriptionSv ?? null,
+    descriptionEn: v.descriptionEn ?? null,
+    meetingFeeNote: v.meetingFeeNote ?? null,
+    secretariatContact: v.secretariatContact ?? null,
+    appointingBody: v.appointingBody ?? null,
+    appointingDecisionDate: v.appointingDecisionDate ?? null,
+    appointingDecisionUrl: v.appointingDecisionUrl ?? null,
+  };
+}
+
+/** The parent must be in the same region and must not be the council itself or below it. */
+async function checkParent(db: Executor, parentId: string | undefined, regionId: string, selfId?: string): Promise<string | null> {
+  if (!parentId) return null;
+  const all = await db.select({ id: councils.id, parentId: councils.parentId, regionId: councils.regionId }).from(councils).where(eq(councils.regionId, regionId));
+  const byId = new Map(all.map((c) => [c.id, c]));
+  if (!byId.has(parentId)) return 'roster.errors.parentOtherRegion';
+  for (let at: string | null = parentId, steps = 0; at && steps < 100; at = byId.get(at)?.parentId ?? null, steps++) {
+    if (at === selfId) return 'roster.errors.parentCycle';
+  }
+  return null;
+}
+
+/** Create a council (audited); a taken slug or a bad parent comes back as a field error. */
+export async function createCouncil(actor: AuditActor, input: CouncilValues & { slug: string; regionId: string }): Promise<CouncilWriteResult> {
+  return getDb().transaction(async (tx) => {
+    const fieldErrors: Record<string, string[]> = {};
+    const [taken] = await tx.select({ id: councils.id }).from(councils).where(eq(councils.slug, input.slug)).limit(1);
+    if (taken) fieldErrors.slug = ['roster.errors.slugTaken'];
+    const parentProblem = await checkParent(tx, input.parentId, input.regionId);
+    if (parentProblem) fieldErrors.parentId = [parentProblem];
+    if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
+    const [row] = await tx.insert(councils).values({ ...councilColumns(input), slug: input.slug, regionId: input.regionId }).returning();
+    await recordAudit(tx, actor, {
+      action: 'roster.council_create',
+      entityType: 'council',
+      entityId: row!.id,
+      councilId: row!.id,
+      regionId: row!.regionId,
+      changes: { slug: row!.slug, ...councilColumns(input) },
+    });
+    return { ok: true as const, slug: row!.slug, id: row!.id };
+  });
+}
+
+/** Update a council's facts, refusing a stale form (optimistic lock). */
+export async function updateCouncil(actor: AuditActor, councilId: string, input: CouncilValues & { lockVersion: number }): Promise<CouncilWriteResult> {
+  return getDb().transaction(async (tx) => {
+    const [before] = await tx.select().from(councils).where(eq(councils.id, councilId)).limit(1);
+    if (!before) return { ok: false as const, conflict: true as const };
+    const parentProblem = await checkParent(tx, input.parentId, before.regionId, councilId);
+    if (parentProblem) return { ok: false as const, fieldErrors: { parentId: [parentProblem] } };
+    const after = councilColumns(input);
+    const updated = await tx
+      .update(councils)
+      .set({ ...after, updatedAt: new Date(), lockVersion: sql`${councils.lockVersion} + 1` })
+      .where(and(eq(councils.id, councilId), eq(councils.lockVersion, input.lockVersion)))
+      .returning({ id: councils.id });
+    if (updated.length === 0) return { ok: false as const, conflict: true as const };
+    await recordAudit(tx, actor, {
+      action: 'roster.council_update',
+      entityType: 'council',
+      entityId: councilId,
+      councilId,
+      regionId: before.regionId,
+      changes: diffChanges(before, after),
+    });
+    return { ok: true as const, slug: before.slug, id: councilId };
+  });
+}
+
+/** Attach an uploaded rules-of-procedure document (already stored) to a council. */
+export async function setRulesDocument(
+  actor: AuditActor,
+  councilId: string,
+  file: { storageKey: string; filename: string; mediaType: string; sizeBytes: number; sha256: string; uploadedBy: string | null },
+) {
+  return getDb().transaction(async (tx) => {
+    const [before] = await tx.select({ regionId: councils.regionId, rulesDocumentId: councils.rulesDocumentId }).from(councils).where(eq(councils.id, councilId)).limit(1);
+    if (!before) return null;
+    const [doc] = await tx.insert(documents).values(file).returning({ id: documents.id });
+    await tx.update(councils).set({ rulesDocumentId: doc!.id, updatedAt: new Date(), lockVersion: sql`${councils.lockVersion} + 1` }).where(eq(councils.id, councilId));
+    await recordAudit(tx, actor, {
+      action: 'roster.rules_upload',
+      entityType: 'council',
+      entityId: councilId,
+      councilId,
+      regionId: before.regionId,
+      changes: { rulesDocumentId: [before.rulesDocumentId, doc!.id], filename: file.filename },
+    });
+    return doc!.id;
+  });
+}
+
+/** The rules-of-procedure document's metadata, or null. */
+export async function getRulesDocument(councilId: string, db: Executor = getDb()) {
+  const [row] = await db
+    .select({ id: documents.id, filename: documents.filename, mediaType: documents.mediaType, sizeBytes: documents.sizeBytes, storageKey: documents.storageKey })
+    .from(councils)
+    .innerJoin(documents, eq(documents.id, councils.rulesDocumentId))
+    .where(eq(councils.id, councilId))
+    .limit(1);
+  return row ?? null;
 }
