@@ -37,7 +37,7 @@ export function RosterView({ roster, locale, showWarnings = false }: { roster: R
       {roster.groups.map((group) => {
         const name = group.category
           ? localized(group.category, 'name', locale)
-          : { text: t(`roles.${group.role ?? 'member'}`), lang: locale };
+          : { text: group.role === 'member' ? t('council.members') : t(`roles.${group.role ?? 'member'}`), lang: locale };
         return (
           <table key={group.key}>
             <caption lang={name.lang !== locale ? name.lang : undefined}>

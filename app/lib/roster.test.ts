@@ -58,3 +58,21 @@ describe('buildRoster', () => {
     expect(roster.groups[0]!.mismatch).toBeNull();
   });
 });
+
+describe('members outside categories', () => {
+  it('are listed in their own group with their personal deputies, never dropped', () => {
+    const roster = buildRoster(
+      [],
+      [],
+      [
+        m({ id: 'a', role: 'member' }),
+        m({ id: 'b', role: 'member' }),
+        m({ id: 'ad', role: 'deputy', principalId: 'a' }),
+      ],
+    );
+    const group = roster.groups.find((g) => g.role === 'member');
+    expect(group?.pairs.map((p) => p.member?.id)).toEqual(['a', 'b']);
+    expect(group?.pairs[0]!.deputies.map((d) => d.id)).toEqual(['ad']);
+    expect(group?.mismatch).toBeNull();
+  });
+});

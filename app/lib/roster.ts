@@ -56,7 +56,9 @@ export interface Roster {
 }
 
 const OFFICER_ROLES: MembershipRole[] = ['chair', 'vice_chair', 'secretary'];
+// 'member' here gathers members outside any category (councils without a category plan).
 const EXTRA_ROLE_ORDER: MembershipRole[] = [
+  'member',
   'elected_official',
   'county_representative',
   'municipality_representative',
@@ -141,7 +143,7 @@ export function buildRoster(
   }
   for (const role of EXTRA_ROLE_ORDER) {
     const plan = extraSeats.find((s) => s.role === role);
-    const principals = memberships.filter((m) => m.role === role);
+    const principals = memberships.filter((m) => m.role === role && m.categoryId === null);
     const principalIds = new Set(principals.map((p) => p.id));
     const deputies = memberships.filter(
       (m) => m.role === 'deputy' && m.categoryId === null && m.principalId !== null && principalIds.has(m.principalId),

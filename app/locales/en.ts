@@ -38,6 +38,7 @@ const en: Translation = {
     noTerm: 'The council has no current term.',
     officers: 'Chairs and secretariat',
     otherSeats: 'Other members',
+    members: 'Members',
     member: 'Member',
     deputy: 'Deputy',
     vacant: 'Vacant seat',

@@ -37,6 +37,7 @@ const fi = {
     noTerm: 'Toimielimellä ei ole voimassa olevaa toimikautta.',
     officers: 'Puheenjohtajisto ja sihteeristö',
     otherSeats: 'Muut jäsenet',
+    members: 'Jäsenet',
     member: 'Varsinainen jäsen',
     deputy: 'Varajäsen',
     vacant: 'Avoin paikka',

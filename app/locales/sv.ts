@@ -38,6 +38,7 @@ const sv: Translation = {
     noTerm: 'Organet har ingen gällande mandatperiod.',
     officers: 'Presidium och sekretariat',
     otherSeats: 'Övriga medlemmar',
+    members: 'Ledamöter',
     member: 'Ordinarie medlem',
     deputy: 'Ersättare',
     vacant: 'Vakant plats',

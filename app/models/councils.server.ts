@@ -93,36 +93,7 @@ export async function getRoster(termId: string, onDate = todayInHelsinki(), db: 
     startDate: r.startDate,
     endDate: r.endDate,
   }));
-  const [groups, placed] = withUncategorisedMembers(cats, list);
-  return buildRoster(groups, extra, placed);
-}
-
-const UNCATEGORISED = 'members-without-category';
-
-/**
- * buildRoster places members by category only; councils without categories (Varsinais-Suomi's
- * 13 members) and working-group members would vanish. Put them, and their personal deputies,
- * in a group of their own whose plan is what it holds, so it never warns.
- */
-function withUncategorisedMembers(
-  cats: Array<typeof categories.$inferSelect>,
-  list: RosterMembership[],
-): [Array<Parameters<typeof buildRoster>[0][number]>, RosterMembership[]] {
-  const loose = new Set(list.filter((m) => m.role === 'member' && m.categoryId === null).map((m) => m.id));
-  if (loose.size === 0) return [cats, list];
-  const moved = list.map((m) =>
-    loose.has(m.id) || (m.role === 'deputy' && m.categoryId === null && m.principalId !== null && loose.has(m.principalId)) ? { ...m, categoryId: UNCATEGORISED } : m,
-  );
-  const group = {
-    id: UNCATEGORISED,
-    position: 10_000,
-    nameFi: 'Jäsenet',
-    nameSv: 'Ledamöter',
-    nameEn: 'Members',
-    memberSeats: loose.size,
-    deputySeats: moved.filter((m) => m.categoryId === UNCATEGORISED && m.role === 'deputy').length,
-  };
-  return [[...cats, group], moved];
+  return buildRoster(cats, extra, list);
 }
 
 /** Councils by id (names and slugs only), for a user's own list. */
