@@ -41,7 +41,7 @@ export function MeetingTable({
               <td>
                 <time dateTime={new Date(m.startsAt).toISOString()}>{formatMeetingTime(m.startsAt, m.endsAt, locale)}</time>
                 <br />
-                <span>{m.title}</span>
+                {m.agendaPublishedAt || m.minutesPublished ? <Link to={`/meetings/${m.id}`}>{m.title}</Link> : <span>{m.title}</span>}
               </td>
               {showCouncil ? (
                 <td>

@@ -1,4 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { CalendarSubscribe } from '~/components/calendar-subscribe';
+import { CouncilRecordsLinks } from '~/components/plans-council-links';
+import { TermList } from '~/components/roster-term-list';
+import { absoluteUrl } from '~/lib/url.server';
+import { getCouncilRecordsSummary } from '~/models/plans.server';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -8,21 +13,30 @@ import { formatDate } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
 import { localized } from '~/lib/i18n';
 import { useLocale } from '~/lib/use-locale';
-import { getCouncilBySlug, getCurrentTerm, getRoster } from '~/models/councils.server';
+import { getCouncilBySlug, getCurrentTerm, getRoster, listTerms } from '~/models/councils.server';
 import { listPastPublicMeetings, listUpcomingPublicMeetings } from '~/models/meetings.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.council.nameFi} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.council.nameFi} – Neuvos` },
+        { tagName: 'link', rel: 'alternate', type: 'application/atom+xml', title: data.council.nameFi, href: `/councils/${data.council.slug}/feed.xml` },
+        { tagName: 'link', rel: 'alternate', type: 'text/calendar', title: data.council.nameFi, href: `/councils/${data.council.slug}/calendar.ics` },
+      ]
+    : [{ title: 'Neuvos' }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getCouncilBySlug(params.slug ?? '');
   if (!found) notFound();
   const { council, region, parent, children } = found;
   const isPublic = council.publicityDefault === 'public';
   const term = isPublic ? await getCurrentTerm(council.id) : null;
-  const [roster, upcoming, past] = await Promise.all([
+  const [roster, upcoming, past, terms, records] = await Promise.all([
     term ? getRoster(term.id) : Promise.resolve(null),
     isPublic ? listUpcomingPublicMeetings({ councilId: council.id, limit: 10 }) : Promise.resolve([]),
     isPublic ? listPastPublicMeetings({ councilId: council.id, pageSize: 10 }) : Promise.resolve({ meetings: [], page: 1, hasMore: false }),
+    isPublic ? listTerms(council.id) : Promise.resolve([]),
+    isPublic ? getCouncilRecordsSummary(council.id, council.regionId) : Promise.resolve(null),
   ]);
   return json({
     council: {
@@ -50,6 +64,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
     roster,
     upcoming,
     past: past.meetings,
+    terms,
+    records,
+    origin: absoluteUrl(request, ''),
   });
 }
 
@@ -142,10 +159,18 @@ export default function CouncilPage() {
               {term ? `: ${t('council.currentTerm', { name: term.name })}` : ''}
             </h2>
             {roster ? <RosterView roster={roster} locale={locale} /> : <p className="muted">{t('council.noTerm')}</p>}
+            {data.terms.length > 0 ? (
+              <>
+                <h3>{t('roster.public.allTerms')}</h3>
+                <TermList slug={council.slug} terms={data.terms} locale={locale} activeId={term?.id} />
+              </>
+            ) : null}
           </section>
+          {data.records ? <CouncilRecordsLinks slug={council.slug} summary={data.records} /> : null}
           <section aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">{t('council.upcomingMeetings')}</h2>
             <MeetingTable meetings={data.upcoming} caption={t('council.upcomingMeetings')} showCouncil={false} />
+            <CalendarSubscribe slug={council.slug} origin={data.origin} />
           </section>
           <section aria-labelledby="past-title">
             <h2 id="past-title">{t('council.pastMeetings')}</h2>
@@ -154,7 +179,8 @@ export default function CouncilPage() {
         </>
       )}
       <p className="muted">
-        <Link to="/">{t('site.home')}</Link> · {regionName.text}
+        <Link to="/">{t('site.home')}</Link> · <Link to={`/regions/${region.slug}`}>{regionName.text}</Link> ·{' '}
+        <a href={`/councils/${council.slug}/feed.xml`}>{t('portal.feed')}</a>
       </p>
     </article>
   );

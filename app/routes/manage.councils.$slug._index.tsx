@@ -90,6 +90,21 @@ export default function ManageCouncilPage() {
               <Link to={`${base}/statements`}>{t('roster.overview.statements')}</Link>
             </li>
           ) : null}
+          {may.plans ? (
+            <>
+              <li>
+                <Link to={`${base}/reports/${new Date().getFullYear() - 1}`}>{t('plans.nav.reports')}</Link>
+              </li>
+              <li>
+                <Link to={`${base}/cycle`}>{t('plans.nav.cycle')}</Link>
+              </li>
+            </>
+          ) : null}
+          {may.meetings ? (
+            <li>
+              <Link to={`${base}/agenda-template`}>{t('roster.overview.agendaTemplate')}</Link>
+            </li>
+          ) : null}
           <li>
             <Link to={`/councils/${council.slug}`}>{t('roster.overview.publicPage')}</Link>
           </li>

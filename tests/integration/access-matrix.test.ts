@@ -7,9 +7,10 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client.server';
-import { agendaItems, minutes, minutesVersions } from '../../db/schema';
+import { actionPlans, agendaItems, annualReports, meetingSeries, minutes, minutesVersions } from '../../db/schema';
 import { buildCouncilWithRoster, buildMeeting, buildMembership, buildPerson } from '../factories';
 import { useTestDatabase } from '../setup/database';
+import { generateReport } from '../../app/models/reports.server';
 import { buildUser, call, makeRequest } from '../support/requests';
 
 useTestDatabase();
@@ -22,6 +23,7 @@ type Access =
   | 'signedIn'
   | 'councilRead'
   | 'councilManage'
+  | 'councilReadManage'
   | 'councilAdmin'
   | 'secretariat'
   | 'adminOnly'
@@ -36,6 +38,7 @@ const LOADER: Record<Access, Record<Role, number>> = {
   signedIn: { anonymous: 302, noRole: 200, otherCouncil: 200, member: 200, deputy: 200, secretary: 200, admin: 200 },
   councilRead: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 200, deputy: 200, secretary: 200, admin: 200 },
   councilManage: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403, secretary: 200, admin: 200 },
+  councilReadManage: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 200, deputy: 200, secretary: 200, admin: 200 },
   councilAdmin: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403, secretary: 403, admin: 200 },
   secretariat: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 200, admin: 200 },
   adminOnly: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 200 },
@@ -54,6 +57,7 @@ const ACTION_REFUSAL: Partial<Record<Access, Partial<Record<Role, number>>>> = {
   signedIn: { anonymous: 302 },
   councilRead: { anonymous: 302, noRole: 404, otherCouncil: 404 },
   councilManage: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403 },
+  councilReadManage: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403 },
   councilAdmin: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 403, deputy: 403, secretary: 403 },
   secretariat: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404 },
   adminOnly: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404 },
@@ -92,6 +96,46 @@ const ACCESS: Record<string, Access> = {
   search: 'public',
   'sitemap[.]xml': 'public',
   'api.v1.search': 'public',
+  // calendar
+  'manage.councils.$slug.meetings._index': 'councilManage',
+  'manage.councils.$slug.series.$seriesId': 'councilManage',
+  'manage.meetings.$meetingId': 'councilManage',
+  'my.meetings': 'signedIn',
+  'my.calendar': 'signedIn',
+  'reply.$token': 'token',
+  'calendar.$token[.ics]': 'token',
+  'councils.$slug.calendar[.ics]': 'public',
+  'api.v1.councils.$slug.meetings': 'public',
+  // councils, terms, rosters
+  'manage.councils.new': 'regionAdmin',
+  'manage.councils.$slug._index': 'councilRead',
+  'manage.councils.$slug.edit': 'councilAdmin',
+  'manage.councils.$slug.terms.new': 'councilManage',
+  'manage.councils.$slug.terms.$termId': 'councilManage',
+  'manage.councils.$slug.roster': 'councilManage',
+  'manage.councils.$slug.import': 'councilManage',
+  'manage.councils.$slug.export[.csv]': 'councilManage',
+  'manage.councils.$slug.export[.json]': 'councilManage',
+  'manage.people': 'secretariat',
+  'councils.$slug.terms.$termId': 'public',
+  'api.v1.councils._index': 'public',
+  'api.v1.councils.$slug._index': 'public',
+  'api.v1.councils.$slug.memberships': 'public',
+  // plans, reports, statements, annual cycle
+  'councils.$slug.cycle': 'public',
+  'councils.$slug.plans.$year': 'public',
+  'councils.$slug.reports.$year': 'public',
+  'councils.$slug.reports.$year[.pdf]': 'public',
+  'councils.$slug.statements': 'public',
+  'api.v1.councils.$slug.plans.$year': 'public',
+  'api.v1.councils.$slug.reports.$year': 'public',
+  'api.v1.councils.$slug.statements': 'public',
+  // Members may read the annual cycle; only the secretariat changes it.
+  'manage.councils.$slug.cycle': 'councilReadManage',
+  'manage.councils.$slug.plans._index': 'councilManage',
+  'manage.councils.$slug.plans.$year': 'councilManage',
+  'manage.councils.$slug.reports.$year': 'councilManage',
+  'manage.councils.$slug.statements': 'councilManage',
 };
 
 /** Loader statuses that differ from the class for a particular route, with the reason. */
@@ -101,7 +145,7 @@ const LOADER_EXCEPTIONS: Record<string, Partial<Record<Role, number>>> = {
 };
 
 /** Routes whose action is public by design (anyone may post), checked separately. */
-const PUBLIC_ACTIONS = new Set(['login', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token']);
+const PUBLIC_ACTIONS = new Set(['login', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token']);
 
 interface Fixture {
   params: Record<string, string>;
@@ -123,6 +167,13 @@ beforeAll(async () => {
   const [item] = await getDb().insert(agendaItems).values({ meetingId: meeting.id, councilId: a.council.id, position: 1, title: 'Avaus', sectionYear: 2026, sectionNumber: 1 }).returning();
   const [m] = await getDb().insert(minutes).values({ meetingId: meeting.id, councilId: a.council.id }).returning();
   await getDb().insert(minutesVersions).values({ minutesId: m!.id, versionNo: 1 });
+  const published = { status: 'published' as const, approvedAt: new Date('2026-02-11T10:00:00Z'), publishedAt: new Date('2026-02-12T10:00:00Z') };
+  await getDb().insert(actionPlans).values({ councilId: a.council.id, year: 2026, title: 'Toimintasuunnitelma 2026', ...published });
+  await getDb().insert(annualReports).values({ councilId: a.council.id, year: 2026, title: 'Toimintakertomus 2026', generated: { ...(await generateReport(a.council.id, 2026)) }, body: 'Teksti', ...published });
+  const [series] = await getDb()
+    .insert(meetingSeries)
+    .values({ councilId: a.council.id, title: 'Sarja', rrule: 'FREQ=MONTHLY;INTERVAL=3', firstDate: '2026-12-01', localStartTime: '13:00', durationMinutes: 120, materialisedUntil: '2027-12-31' })
+    .returning();
   const cookies: Record<Role, string | null> = {
     anonymous: null,
     noRole: (await buildUser()).cookie,
@@ -142,6 +193,7 @@ beforeAll(async () => {
       token: 'not-a-real-token-aaaaaaaaaaaaaaaaaaaaaa',
       itemId: item!.id,
       regionSlug: 'x',
+      seriesId: series!.id,
     },
     cookies,
   };

@@ -44,6 +44,7 @@ export const roster = defineMessages({
       },
     },
     overview: {
+      agendaTemplate: 'Esityslistan vakioasiat',
       areas: 'Työtila',
       roster: 'Kokoonpano',
       newTerm: 'Aloita uusi toimikausi',
@@ -334,6 +335,7 @@ export const roster = defineMessages({
       },
     },
     overview: {
+      agendaTemplate: 'Standardärenden på föredragningslistan',
       areas: 'Arbetsyta',
       roster: 'Sammansättning',
       newTerm: 'Inled en ny mandatperiod',
@@ -624,6 +626,7 @@ export const roster = defineMessages({
       },
     },
     overview: {
+      agendaTemplate: 'Standard agenda items',
       areas: 'Workspace',
       roster: 'Roster',
       newTerm: 'Start a new term',
