@@ -1,9 +1,11 @@
 -- Trigram indexes for the public search (app/models/search.server.ts, docs/search.md).
--- Each search query pre-filters every kind of record with LIKE '%stem%' and `word <% text`
--- on exactly these expressions, so the planner can answer from the index instead of
--- reading every row. An expression here must stay character-for-character equal to its
--- twin in SEARCH_TEXT (search.server.ts); tests/integration/search.test.ts checks that
--- the planner can use each index. Councils and action plans are few and need none.
+-- Every search first narrows each kind of record with LIKE '%stem%' on exactly these
+-- expressions (and typo correction with `word <% lower(title)`), so the planner answers
+-- from an index instead of reading every row. Each expression must stay character-for-
+-- character equal to its twin in SEARCH_TEXT (search.server.ts); a test in
+-- tests/integration/search.test.ts checks that the planner can use every index.
+-- Councils and action plans are few and need none. Created with
+-- `drizzle-kit generate --custom --name search_indexes`.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 --> statement-breakpoint
 CREATE INDEX IF NOT EXISTS agenda_items_search_trgm ON agenda_items

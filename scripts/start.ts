@@ -52,6 +52,8 @@ async function main() {
   if (database.kind === 'pglite') {
     const { seedDemoIfEmpty } = await import('../db/seed-demo');
     seeded = await seedDemoIfEmpty(database);
+    // PGlite has no autovacuum: give the planner statistics (search uses trigram indexes).
+    await database.pglite?.exec('ANALYZE');
   }
 
   // Background jobs (meeting reminders, milestone reminders); each send is claimed in the
