@@ -40,6 +40,9 @@ export function SiteHeader({
                   <NavLink to="/my/meetings">{t('site.myMeetings')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/my/checks">{t('site.myChecks')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/manage" end>
                     {t('manage.title')}
                   </NavLink>

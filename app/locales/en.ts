@@ -8,6 +8,7 @@ const en: Translation = {
     mainNav: 'Main menu',
     language: 'Language',
     home: 'Home',
+    myChecks: 'To check',
     myMeetings: 'My meetings',
     meetings: 'Meetings',
     regions: 'Regions',

@@ -7,6 +7,7 @@ const fi = {
     mainNav: 'Päävalikko',
     language: 'Kieli',
     home: 'Etusivu',
+    myChecks: 'Tarkastettavat',
     myMeetings: 'Omat kokoukset',
     meetings: 'Kokoukset',
     regions: 'Alueet',

@@ -8,6 +8,7 @@ const sv: Translation = {
     mainNav: 'Huvudmeny',
     language: 'Språk',
     home: 'Startsida',
+    myChecks: 'Att justera',
     myMeetings: 'Mina möten',
     meetings: 'Möten',
     regions: 'Områden',

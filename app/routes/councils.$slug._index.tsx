@@ -4,6 +4,8 @@ import { CouncilRecordsLinks } from '~/components/plans-council-links';
 import { TermList } from '~/components/roster-term-list';
 import { absoluteUrl } from '~/lib/url.server';
 import { getCouncilRecordsSummary } from '~/models/plans.server';
+import { listPublishedRecords } from '~/models/agendas.server';
+import { RecordsCouncilRecords } from '~/components/records-council-records';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -31,12 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { council, region, parent, children } = found;
   const isPublic = council.publicityDefault === 'public';
   const term = isPublic ? await getCurrentTerm(council.id) : null;
-  const [roster, upcoming, past, terms, records] = await Promise.all([
+  const [roster, upcoming, past, terms, records, published] = await Promise.all([
     term ? getRoster(term.id) : Promise.resolve(null),
     isPublic ? listUpcomingPublicMeetings({ councilId: council.id, limit: 10 }) : Promise.resolve([]),
     isPublic ? listPastPublicMeetings({ councilId: council.id, pageSize: 10 }) : Promise.resolve({ meetings: [], page: 1, hasMore: false }),
     isPublic ? listTerms(council.id) : Promise.resolve([]),
     isPublic ? getCouncilRecordsSummary(council.id, council.regionId) : Promise.resolve(null),
+    isPublic ? listPublishedRecords(council.id) : Promise.resolve([]),
   ]);
   return json({
     council: {
@@ -66,6 +69,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     past: past.meetings,
     terms,
     records,
+    published,
     origin: absoluteUrl(request, ''),
   });
 }
@@ -166,6 +170,12 @@ export default function CouncilPage() {
               </>
             ) : null}
           </section>
+          {data.published.length > 0 ? (
+            <section aria-labelledby="records-title">
+              <h2 id="records-title">{t('records.meeting.recordsCaption')}</h2>
+              <RecordsCouncilRecords records={data.published} />
+            </section>
+          ) : null}
           {data.records ? <CouncilRecordsLinks slug={council.slug} summary={data.records} /> : null}
           <section aria-labelledby="upcoming-title">
             <h2 id="upcoming-title">{t('council.upcomingMeetings')}</h2>

@@ -9,6 +9,7 @@
  * `now` only dates what happens "today" (invitations sent, accounts and grants created).
  */
 import { seedPlans } from './plans';
+import { seedRecords } from './records';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { getTableColumns, inArray, sql } from 'drizzle-orm';
@@ -1221,6 +1222,8 @@ export async function seedDemo(db: Db, opts: { passwordHash: string; now?: Date 
     await insertRows(tx, planActionLinks, b.linkRows);
     summary.statements = await insertRows(tx, statements, b.statementRows);
     await insertRows(tx, cycleMilestones, b.milestoneRows);
+    // A correction version and a withheld item in the published record.
+    await seedRecords(tx, opts.now ?? new Date());
     // Last and this year's plans, last year's record and report, statements with responses.
     await seedPlans(tx, opts.now ?? new Date());
     return summary;

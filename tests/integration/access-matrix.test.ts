@@ -4,10 +4,11 @@
  * is not classified fails the first test, so nothing ships without an access decision.
  */
 import { readdirSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client.server';
-import { actionPlans, agendaItems, annualReports, meetingSeries, minutes, minutesVersions } from '../../db/schema';
+import { regions, actionPlans, agendaItems, annualReports, meetingSeries, minutes, minutesVersions } from '../../db/schema';
 import { buildCouncilWithRoster, buildMeeting, buildMembership, buildPerson } from '../factories';
 import { useTestDatabase } from '../setup/database';
 import { generateReport } from '../../app/models/reports.server';
@@ -29,6 +30,7 @@ type Access =
   | 'adminOnly'
   | 'regionAdmin'
   | 'token'
+  | 'missing'
   | 'login'
   | 'postOnly';
 
@@ -43,6 +45,7 @@ const LOADER: Record<Access, Record<Role, number>> = {
   secretariat: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 200, admin: 200 },
   adminOnly: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 200 },
   regionAdmin: { anonymous: 302, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 200 },
+  missing: { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
   token: { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
   login: { anonymous: 200, noRole: 302, otherCouncil: 302, member: 302, deputy: 302, secretary: 302, admin: 302 },
   postOnly: { anonymous: 405, noRole: 405, otherCouncil: 405, member: 405, deputy: 405, secretary: 405, admin: 405 },
@@ -121,6 +124,22 @@ const ACCESS: Record<string, Access> = {
   'api.v1.councils._index': 'public',
   'api.v1.councils.$slug._index': 'public',
   'api.v1.councils.$slug.memberships': 'public',
+  // agendas and minutes
+  'manage.meetings.$meetingId_.agenda': 'councilManage',
+  'manage.meetings.$meetingId_.minutes': 'councilManage',
+  'manage.councils.$slug.agenda-template': 'councilManage',
+  'meetings.$meetingId._index': 'public',
+  'meetings.$meetingId.members': 'councilRead',
+  'meetings.$meetingId.minutes': 'public',
+  'meetings.$meetingId.print': 'public',
+  'meetings.$meetingId.agenda[.pdf]': 'public',
+  'meetings.$meetingId.minutes[.pdf]': 'public',
+  // A made-up attachment id: 404 for everyone (the records tests cover real attachments).
+  'attachments.$attachmentId': 'missing',
+  'my.checks': 'signedIn',
+  'api.v1.meetings.$meetingId': 'public',
+  'api.v1.export._index': 'public',
+  'api.v1.export.$slug[.json]': 'public',
   // plans, reports, statements, annual cycle
   'councils.$slug.cycle': 'public',
   'councils.$slug.plans.$year': 'public',
@@ -130,12 +149,12 @@ const ACCESS: Record<string, Access> = {
   'api.v1.councils.$slug.plans.$year': 'public',
   'api.v1.councils.$slug.reports.$year': 'public',
   'api.v1.councils.$slug.statements': 'public',
-  // Members may read the annual cycle; only the secretariat changes it.
+  // Members may read plans, reports, statements and the cycle in the workspace; only the secretariat changes them.
   'manage.councils.$slug.cycle': 'councilReadManage',
-  'manage.councils.$slug.plans._index': 'councilManage',
-  'manage.councils.$slug.plans.$year': 'councilManage',
-  'manage.councils.$slug.reports.$year': 'councilManage',
-  'manage.councils.$slug.statements': 'councilManage',
+  'manage.councils.$slug.plans._index': 'councilReadManage',
+  'manage.councils.$slug.plans.$year': 'councilReadManage',
+  'manage.councils.$slug.reports.$year': 'councilReadManage',
+  'manage.councils.$slug.statements': 'councilReadManage',
 };
 
 /** Loader statuses that differ from the class for a particular route, with the reason. */
@@ -144,8 +163,11 @@ const LOADER_EXCEPTIONS: Record<string, Partial<Record<Role, number>>> = {
   $: { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
 };
 
-/** Routes whose action is public by design (anyone may post), checked separately. */
-const PUBLIC_ACTIONS = new Set(['login', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token']);
+/**
+ * Actions not probed here: public by design (anyone may post), or ending the session the
+ * matrix signs in with (sign-out, ending sessions). tests/integration/auth.test.ts covers them.
+ */
+const PUBLIC_ACTIONS = new Set(['logout', 'account.sessions', 'login', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token']);
 
 interface Fixture {
   params: Record<string, string>;
@@ -166,7 +188,9 @@ beforeAll(async () => {
   });
   const [item] = await getDb().insert(agendaItems).values({ meetingId: meeting.id, councilId: a.council.id, position: 1, title: 'Avaus', sectionYear: 2026, sectionNumber: 1 }).returning();
   const [m] = await getDb().insert(minutes).values({ meetingId: meeting.id, councilId: a.council.id }).returning();
-  await getDb().insert(minutesVersions).values({ minutesId: m!.id, versionNo: 1 });
+  const [version] = await getDb().insert(minutesVersions).values({ minutesId: m!.id, versionNo: 1 }).returning();
+  await getDb().update(minutesVersions).set({ status: 'approved', approvedAt: new Date('2026-02-11T09:00:00Z'), approvalMethod: 'at_meeting' }).where(eq(minutesVersions.id, version!.id));
+  await getDb().update(minutesVersions).set({ status: 'published', publishedAt: new Date('2026-02-11T10:00:00Z') }).where(eq(minutesVersions.id, version!.id));
   const published = { status: 'published' as const, approvedAt: new Date('2026-02-11T10:00:00Z'), publishedAt: new Date('2026-02-12T10:00:00Z') };
   await getDb().insert(actionPlans).values({ councilId: a.council.id, year: 2026, title: 'Toimintasuunnitelma 2026', ...published });
   await getDb().insert(annualReports).values({ councilId: a.council.id, year: 2026, title: 'Toimintakertomus 2026', generated: { ...(await generateReport(a.council.id, 2026)) }, body: 'Teksti', ...published });
@@ -192,7 +216,8 @@ beforeAll(async () => {
       year: '2026',
       token: 'not-a-real-token-aaaaaaaaaaaaaaaaaaaaaa',
       itemId: item!.id,
-      regionSlug: 'x',
+      attachmentId: '00000000-0000-4000-8000-000000000000',
+      regionSlug: (await getDb().select({ slug: regions.slug }).from(regions).where(eq(regions.id, a.council.regionId)))[0]!.slug,
       seriesId: series!.id,
     },
     cookies,
@@ -239,7 +264,7 @@ describe('role × route matrix', () => {
         action?: (args: never) => unknown;
       };
       const access = ACCESS[file]!;
-      const { url, params } = urlFor(file, fx.params);
+      const { url, params } = urlFor(file, file.startsWith('regions.') ? { ...fx.params, slug: fx.params.regionSlug! } : fx.params);
       const failures: string[] = [];
       for (const role of ROLES) {
         if (mod.loader) {

@@ -1,0 +1,181 @@
+import { getFormProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ErrorList, Field, TextareaField } from '~/components/form';
+import { PUBLICITIES, type agendaItemSchema } from '~/validation/records';
+
+type Publicity = (typeof PUBLICITIES)[number];
+
+export interface EditableItem {
+  id: string;
+  number: string | null;
+  title: string;
+  body: string | null;
+  presenter: string | null;
+  proposal: string | null;
+  publicity: Publicity;
+  withheldReason: string | null;
+  lockVersion: number;
+  sectionNumber: number | null;
+  attachments: Array<{ id: string; title: string; filename: string; publicity: Publicity; sizeBytes: number }>;
+}
+
+/** Create (no item) or edit one agenda item; the lock version rides along for optimistic locking. */
+export function AgendaItemForm({ item, lastResult }: { item?: EditableItem; lastResult?: SubmissionResult<string[]> }) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof agendaItemSchema>>({
+    // A new lock version gives a fresh form with what the server now holds.
+    id: item ? `item-${item.id}-${item.lockVersion}` : 'new-item',
+    lastResult,
+    defaultValue: item
+      ? {
+          intent: 'save-item',
+          itemId: item.id,
+          lockVersion: String(item.lockVersion),
+          title: item.title,
+          body: item.body ?? '',
+          presenter: item.presenter ?? '',
+          proposal: item.proposal ?? '',
+          publicity: item.publicity,
+          withheldReason: item.withheldReason ?? '',
+        }
+      : { intent: 'save-item', publicity: 'public' },
+    shouldRevalidate: 'onBlur',
+  });
+  return (
+    <Form method="post" className="stack records-form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="save-item" />
+      {item ? (
+        <>
+          <input type="hidden" name="itemId" value={item.id} />
+          <input type="hidden" name="lockVersion" value={item.lockVersion} />
+        </>
+      ) : null}
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <Field meta={fields.title} label={t('records.agendaPage.title_')} />
+      <TextareaField meta={fields.body} label={t('records.agendaPage.body')} hint={t('records.agendaPage.bodyHint')} rows={8} />
+      <Field meta={fields.presenter} label={t('records.agendaPage.presenter')} />
+      <TextareaField meta={fields.proposal} label={t('records.agendaPage.proposal')} rows={3} />
+      <div className="field">
+        <label htmlFor={fields.publicity.id}>{t('records.agendaPage.publicity')}</label>
+        <select {...getSelectProps(fields.publicity)} key={fields.publicity.key}>
+          {PUBLICITIES.map((p) => (
+            <option key={p} value={p}>
+              {t(`records.publicity.${p}`)}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={fields.publicity.errorId} errors={fields.publicity.errors} />
+      </div>
+      <Field meta={fields.withheldReason} label={t('records.agendaPage.withheldReason')} hint={t('records.agendaPage.withheldReasonHint')} />
+      <div>
+        <button type="submit">{item ? t('records.agendaPage.save') : t('records.agendaPage.add')}</button>
+      </div>
+    </Form>
+  );
+}
+
+/** Move up/down and delete buttons for one item. */
+export function AgendaItemControls({ item, first, last }: { item: EditableItem; first: boolean; last: boolean }) {
+  const { t } = useTranslation();
+  const hidden = (
+    <>
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="lockVersion" value={item.lockVersion} />
+    </>
+  );
+  return (
+    <div className="records-controls">
+      {!first ? (
+        <Form method="post" className="inline-form">
+          {hidden}
+          <button type="submit" name="intent" value="move-up" className="secondary">
+            {t('records.agendaPage.moveUp')}
+            <span className="visually-hidden">: {item.title}</span>
+          </button>
+        </Form>
+      ) : null}
+      {!last ? (
+        <Form method="post" className="inline-form">
+          {hidden}
+          <button type="submit" name="intent" value="move-down" className="secondary">
+            {t('records.agendaPage.moveDown')}
+            <span className="visually-hidden">: {item.title}</span>
+          </button>
+        </Form>
+      ) : null}
+      {item.sectionNumber === null ? (
+        <Form method="post" className="inline-form">
+          {hidden}
+          <button type="submit" name="intent" value="delete-item" className="secondary">
+            {t('records.agendaPage.delete')}
+            <span className="visually-hidden">: {item.title}</span>
+          </button>
+        </Form>
+      ) : null}
+    </div>
+  );
+}
+
+/** The item's attachments with delete buttons, and the upload form (multipart, checked on the server). */
+export function AgendaAttachments({ item, maxMb, error }: { item: EditableItem; maxMb: number; error?: string }) {
+  const { t } = useTranslation();
+  const fileId = `file-${item.id}`;
+  return (
+    <div className="records-attachments">
+      <h4>{t('records.agendaPage.attachments')}</h4>
+      {item.attachments.length > 0 ? (
+        <ul>
+          {item.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={`/attachments/${a.id}`}>{a.title}</a> <span className="badge">{t(`records.publicity.${a.publicity}`)}</span>{' '}
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="attachmentId" value={a.id} />
+                <button type="submit" name="intent" value="delete-attachment" className="link-button">
+                  {t('records.agendaPage.deleteAttachment')}
+                  <span className="visually-hidden">: {a.title}</span>
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <input type="hidden" name="intent" value="upload" />
+        <input type="hidden" name="itemId" value={item.id} />
+        {error ? (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        ) : null}
+        <div className="field">
+          <label htmlFor={fileId}>{t('records.agendaPage.file')}</label>
+          <p id={`${fileId}-hint`} className="muted">
+            {t('records.agendaPage.fileHint', { mb: maxMb })}
+          </p>
+          <input id={fileId} type="file" name="file" required aria-describedby={`${fileId}-hint`} />
+        </div>
+        <div className="field">
+          <label htmlFor={`title-${item.id}`}>{t('records.agendaPage.attachmentTitle')}</label>
+          <input id={`title-${item.id}`} name="title" type="text" maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor={`publicity-${item.id}`}>{t('records.agendaPage.attachmentPublicity')}</label>
+          <select id={`publicity-${item.id}`} name="publicity" defaultValue={item.publicity}>
+            {PUBLICITIES.map((p) => (
+              <option key={p} value={p}>
+                {t(`records.publicity.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit" className="secondary">
+            {t('records.agendaPage.upload')}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import { useTranslation } from 'react-i18next';
+
+type Publicity = 'public' | 'members_only' | 'confidential';
+
+/** One agenda item as any view shows it; withheld items come from the server without content. */
+export interface RecordItemProps {
+  id: string;
+  number: string | null;
+  title: string;
+  publicity: Publicity;
+  /** True in the public view for items that are not public: only number, title and reason exist. */
+  withheld?: boolean;
+  withheldReason: string | null;
+  presenter: string | null;
+  bodyHtml: string | null;
+  proposalHtml: string | null;
+  attachments?: Array<{ id: string; title: string; filename: string; sizeBytes: number; publicity?: Publicity }>;
+  outcome?: string | null;
+  discussionHtml?: string | null;
+  decisionHtml?: string | null;
+  votes?: { for: number; against: number; abstain: number } | null;
+  recusals?: string[];
+}
+
+function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Sanitised HTML from the server (renderMarkdown); never raw user input. */
+function Html({ html, className }: { html: string; className?: string }) {
+  return <div className={className ?? 'records-text'} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** An agenda or minutes item: number, title, publicity, texts, attachments and (for minutes) the decision. */
+export function RecordsItem({ item, showMinutes = false }: { item: RecordItemProps; showMinutes?: boolean }) {
+  const { t } = useTranslation();
+  const headingId = `item-${item.id}`;
+  return (
+    <section className="records-item" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {item.number ? <span className="records-number">{item.number}</span> : null} {item.title}
+        {item.publicity !== 'public' ? <span className="badge">{t(`records.publicity.${item.publicity}`)}</span> : null}
+      </h3>
+      {item.withheld ? (
+        <p className="records-withheld">
+          <strong>{t('records.withheld')}.</strong>{' '}
+          {item.withheldReason ? `${t('records.withheldReason')}: ${item.withheldReason}` : t('records.withheldMembersOnly')}
+        </p>
+      ) : (
+        <>
+          {item.publicity === 'confidential' && item.withheldReason ? (
+            <p className="muted">
+              {t('records.withheldReason')}: {item.withheldReason}
+            </p>
+          ) : null}
+          {item.presenter ? (
+            <p className="muted">
+              {t('records.presenter')}: {item.presenter}
+            </p>
+          ) : null}
+          {item.bodyHtml ? <Html html={item.bodyHtml} /> : null}
+          {item.proposalHtml ? (
+            <div className="records-proposal">
+              <h4>{t('records.proposal')}</h4>
+              <Html html={item.proposalHtml} />
+            </div>
+          ) : null}
+          {item.attachments && item.attachments.length > 0 ? (
+            <div>
+              <h4>{t('records.attachments')}</h4>
+              <ul>
+                {item.attachments.map((a) => (
+                  <li key={a.id}>
+                    <a href={`/attachments/${a.id}`} download={a.filename}>
+                      {a.title}
+                    </a>{' '}
+                    <span className="muted">({fileSize(a.sizeBytes)})</span>
+                    {a.publicity && a.publicity !== 'public' ? <span className="badge">{t(`records.publicity.${a.publicity}`)}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {showMinutes ? <RecordsDecision item={item} /> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RecordsDecision({ item }: { item: RecordItemProps }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {item.discussionHtml ? (
+        <div>
+          <h4>{t('records.discussion')}</h4>
+          <Html html={item.discussionHtml} />
+        </div>
+      ) : null}
+      {item.votes ? (
+        <p>
+          <strong>{t('records.votes')}:</strong> {t('records.votesLine', item.votes)}
+        </p>
+      ) : null}
+      {item.decisionHtml ? (
+        <div className="records-decision">
+          <h4>
+            {t('records.decision')}
+            {item.outcome && item.outcome !== 'decided' ? <span className="badge">{t(`records.outcomes.${item.outcome}`)}</span> : null}
+          </h4>
+          <Html html={item.decisionHtml} />
+        </div>
+      ) : null}
+      {item.recusals && item.recusals.length > 0 ? (
+        <p>
+          <strong>{t('records.recusals')}:</strong> {item.recusals.join(', ')}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The items of an agenda or minutes in order. */
+export function RecordsItemList({ items, showMinutes = false }: { items: RecordItemProps[]; showMinutes?: boolean }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="muted">{t('records.noItems')}</p>;
+  return (
+    <div className="records-items">
+      {items.map((item) => (
+        <RecordsItem key={item.id} item={item} showMinutes={showMinutes} />
+      ))}
+    </div>
+  );
+}

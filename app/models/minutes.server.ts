@@ -1,0 +1,1176 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Executor, type Tx } from '~db/client.server';
+import {
+  agendaItems,
+  attendance,
+  councils,
+  decisions,
+  meetingInvitees,
+  meetings,
+  memberships,
+  minutes,
+  minutesCheckers,
+  minutesVersions,
+  people,
+  recusals,
+  terms,
+  type MinutesVersion,
+} from '~db/schema';
+import { formatDateTime, formatMeetingTime, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
+import type { Locale } from '~/lib/i18n';
+import { renderRecordPdf, type RecordDocument, type RecordItem, type RecordLabels } from '~/lib/pdf.server';
+import { contentDispositionAttachment } from '~/lib/storage.server';
+import i18nServer from '~/i18n.server';
+import { renderMarkdown } from '~/lib/markdown.server';
+import { computeQuorum, type QuorumResult } from '~/lib/quorum';
+import { versionParam, type AttendanceRowInput, type DecisionInput } from '~/validation/records';
+import { can } from '~/auth/permissions';
+import {
+  carryItemForward,
+  councilLanguage,
+  frozenAware,
+  getMeetingScope,
+  getMembersAgenda,
+  getPublicAgenda,
+  getPublicMeeting,
+  isPublicRecord,
+  requireMeetingPermission,
+  publicItemColumns,
+  sectionLabel,
+  type MeetingScope,
+  type Who,
+} from './agendas.server';
+import { diffChanges, recordAudit, type AuditActor } from './audit.server';
+
+/** Membership roles that hold a voting seat; officers and invited experts do not. */
+export const SEAT_ROLES = ['member', 'elected_official', 'county_representative', 'municipality_representative'] as const;
+
+export type MinutesRefusal =
+  | 'not_found'
+  | 'conflict'
+  | 'frozen'
+  | 'not_draft'
+  | 'not_checking'
+  | 'not_approved'
+  | 'checkers_missing'
+  | 'checkers_unconfirmed'
+  | 'bad_item'
+  | 'bad_reference'
+  | 'not_attendee'
+  | 'not_checker'
+  | 'already_confirmed'
+  | 'open_version'
+  | 'exists'
+  | 'cancelled';
+export type MinutesOutcome = { status: 'ok'; id: string } | { status: MinutesRefusal };
+
+const ok = (id: string): MinutesOutcome => ({ status: 'ok', id });
+const no = (status: MinutesRefusal): MinutesOutcome => ({ status });
+
+/** The meeting's local date (Helsinki), for "whose seat was it on that day". */
+function meetingDate(scope: Pick<MeetingScope, 'startsAt'>): string {
+  return todayInHelsinki(scope.startsAt);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roster of the meeting: who could attend, which memberships are seats
+
+/** Memberships of the council in force on the meeting's date, with names (never contact details). */
+export async function getMeetingRoster(scope: MeetingScope, db: Executor = getDb()) {
+  const date = meetingDate(scope);
+  const rows = await db
+    .select({
+      membershipId: memberships.id,
+      personId: memberships.personId,
+      role: memberships.role,
+      principalId: memberships.principalId,
+      givenName: people.givenName,
+      familyName: people.familyName,
+    })
+    .from(memberships)
+    .innerJoin(terms, eq(terms.id, memberships.termId))
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(
+      and(
+        eq(terms.councilId, scope.councilId),
+        scope.termId ? eq(terms.id, scope.termId) : undefined,
+        lte(memberships.startDate, date),
+        or(isNull(memberships.endDate), gte(memberships.endDate, date)),
+      ),
+    )
+    .orderBy(asc(people.familyName), asc(people.givenName));
+  const seatIds = new Set(rows.filter((r) => (SEAT_ROLES as readonly string[]).includes(r.role)).map((r) => r.membershipId));
+  // One line per person: their seat if they have one, else their first role.
+  const byPerson = new Map<string, (typeof rows)[number] & { name: string; roles: string[] }>();
+  for (const r of rows) {
+    const name = `${r.givenName} ${r.familyName}`;
+    const have = byPerson.get(r.personId);
+    if (!have) byPerson.set(r.personId, { ...r, name, roles: [r.role] });
+    else {
+      have.roles.push(r.role);
+      if (seatIds.has(r.membershipId) && !seatIds.has(have.membershipId)) Object.assign(have, { ...r, name, roles: have.roles });
+    }
+  }
+  return { seatIds, people: [...byPerson.values()], memberships: rows };
+}
+export type MeetingRoster = Awaited<ReturnType<typeof getMeetingRoster>>;
+
+/** The attendance role a roster person gets by default. */
+export function defaultAttendanceRole(roles: readonly string[]): 'chair' | 'secretary' | 'deputy' | 'expert' | 'member' {
+  if (roles.includes('chair')) return 'chair';
+  if (roles.some((r) => (SEAT_ROLES as readonly string[]).includes(r))) return 'member';
+  if (roles.includes('secretary')) return 'secretary';
+  if (roles.includes('deputy')) return 'deputy';
+  if (roles.includes('invited_expert')) return 'expert';
+  return 'member';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a version
+
+const substituted = alias(memberships, 'substituted');
+const substitutedPerson = alias(people, 'substituted_person');
+
+async function versionParts(db: Executor, versionId: string) {
+  const [attendees, checkerRows, recusalRows] = await Promise.all([
+    db
+      .select({
+        id: attendance.id,
+        personId: attendance.personId,
+        name: sql<string>`${people.givenName} || ' ' || ${people.familyName}`,
+        membershipId: attendance.membershipId,
+        role: attendance.role,
+        substitutesForId: attendance.substitutesForId,
+        substitutesForName: sql<string | null>`${substitutedPerson.givenName} || ' ' || ${substitutedPerson.familyName}`,
+        present: attendance.present,
+        rightToSpeak: attendance.rightToSpeak,
+        arrivedAtItemId: attendance.arrivedAtItemId,
+        leftAtItemId: attendance.leftAtItemId,
+        note: attendance.note,
+      })
+      .from(attendance)
+      .innerJoin(people, eq(people.id, attendance.personId))
+      .leftJoin(substituted, eq(substituted.id, attendance.substitutesForId))
+      .leftJoin(substitutedPerson, eq(substitutedPerson.id, substituted.personId))
+      .where(eq(attendance.versionId, versionId))
+      .orderBy(asc(attendance.role), asc(people.familyName)),
+    db
+      .select({
+        id: minutesCheckers.id,
+        personId: minutesCheckers.personId,
+        name: sql<string>`${people.givenName} || ' ' || ${people.familyName}`,
+        confirmedAt: minutesCheckers.confirmedAt,
+      })
+      .from(minutesCheckers)
+      .innerJoin(people, eq(people.id, minutesCheckers.personId))
+      .where(eq(minutesCheckers.versionId, versionId))
+      .orderBy(asc(people.familyName)),
+    db
+      .select({
+        id: recusals.id,
+        agendaItemId: recusals.agendaItemId,
+        personId: recusals.personId,
+        name: sql<string>`${people.givenName} || ' ' || ${people.familyName}`,
+        reason: recusals.reason,
+      })
+      .from(recusals)
+      .innerJoin(people, eq(people.id, recusals.personId))
+      .where(eq(recusals.versionId, versionId)),
+  ]);
+  return { attendees, checkers: checkerRows, recusals: recusalRows };
+}
+
+/** The minutes of a meeting with all versions, newest first (secretariat). */
+export async function getMinutesVersions(meetingId: string, councilId: string, db: Executor = getDb()) {
+  const [record] = await db
+    .select()
+    .from(minutes)
+    .where(and(eq(minutes.meetingId, meetingId), eq(minutes.councilId, councilId)));
+  if (!record) return null;
+  const versions = await db
+    .select()
+    .from(minutesVersions)
+    .where(eq(minutesVersions.minutesId, record.id))
+    .orderBy(desc(minutesVersions.versionNo));
+  return { record, versions };
+}
+
+/** Everything the minutes page shows: the latest version, its parts, roster, quorum and choices. */
+export async function getMinutesWorkspace(scope: MeetingScope) {
+  const db = getDb();
+  const [found, items, roster, laterMeetings] = await Promise.all([
+    getMinutesVersions(scope.meetingId, scope.councilId, db),
+    db
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, scope.meetingId), eq(agendaItems.councilId, scope.councilId)))
+      .orderBy(asc(agendaItems.position)),
+    getMeetingRoster(scope, db),
+    db
+      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+      .from(meetings)
+      .where(and(eq(meetings.councilId, scope.councilId), gt(meetings.startsAt, scope.startsAt), ne(meetings.status, 'cancelled')))
+      .orderBy(asc(meetings.startsAt))
+      .limit(20),
+  ]);
+  const laterItems =
+    laterMeetings.length === 0
+      ? []
+      : await db
+          .select({ id: agendaItems.id, meetingId: agendaItems.meetingId, title: agendaItems.title, sectionNumber: agendaItems.sectionNumber })
+          .from(agendaItems)
+          .where(inArray(agendaItems.meetingId, laterMeetings.slice(0, 3).map((m) => m.id)))
+          .orderBy(asc(agendaItems.position));
+  const current = found?.versions[0] ?? null;
+  const parts = current ? await versionParts(db, current.id) : null;
+  const decisionRows = current ? await db.select().from(decisions).where(eq(decisions.versionId, current.id)) : [];
+  const positions = new Map(items.map((i) => [i.id, i.position]));
+  const quorumRule = { numerator: scope.quorumNumerator, denominator: scope.quorumDenominator };
+  const quorumInput = (parts?.attendees ?? []).map((a) => ({
+    present: a.present,
+    membershipId: a.membershipId,
+    substitutesForId: a.substitutesForId,
+    arrivedAtPosition: a.arrivedAtItemId ? positions.get(a.arrivedAtItemId) ?? null : null,
+    leftAtPosition: a.leftAtItemId ? positions.get(a.leftAtItemId) ?? null : null,
+  }));
+  const quorum: QuorumResult = computeQuorum(roster.seatIds, quorumInput, quorumRule);
+  const quorumByItem = Object.fromEntries(
+    items.map((i) => [i.id, computeQuorum(roster.seatIds, quorumInput, quorumRule, i.position)]),
+  );
+  return {
+    record: found?.record ?? null,
+    versions: found?.versions ?? [],
+    current,
+    items: items.map((i) => ({ ...i, number: sectionLabel(i) })),
+    decisions: decisionRows,
+    attendees: parts?.attendees ?? [],
+    checkers: parts?.checkers ?? [],
+    recusals: parts?.recusals ?? [],
+    roster: roster.people.map((p) => ({
+      personId: p.personId,
+      membershipId: p.membershipId,
+      name: p.name,
+      roles: p.roles,
+      principalId: p.principalId,
+      seat: roster.seatIds.has(p.membershipId),
+    })),
+    seatMemberships: roster.memberships
+      .filter((m) => roster.seatIds.has(m.membershipId))
+      .map((m) => ({ membershipId: m.membershipId, name: `${m.givenName} ${m.familyName}` })),
+    quorum,
+    quorumByItem,
+    laterMeetings,
+    laterItems,
+  };
+}
+export type MinutesWorkspace = Awaited<ReturnType<typeof getMinutesWorkspace>>;
+
+// ---------------------------------------------------------------------------------------------
+// Workflow transitions: each one named function, one transaction, one audit entry.
+
+/** The version row, locked, provided it belongs to this meeting of this council. */
+async function lockedVersion(tx: Tx, councilId: string, meetingId: string, versionId: string) {
+  const [row] = await tx
+    .select({ version: minutesVersions })
+    .from(minutesVersions)
+    .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
+    .where(and(eq(minutesVersions.id, versionId), eq(minutes.councilId, councilId), eq(minutes.meetingId, meetingId)))
+    .for('update');
+  return row?.version ?? null;
+}
+
+/**
+ * Claims a draft for an edit: raises its lock version if it still is the one the form read.
+ * Every edit of a version's parts goes through here, so two secretaries never overwrite each other.
+ */
+async function claimDraft(tx: Tx, who: Who, meetingId: string, versionId: string, lockVersion: number): Promise<MinutesRefusal | MinutesVersion> {
+  const version = await lockedVersion(tx, who.councilId, meetingId, versionId);
+  if (!version) return 'not_found';
+  if (version.status === 'approved' || version.status === 'published') return 'frozen';
+  if (version.status !== 'draft') return 'not_draft';
+  if (version.lockVersion !== lockVersion) return 'conflict';
+  await tx
+    .update(minutesVersions)
+    .set({ lockVersion: sql`${minutesVersions.lockVersion} + 1`, updatedAt: new Date() })
+    .where(eq(minutesVersions.id, versionId));
+  return version;
+}
+
+function audit(tx: Tx, who: Who, action: string, versionId: string, changes: Record<string, unknown>) {
+  return recordAudit(tx, who.actor, {
+    action,
+    entityType: 'minutes_version',
+    entityId: versionId,
+    councilId: who.councilId,
+    regionId: who.regionId,
+    changes,
+  });
+}
+
+/** Runs a transition; a refusal string returned by `work` rolls the transaction back. */
+async function transition(work: (tx: Tx) => Promise<MinutesOutcome>): Promise<MinutesOutcome> {
+  const rollback = Symbol('rollback');
+  let refused: MinutesOutcome | null = null;
+  try {
+    return await frozenAware(
+      () =>
+        getDb().transaction(async (tx) => {
+          const outcome = await work(tx);
+          if (outcome.status !== 'ok') {
+            refused = outcome;
+            throw rollback;
+          }
+          return outcome;
+        }),
+      no('frozen'),
+    );
+  } catch (error) {
+    if (error === rollback && refused) return refused;
+    throw error;
+  }
+}
+
+/** Creates the minutes with a first draft whose attendance is prefilled from the roster and the replies. */
+export async function startMinutes(who: Who, meetingId: string): Promise<MinutesOutcome> {
+  return transition(async (tx) => {
+    const scope = await getMeetingScope(meetingId, tx);
+    if (!scope || scope.councilId !== who.councilId) return no('not_found');
+    if (scope.status === 'cancelled') return no('cancelled');
+    const [existing] = await tx.select({ id: minutes.id }).from(minutes).where(eq(minutes.meetingId, meetingId));
+    if (existing) return no('exists');
+    const [record] = await tx.insert(minutes).values({ meetingId, councilId: who.councilId }).returning();
+    const [version] = await tx
+      .insert(minutesVersions)
+      .values({
+        minutesId: record!.id,
+        versionNo: 1,
+        place: [scope.address, scope.room].filter(Boolean).join(', ') || null,
+        createdBy: who.actor.userId,
+      })
+      .returning();
+    const roster = await getMeetingRoster(scope, tx);
+    const replies = new Map(
+      (
+        await tx
+          .select({ personId: meetingInvitees.personId, reply: meetingInvitees.reply })
+          .from(meetingInvitees)
+          .where(eq(meetingInvitees.meetingId, meetingId))
+      ).map((r) => [r.personId, r.reply]),
+    );
+    const absentSeats = new Set<string>();
+    const rows: Array<typeof attendance.$inferInsert> = [];
+    for (const p of roster.people) {
+      const role = defaultAttendanceRole(p.roles);
+      if (role === 'deputy') continue;
+      const present = replies.get(p.personId) !== 'not_attending';
+      if (!present && roster.seatIds.has(p.membershipId)) absentSeats.add(p.membershipId);
+      rows.push({ versionId: version!.id, personId: p.personId, membershipId: p.membershipId, role, present });
+    }
+    // A personal deputy who said yes comes in for their absent member.
+    for (const p of roster.people) {
+      if (defaultAttendanceRole(p.roles) !== 'deputy') continue;
+      const principal = p.principalId && absentSeats.has(p.principalId) ? p.principalId : null;
+      if (principal && replies.get(p.personId) === 'attending') {
+        absentSeats.delete(principal);
+        rows.push({ versionId: version!.id, personId: p.personId, membershipId: p.membershipId, role: 'deputy', substitutesForId: principal, present: true });
+      }
+    }
+    if (rows.length > 0) await tx.insert(attendance).values(rows);
+    await audit(tx, who, 'minutes.create', version!.id, { meetingId, versionNo: 1, attendees: rows.length });
+    return ok(version!.id);
+  });
+}
+
+export interface MinutesMetaInput {
+  place?: string;
+  openedAt?: Date | null;
+  closedAt?: Date | null;
+  summary?: string;
+}
+
+/** Opening and closing time, place and summary of a draft. */
+export async function updateMinutesMeta(who: Who, meetingId: string, versionId: string, lockVersion: number, input: MinutesMetaInput) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const values = {
+      place: input.place?.trim() || null,
+      openedAt: input.openedAt ?? null,
+      closedAt: input.closedAt ?? null,
+      summary: input.summary?.trim() || null,
+    };
+    await tx.update(minutesVersions).set(values).where(eq(minutesVersions.id, versionId));
+    await audit(tx, who, 'minutes.update_meta', versionId, diffChanges(claimed, values));
+    return ok(versionId);
+  });
+}
+
+/** Replaces the attendance list of a draft; every person and membership must belong to the council. */
+export async function saveAttendance(who: Who, meetingId: string, versionId: string, lockVersion: number, rows: AttendanceRowInput[]) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const scope = (await getMeetingScope(meetingId, tx))!;
+    const roster = await getMeetingRoster(scope, tx);
+    const people = new Set(roster.memberships.map((m) => m.personId));
+    const membershipIds = new Set(roster.memberships.map((m) => m.membershipId));
+    const itemIds = new Set(
+      (await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId))).map((i) => i.id),
+    );
+    const seen = new Set<string>();
+    for (const r of rows) {
+      if (seen.has(r.personId)) return no('bad_reference');
+      seen.add(r.personId);
+      if (!people.has(r.personId)) return no('bad_reference');
+      if (r.membershipId && !membershipIds.has(r.membershipId)) return no('bad_reference');
+      if (r.substitutesForId && !roster.seatIds.has(r.substitutesForId)) return no('bad_reference');
+      for (const id of [r.arrivedAtItemId, r.leftAtItemId]) if (id && !itemIds.has(id)) return no('bad_reference');
+    }
+    await tx.delete(attendance).where(eq(attendance.versionId, versionId));
+    if (rows.length > 0) {
+      await tx.insert(attendance).values(
+        rows.map((r) => ({
+          versionId,
+          personId: r.personId,
+          membershipId: r.membershipId ?? null,
+          role: r.role,
+          present: r.present,
+          substitutesForId: r.role === 'deputy' ? r.substitutesForId ?? null : null,
+          arrivedAtItemId: r.arrivedAtItemId ?? null,
+          leftAtItemId: r.leftAtItemId ?? null,
+          note: r.note?.trim() || null,
+        })),
+      );
+    }
+    await audit(tx, who, 'minutes.attendance', versionId, {
+      present: rows.filter((r) => r.present).length,
+      listed: rows.length,
+    });
+    return ok(versionId);
+  });
+}
+
+/** Discussion, decision, votes and a possible postponement of one item of this meeting. */
+export async function saveDecision(who: Who, meetingId: string, versionId: string, lockVersion: number, input: DecisionInput) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const [item] = await tx
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.councilId, who.councilId)));
+    if (!item) return no('bad_item');
+    if (input.postponedToMeetingId) {
+      const scope = (await getMeetingScope(meetingId, tx))!;
+      const target = await getMeetingScope(input.postponedToMeetingId, tx);
+      if (!target || target.councilId !== who.councilId || target.startsAt <= scope.startsAt) return no('bad_reference');
+    }
+    const values = {
+      discussion: input.discussion?.trim() || null,
+      decision: input.decision?.trim() || null,
+      outcome: input.outcome,
+      votesFor: input.votesFor ?? null,
+      votesAgainst: input.votesAgainst ?? null,
+      votesAbstain: input.votesAbstain ?? null,
+      postponedToMeetingId: input.outcome === 'postponed' ? input.postponedToMeetingId ?? null : null,
+    };
+    const [before] = await tx
+      .select()
+      .from(decisions)
+      .where(and(eq(decisions.versionId, versionId), eq(decisions.agendaItemId, item.id)));
+    if (before) await tx.update(decisions).set(values).where(eq(decisions.id, before.id));
+    else await tx.insert(decisions).values({ versionId, agendaItemId: item.id, ...values });
+    const carried = values.postponedToMeetingId ? await carryItemForward(tx, who.councilId, item, values.postponedToMeetingId) : null;
+    await audit(tx, who, 'minutes.decision', versionId, {
+      itemId: item.id,
+      ...(before ? diffChanges(before, values) : values),
+      ...(carried ? { carriedToItemId: carried } : {}),
+    });
+    return ok(versionId);
+  });
+}
+
+/** Marks that a person present left the room for an item (conflict of interest). */
+export async function addRecusal(
+  who: Who,
+  meetingId: string,
+  versionId: string,
+  lockVersion: number,
+  input: { itemId: string; personId: string; reason?: string },
+) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const [item] = await tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.councilId, who.councilId)));
+    if (!item) return no('bad_item');
+    const [present] = await tx
+      .select({ id: attendance.id })
+      .from(attendance)
+      .where(and(eq(attendance.versionId, versionId), eq(attendance.personId, input.personId)));
+    if (!present) return no('not_attendee');
+    await tx
+      .insert(recusals)
+      .values({ versionId, agendaItemId: item.id, personId: input.personId, reason: input.reason?.trim() || null })
+      .onConflictDoNothing();
+    await audit(tx, who, 'minutes.recusal_add', versionId, { itemId: item.id, personId: input.personId });
+    return ok(versionId);
+  });
+}
+
+/** Removes a conflict-of-interest mark from a draft. */
+export async function removeRecusal(who: Who, meetingId: string, versionId: string, lockVersion: number, recusalId: string) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const removed = await tx
+      .delete(recusals)
+      .where(and(eq(recusals.id, recusalId), eq(recusals.versionId, versionId)))
+      .returning({ id: recusals.id });
+    if (removed.length === 0) return no('not_found');
+    await audit(tx, who, 'minutes.recusal_remove', versionId, { recusalId });
+    return ok(versionId);
+  });
+}
+
+/** Chooses the minutes checkers of a draft among the people present. */
+export async function chooseCheckers(who: Who, meetingId: string, versionId: string, lockVersion: number, personIds: string[]) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const unique = [...new Set(personIds)];
+    const present = await tx
+      .select({ personId: attendance.personId })
+      .from(attendance)
+      .where(and(eq(attendance.versionId, versionId), eq(attendance.present, true), inArray(attendance.personId, unique)));
+    if (present.length !== unique.length) return no('not_attendee');
+    await tx.delete(minutesCheckers).where(eq(minutesCheckers.versionId, versionId));
+    await tx.insert(minutesCheckers).values(unique.map((personId) => ({ versionId, personId })));
+    await audit(tx, who, 'minutes.checkers', versionId, { personIds: unique });
+    return ok(versionId);
+  });
+}
+
+/** draft → checking: the chosen checkers may now confirm. */
+export async function sendForChecking(who: Who, meetingId: string, versionId: string, lockVersion: number, now = new Date()) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const checkers = await tx.select({ id: minutesCheckers.id }).from(minutesCheckers).where(eq(minutesCheckers.versionId, versionId));
+    if (checkers.length === 0) return no('checkers_missing');
+    await tx.update(minutesVersions).set({ status: 'checking', submittedForCheckingAt: now }).where(eq(minutesVersions.id, versionId));
+    await audit(tx, who, 'minutes.send_for_checking', versionId, { status: ['draft', 'checking'], checkers: checkers.length });
+    return ok(versionId);
+  });
+}
+
+/** checking → draft, when a checker found something to fix; earlier confirmations no longer hold. */
+export async function returnToDraft(who: Who, meetingId: string, versionId: string, lockVersion: number) {
+  return transition(async (tx) => {
+    const version = await lockedVersion(tx, who.councilId, meetingId, versionId);
+    if (!version) return no('not_found');
+    if (version.status !== 'checking') return no('not_checking');
+    if (version.lockVersion !== lockVersion) return no('conflict');
+    await tx
+      .update(minutesVersions)
+      .set({ status: 'draft', submittedForCheckingAt: null, lockVersion: sql`${minutesVersions.lockVersion} + 1`, updatedAt: new Date() })
+      .where(eq(minutesVersions.id, versionId));
+    await tx.update(minutesCheckers).set({ confirmedAt: null, confirmedByUserId: null }).where(eq(minutesCheckers.versionId, versionId));
+    await audit(tx, who, 'minutes.return_to_draft', versionId, { status: ['checking', 'draft'] });
+    return ok(versionId);
+  });
+}
+
+/**
+ * A checker confirms the version they were chosen for. The person is taken from the signed-in
+ * user, never from the form, so nobody can confirm on someone else's behalf.
+ */
+export async function confirmAsChecker(
+  actor: AuditActor,
+  input: { versionId: string; personId: string | null; councilId: string; regionId: string },
+  now = new Date(),
+) {
+  return transition(async (tx) => {
+    const [row] = await tx
+      .select({ version: minutesVersions, checkerId: minutesCheckers.id, confirmedAt: minutesCheckers.confirmedAt })
+      .from(minutesVersions)
+      .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
+      .leftJoin(
+        minutesCheckers,
+        and(eq(minutesCheckers.versionId, minutesVersions.id), eq(minutesCheckers.personId, input.personId ?? sql`NULL::uuid`)),
+      )
+      .where(and(eq(minutesVersions.id, input.versionId), eq(minutes.councilId, input.councilId)))
+      .for('update', { of: minutesVersions });
+    if (!row) return no('not_found');
+    if (!row.checkerId || !input.personId) return no('not_checker');
+    if (row.version.status !== 'checking') return no('not_checking');
+    if (row.confirmedAt) return no('already_confirmed');
+    await tx
+      .update(minutesCheckers)
+      .set({ confirmedAt: now, confirmedByUserId: actor.userId })
+      .where(eq(minutesCheckers.id, row.checkerId));
+    await recordAudit(tx, actor, {
+      action: 'minutes.checker_confirm',
+      entityType: 'minutes_version',
+      entityId: input.versionId,
+      councilId: input.councilId,
+      regionId: input.regionId,
+      changes: { personId: input.personId, confirmedAt: now.toISOString() },
+    });
+    return ok(input.versionId);
+  });
+}
+
+export type ApprovalMethod = 'checkers' | 'at_meeting' | 'next_meeting';
+
+/**
+ * Approves a version, which freezes it (trigger): by the checkers (all confirmed, version out for
+ * checking), at the meeting itself, or at a later meeting's agenda item of the same council.
+ */
+export async function approveMinutes(
+  who: Who,
+  meetingId: string,
+  versionId: string,
+  lockVersion: number,
+  method: ApprovalMethod,
+  approvedAtItemId?: string,
+  now = new Date(),
+) {
+  return transition(async (tx) => {
+    const version = await lockedVersion(tx, who.councilId, meetingId, versionId);
+    if (!version) return no('not_found');
+    if (version.status === 'approved' || version.status === 'published') return no('frozen');
+    if (version.lockVersion !== lockVersion) return no('conflict');
+    if (method === 'checkers') {
+      if (version.status !== 'checking') return no('not_checking');
+      const checkers = await tx
+        .select({ confirmedAt: minutesCheckers.confirmedAt })
+        .from(minutesCheckers)
+        .where(eq(minutesCheckers.versionId, versionId));
+      if (checkers.length === 0) return no('checkers_missing');
+      if (checkers.some((c) => c.confirmedAt === null)) return no('checkers_unconfirmed');
+    }
+    let itemId: string | null = null;
+    if (method === 'next_meeting') {
+      if (!approvedAtItemId) return no('bad_item');
+      const [row] = await tx
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+        .where(
+          and(
+            eq(agendaItems.id, approvedAtItemId),
+            eq(agendaItems.councilId, who.councilId),
+            gt(meetings.startsAt, sql`(select starts_at from ${meetings} where id = ${meetingId})`),
+          ),
+        );
+      if (!row) return no('bad_item');
+      itemId = row.id;
+    }
+    await tx
+      .update(minutesVersions)
+      .set({
+        status: 'approved',
+        approvedAt: now,
+        approvalMethod: method,
+        approvedAtItemId: itemId,
+        lockVersion: sql`${minutesVersions.lockVersion} + 1`,
+        updatedAt: now,
+      })
+      .where(eq(minutesVersions.id, versionId));
+    await audit(tx, who, 'minutes.approve', versionId, { status: [version.status, 'approved'], method, approvedAtItemId: itemId });
+    return ok(versionId);
+  });
+}
+
+/** approved → published: the public now sees this version (and the earlier ones as history). */
+export async function publishMinutes(who: Who, meetingId: string, versionId: string, lockVersion: number, now = new Date()) {
+  return transition(async (tx) => {
+    const version = await lockedVersion(tx, who.councilId, meetingId, versionId);
+    if (!version) return no('not_found');
+    if (version.status !== 'approved') return no(version.status === 'published' ? 'frozen' : 'not_approved');
+    if (version.lockVersion !== lockVersion) return no('conflict');
+    await tx
+      .update(minutesVersions)
+      .set({ status: 'published', publishedAt: now, lockVersion: sql`${minutesVersions.lockVersion} + 1`, updatedAt: now })
+      .where(eq(minutesVersions.id, versionId));
+    await audit(tx, who, 'minutes.publish', versionId, { status: ['approved', 'published'] });
+    return ok(versionId);
+  });
+}
+
+/**
+ * Starts a correction: version n+1 as a draft copying the frozen version's text, attendance,
+ * decisions, recusals and checkers (unconfirmed), with a note on what changes and why.
+ */
+export async function startCorrection(who: Who, meetingId: string, correctionNote: string) {
+  return transition(async (tx) => {
+    const [record] = await tx
+      .select()
+      .from(minutes)
+      .where(and(eq(minutes.meetingId, meetingId), eq(minutes.councilId, who.councilId)))
+      .for('update');
+    if (!record) return no('not_found');
+    const [latest] = await tx
+      .select()
+      .from(minutesVersions)
+      .where(eq(minutesVersions.minutesId, record.id))
+      .orderBy(desc(minutesVersions.versionNo))
+      .limit(1);
+    if (!latest) return no('not_found');
+    if (latest.status !== 'approved' && latest.status !== 'published') return no('open_version');
+    const [next] = await tx
+      .insert(minutesVersions)
+      .values({
+        minutesId: record.id,
+        versionNo: latest.versionNo + 1,
+        correctionNote: correctionNote.trim(),
+        openedAt: latest.openedAt,
+        closedAt: latest.closedAt,
+        place: latest.place,
+        summary: latest.summary,
+        createdBy: who.actor.userId,
+      })
+      .returning({ id: minutesVersions.id });
+    const id = next!.id;
+    await tx.execute(sql`
+      INSERT INTO decisions (version_id, agenda_item_id, discussion, decision, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain)
+      SELECT ${id}, agenda_item_id, discussion, decision, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain
+      FROM decisions WHERE version_id = ${latest.id}`);
+    await tx.execute(sql`
+      INSERT INTO attendance (version_id, person_id, membership_id, role, substitutes_for_id, present, right_to_speak, arrived_at_item_id, left_at_item_id, note)
+      SELECT ${id}, person_id, membership_id, role, substitutes_for_id, present, right_to_speak, arrived_at_item_id, left_at_item_id, note
+      FROM attendance WHERE version_id = ${latest.id}`);
+    await tx.execute(sql`
+      INSERT INTO recusals (version_id, agenda_item_id, person_id, reason)
+      SELECT ${id}, agenda_item_id, person_id, reason FROM recusals WHERE version_id = ${latest.id}`);
+    await tx.execute(sql`
+      INSERT INTO minutes_checkers (version_id, person_id)
+      SELECT ${id}, person_id FROM minutes_checkers WHERE version_id = ${latest.id}`);
+    await audit(tx, who, 'minutes.correction_start', id, { versionNo: latest.versionNo + 1, from: latest.id, correctionNote });
+    return ok(id);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading what others may see
+
+const isPublicItem = sql`${agendaItems.publicity} = 'public'`;
+const publicOnly = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} THEN ${column} END`;
+
+/** Decision columns for the public: a withheld item's discussion, decision and votes are blanked in SQL. */
+const publicDecisionColumns = {
+  agendaItemId: decisions.agendaItemId,
+  outcome: decisions.outcome,
+  postponedToMeetingId: decisions.postponedToMeetingId,
+  discussion: publicOnly<string>(decisions.discussion),
+  decision: publicOnly<string>(decisions.decision),
+  votesFor: publicOnly<number>(decisions.votesFor),
+  votesAgainst: publicOnly<number>(decisions.votesAgainst),
+  votesAbstain: publicOnly<number>(decisions.votesAbstain),
+};
+const fullDecisionColumns = {
+  agendaItemId: decisions.agendaItemId,
+  outcome: decisions.outcome,
+  postponedToMeetingId: decisions.postponedToMeetingId,
+  discussion: decisions.discussion,
+  decision: decisions.decision,
+  votesFor: decisions.votesFor,
+  votesAgainst: decisions.votesAgainst,
+  votesAbstain: decisions.votesAbstain,
+};
+
+const versionSummaryColumns = {
+  id: minutesVersions.id,
+  versionNo: minutesVersions.versionNo,
+  status: minutesVersions.status,
+  correctionNote: minutesVersions.correctionNote,
+  openedAt: minutesVersions.openedAt,
+  closedAt: minutesVersions.closedAt,
+  place: minutesVersions.place,
+  summary: minutesVersions.summary,
+  approvedAt: minutesVersions.approvedAt,
+  approvalMethod: minutesVersions.approvalMethod,
+  approvedAtItemId: minutesVersions.approvedAtItemId,
+  publishedAt: minutesVersions.publishedAt,
+  kind: minutes.kind,
+};
+
+async function loadRecord(db: Executor, meetingId: string, version: { id: string }, audience: 'public' | 'members') {
+  const [items, decisionRows, parts] = await Promise.all([
+    audience === 'public'
+      ? db.select(publicItemColumns).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position))
+      : db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)),
+    audience === 'public'
+      ? db.select(publicDecisionColumns).from(decisions).innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId)).where(eq(decisions.versionId, version.id))
+      : db.select(fullDecisionColumns).from(decisions).where(eq(decisions.versionId, version.id)),
+    versionParts(db, version.id),
+  ]);
+  const withheld = new Set(items.filter((i) => i.publicity !== 'public').map((i) => i.id));
+  const numberOf = new Map(items.map((i) => [i.id, sectionLabel(i)]));
+  const recordItems = items.map((item) => {
+    const d = decisionRows.find((x) => x.agendaItemId === item.id);
+    const hidden = audience === 'public' && withheld.has(item.id);
+    return {
+      id: item.id,
+      number: sectionLabel(item),
+      title: item.title,
+      publicity: item.publicity,
+      withheld: hidden,
+      withheldReason: item.publicity === 'public' ? null : item.withheldReason,
+      presenter: hidden ? null : item.presenter,
+      body: hidden ? null : item.body,
+      bodyHtml: !hidden && item.body ? renderMarkdown(item.body) : null,
+      proposal: hidden ? null : item.proposal,
+      proposalHtml: !hidden && item.proposal ? renderMarkdown(item.proposal) : null,
+      outcome: d?.outcome ?? null,
+      postponedToMeetingId: d?.postponedToMeetingId ?? null,
+      discussion: hidden ? null : d?.discussion ?? null,
+      discussionHtml: !hidden && d?.discussion ? renderMarkdown(d.discussion) : null,
+      decision: hidden ? null : d?.decision ?? null,
+      decisionHtml: !hidden && d?.decision ? renderMarkdown(d.decision) : null,
+      votes:
+        !hidden && d && (d.votesFor !== null || d.votesAgainst !== null || d.votesAbstain !== null)
+          ? { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.votesAbstain ?? 0 }
+          : null,
+      recusals: hidden ? [] : parts.recusals.filter((r) => r.agendaItemId === item.id).map((r) => r.name),
+    };
+  });
+  const attendees = parts.attendees.map((a) => ({
+    name: a.name,
+    role: a.role,
+    present: a.present,
+    substitutesForName: a.substitutesForName,
+    arrivedAt: a.arrivedAtItemId ? numberOf.get(a.arrivedAtItemId) ?? null : null,
+    leftAt: a.leftAtItemId ? numberOf.get(a.leftAtItemId) ?? null : null,
+    note: a.note,
+  }));
+  const checkers = parts.checkers.map((c) => ({ name: c.name, confirmedAt: c.confirmedAt }));
+  return { items: recordItems, attendees, checkers };
+}
+export type RecordContent = Awaited<ReturnType<typeof loadRecord>>;
+export type RecordItemView = RecordContent['items'][number];
+
+/**
+ * The published minutes of a public meeting: the requested version (default the latest published)
+ * and the history of published versions. Null when nothing is published or the meeting is not public.
+ */
+export async function getPublishedMinutes(meetingId: string, versionNo?: number) {
+  const db = getDb();
+  const scope = await getMeetingScope(meetingId, db);
+  if (!scope || !isPublicRecord(scope)) return null;
+  const history = await db
+    .select(versionSummaryColumns)
+    .from(minutesVersions)
+    .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
+    .where(and(eq(minutes.meetingId, meetingId), eq(minutesVersions.status, 'published')))
+    .orderBy(desc(minutesVersions.versionNo));
+  const version = versionNo === undefined ? history[0] : history.find((v) => v.versionNo === versionNo);
+  if (!version) return null;
+  const content = await loadRecord(db, meetingId, version, 'public');
+  return { scope, version, latestVersionNo: history[0]!.versionNo, history, ...content };
+}
+export type PublishedMinutes = NonNullable<Awaited<ReturnType<typeof getPublishedMinutes>>>;
+
+/** Members' view of the minutes: the latest version past draft (checking, approved or published), in full. */
+export async function getMembersMinutes(meetingId: string, councilId: string) {
+  const db = getDb();
+  const versions = await db
+    .select(versionSummaryColumns)
+    .from(minutesVersions)
+    .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
+    .where(and(eq(minutes.meetingId, meetingId), eq(minutes.councilId, councilId), ne(minutesVersions.status, 'draft')))
+    .orderBy(desc(minutesVersions.versionNo));
+  const version = versions[0];
+  if (!version) return null;
+  const content = await loadRecord(db, meetingId, version, 'members');
+  return { version, history: versions, ...content };
+}
+
+/** The latest version of any status, in full, for the secretariat's print and PDF. */
+export async function getWorkingMinutes(meetingId: string, councilId: string) {
+  const db = getDb();
+  const [version] = await db
+    .select(versionSummaryColumns)
+    .from(minutesVersions)
+    .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
+    .where(and(eq(minutes.meetingId, meetingId), eq(minutes.councilId, councilId)))
+    .orderBy(desc(minutesVersions.versionNo))
+    .limit(1);
+  if (!version) return null;
+  const content = await loadRecord(db, meetingId, version, 'members');
+  return { version, history: [version], ...content };
+}
+
+/** Minutes versions waiting for this person's confirmation as a checker. */
+export async function listPendingChecks(personId: string) {
+  return getDb()
+    .select({
+      versionId: minutesVersions.id,
+      versionNo: minutesVersions.versionNo,
+      submittedAt: minutesVersions.submittedForCheckingAt,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      councilId: councils.id,
+      regionId: councils.regionId,
+      councilNameFi: councils.nameFi,
+      councilNameSv: councils.nameSv,
+      councilNameEn: councils.nameEn,
+    })
+    .from(minutesCheckers)
+    .innerJoin(minutesVersions, eq(minutesVersions.id, minutesCheckers.versionId))
+    .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
+    .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
+    .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .where(and(eq(minutesCheckers.personId, personId), isNull(minutesCheckers.confirmedAt), eq(minutesVersions.status, 'checking')))
+    .orderBy(asc(meetings.startsAt));
+}
+
+/** The council and region of a minutes version (for the checker's confirm action). */
+export async function getVersionScope(versionId: string) {
+  const [row] = await getDb()
+    .select({ versionId: minutesVersions.id, meetingId: minutes.meetingId, councilId: councils.id, regionId: councils.regionId })
+    .from(minutesVersions)
+    .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
+    .innerJoin(councils, eq(councils.id, minutes.councilId))
+    .where(eq(minutesVersions.id, versionId));
+  return row ?? null;
+}
+
+/** ISO time with the Helsinki offset, for the JSON API. */
+export function apiTime(value: Date | null): string | null {
+  return value ? toIsoWithOffset(value) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Printable documents (PDF): plain data for renderRecordPdf, in the council's language.
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ' };
+
+/** Sanitised HTML (from renderMarkdown) to plain text with blank lines between paragraphs. */
+export function htmlToText(html: string | null | undefined): string {
+  if (!html) return '';
+  return html
+    .replace(/<br\s*\/?>/g, '\n')
+    .replace(/<li[^>]*>/g, '- ')
+    .replace(/<\/(p|h3|h4|blockquote|pre|table|ul|ol)>/g, '\n\n')
+    .replace(/<\/(li|tr)>/g, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (_, e: string) => ENTITIES[e] ?? '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+function recordLabels(t: Translate): RecordLabels {
+  return {
+    agenda: t('records.agenda'),
+    minutes: t('records.minutes'),
+    attendance: t('records.pdf.attendance'),
+    present: t('records.pdf.present'),
+    absent: t('records.pdf.absent'),
+    decision: t('records.decision'),
+    proposal: t('records.proposal'),
+    presenter: t('records.presenter'),
+    checkers: t('records.pdf.checkers'),
+    confirmedAt: t('records.pdf.confirmedAt'),
+    page: t('records.pdf.page', { page: '{{page}}', pages: '{{pages}}', interpolation: { escapeValue: false } }),
+    withheld: t('records.withheld'),
+    version: t('records.versionN', { n: '' }).trim(),
+    correctionNote: t('records.pdf.correctionNote'),
+    votes: t('records.votes'),
+    recusals: t('records.recusals'),
+  };
+}
+
+function header(scope: MeetingScope, language: Locale) {
+  const name = language === 'sv' ? scope.councilNameSv : language === 'en' ? scope.councilNameEn : null;
+  return {
+    language,
+    councilName: name || scope.councilNameFi,
+    meetingTitle: scope.title,
+    meetingTime: formatMeetingTime(scope.startsAt, scope.endsAt, language),
+    place: [scope.address, scope.room].filter(Boolean).join(', '),
+  };
+}
+
+type PrintableItem = {
+  number: string | null;
+  title: string;
+  withheld: boolean;
+  publicity: string;
+  withheldReason: string | null;
+  presenter: string | null;
+  bodyHtml: string | null;
+  proposalHtml: string | null;
+  decisionHtml?: string | null;
+  discussionHtml?: string | null;
+  votes?: { for: number; against: number; abstain: number } | null;
+  recusals?: string[];
+};
+
+function printableItem(item: PrintableItem, t: Translate, withheldText: string): RecordItem {
+  const number = item.number ?? t('records.unnumbered');
+  if (item.withheld) return { number, title: item.title, withheldReason: item.withheldReason ?? withheldText };
+  const discussion = htmlToText(item.discussionHtml);
+  return {
+    number,
+    title: item.title,
+    presenter: item.presenter ?? undefined,
+    body: [htmlToText(item.bodyHtml), discussion].filter((p) => p !== '').join('\n\n') || undefined,
+    proposal: htmlToText(item.proposalHtml) || undefined,
+    decision: htmlToText(item.decisionHtml) || undefined,
+    votes: item.votes ? t('records.votesLine', item.votes) : undefined,
+    recusals: item.recusals && item.recusals.length > 0 ? item.recusals : undefined,
+  };
+}
+
+/** The agenda as a printable document; withheld items carry only number, title and reason. */
+export function agendaRecordDocument(scope: MeetingScope, items: PrintableItem[], t: Translate, language: Locale): RecordDocument {
+  return {
+    kind: 'agenda',
+    ...header(scope, language),
+    labels: recordLabels(t),
+    items: items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+  };
+}
+
+/** The minutes (one version) as a printable document with attendance and the checkers' confirmations. */
+export function minutesRecordDocument(
+  scope: MeetingScope,
+  record: { version: { versionNo: number; correctionNote: string | null }; items: PrintableItem[]; attendees: RecordContent['attendees']; checkers: RecordContent['checkers'] },
+  t: Translate,
+  language: Locale,
+): RecordDocument {
+  return {
+    kind: 'minutes',
+    ...header(scope, language),
+    labels: recordLabels(t),
+    version: String(record.version.versionNo),
+    versionNote: record.version.correctionNote ?? undefined,
+    attendance: record.attendees.map((a) => ({
+      name: a.name,
+      role: t(`records.roles.${a.role}`),
+      absent: !a.present,
+      note: [
+        a.substitutesForName ? t('records.pdf.substitutes', { name: a.substitutesForName }) : null,
+        a.arrivedAt ? t('records.pdf.arrived', { item: a.arrivedAt }) : null,
+        a.leftAt ? t('records.pdf.left', { item: a.leftAt }) : null,
+        a.note,
+      ]
+        .filter(Boolean)
+        .join(', ') || undefined,
+    })),
+    checkers: record.checkers.map((c) => ({ name: c.name, confirmedAt: c.confirmedAt ? formatDateTime(c.confirmedAt, language) : undefined })),
+    items: record.items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+  };
+}
+
+/** An item of a record reduced to what pages and the API show (HTML already sanitised). */
+export function toItemView(item: RecordItemView) {
+  return {
+    id: item.id,
+    number: item.number,
+    title: item.title,
+    publicity: item.publicity,
+    withheld: item.withheld,
+    withheldReason: item.withheldReason,
+    presenter: item.presenter,
+    bodyHtml: item.bodyHtml,
+    proposalHtml: item.proposalHtml,
+    outcome: item.outcome,
+    postponedToMeetingId: item.postponedToMeetingId,
+    discussionHtml: item.discussionHtml,
+    decisionHtml: item.decisionHtml,
+    votes: item.votes,
+    recusals: item.recusals,
+  };
+}
+
+/** What the public meeting facts may show: no ids of people, never the online link. */
+export function publicMeetingFacts(scope: MeetingScope) {
+  return {
+    id: scope.meetingId,
+    title: scope.title,
+    startsAt: scope.startsAt,
+    endsAt: scope.endsAt,
+    status: scope.status,
+    address: scope.address,
+    room: scope.room,
+    agendaPublishedAt: scope.agendaPublishedAt,
+    councilSlug: scope.councilSlug,
+    councilNameFi: scope.councilNameFi,
+    councilNameSv: scope.councilNameSv,
+    councilNameEn: scope.councilNameEn,
+    councilPublicity: scope.councilPublicity,
+    language: scope.councilLanguages[0] ?? 'fi',
+  };
+}
+
+/**
+ * The data of a printable agenda or minutes (HTML print page and PDF), with the same rules as
+ * the pages: the public gets the public view of a public, published record; `members` needs
+ * council.view_internal and gives the members' view (the minutes secretariat also sees drafts).
+ * Throws 404 for anything the caller may not see.
+ */
+export async function loadPrintable(
+  request: Request,
+  meetingId: string | undefined,
+  doc: 'agenda' | 'minutes',
+  opts: { members: boolean; version?: number },
+) {
+  if (opts.members) {
+    const { scope, principal } = await requireMeetingPermission(request, meetingId, 'council.view_internal');
+    const subject = { councilId: scope.councilId, regionId: scope.regionId };
+    if (!scope.agendaPublishedAt && !can(principal, 'agenda.edit', subject)) throw new Response('Not found', { status: 404 });
+    if (doc === 'agenda') {
+      const items = await getMembersAgenda(scope.meetingId, scope.councilId);
+      return { scope, audience: 'members' as const, doc, agenda: items.map((i) => ({ ...i, withheld: false })), minutes: null };
+    }
+    const record = can(principal, 'minutes.edit', subject)
+      ? await getWorkingMinutes(scope.meetingId, scope.councilId)
+      : await getMembersMinutes(scope.meetingId, scope.councilId);
+    if (!record) throw new Response('Not found', { status: 404 });
+    return { scope, audience: 'members' as const, doc, agenda: null, minutes: record };
+  }
+  const scope = await getPublicMeeting(meetingId ?? '');
+  if (!scope) throw new Response('Not found', { status: 404 });
+  if (doc === 'agenda') return { scope, audience: 'public' as const, doc, agenda: await getPublicAgenda(scope.meetingId), minutes: null };
+  const record = await getPublishedMinutes(scope.meetingId, opts.version);
+  if (!record) throw new Response('Not found', { status: 404 });
+  return { scope, audience: 'public' as const, doc, agenda: null, minutes: record };
+}
+export type Printable = Awaited<ReturnType<typeof loadPrintable>>;
+
+/** The printable data as a PDF document in the council's language. */
+export function printableDocument(printable: Printable, t: Translate, language: Locale): RecordDocument {
+  if (printable.agenda) return agendaRecordDocument(printable.scope, printable.agenda, t, language);
+  return minutesRecordDocument(printable.scope, printable.minutes!, t, language);
+}
+
+/** The PDF of an agenda or minutes as a Response (public or, with ?view=members, the members' view). */
+export async function printablePdfResponse(request: Request, meetingId: string | undefined, doc: 'agenda' | 'minutes'): Promise<Response> {
+  const url = new URL(request.url);
+  const members = url.searchParams.get('view') === 'members';
+  const printable = await loadPrintable(request, meetingId, doc, { members, version: versionParam(url) });
+  const language = councilLanguage(printable.scope);
+  const fixed = await i18nServer.getFixedT(language, 'common');
+  const t: Translate = (key, options) => String(fixed(key, options ?? {}));
+  const bytes = await renderRecordPdf(printableDocument(printable, t, language));
+  const kind = doc === 'agenda' ? t('records.agenda') : t('records.minutes');
+  const filename = `${kind} ${printable.scope.title}`.replace(/[\\/:*?"<>|]+/g, ' ').trim();
+  return new Response(Buffer.from(bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': contentDispositionAttachment(`${filename}.pdf`).replace(/^attachment/, 'inline'),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': printable.audience === 'public' ? 'public, max-age=60' : 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { printablePdfResponse } from '~/models/minutes.server';
+
+/** The minutes as a PDF made on the server (pdfkit), in the council's language; ?view=members for members. */
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return printablePdfResponse(request, params.meetingId, 'minutes');
+}

@@ -1,0 +1,96 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import { json } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { createInstance } from 'i18next';
+import { useMemo } from 'react';
+import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
+import { RecordsItemList } from '~/components/records-items';
+import { RecordsAttendance, RecordsCheckers, RecordsVersionFacts } from '~/components/records-minutes';
+import { formatMeetingTime } from '~/lib/dates';
+import { i18nConfig, localized, resources, type Locale } from '~/lib/i18n';
+import { councilLanguage } from '~/models/agendas.server';
+import { loadPrintable, publicMeetingFacts, toItemView } from '~/models/minutes.server';
+import { docParam, versionParam } from '~/validation/records';
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
+
+/** Printable HTML of the agenda or minutes (`?doc=agenda|minutes`, `?view=members`, `?version=n`). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const printable = await loadPrintable(request, params.meetingId, docParam(url), {
+    members: url.searchParams.get('view') === 'members',
+    version: versionParam(url),
+  });
+  const headers = { 'Cache-Control': printable.audience === 'public' ? 'public, max-age=60' : 'private, no-store' };
+  return json(
+    {
+      meeting: publicMeetingFacts(printable.scope),
+      language: councilLanguage(printable.scope),
+      doc: printable.doc,
+      agenda: printable.agenda,
+      minutes: printable.minutes
+        ? {
+            version: printable.minutes.version,
+            items: printable.minutes.items.map(toItemView),
+            attendees: printable.minutes.attendees,
+            checkers: printable.minutes.checkers,
+          }
+        : null,
+    },
+    { headers },
+  );
+}
+
+/** Translations in the council's language, whatever language the visitor browses in. */
+function useCouncilI18n(language: Locale) {
+  return useMemo(() => {
+    const instance = createInstance();
+    // Resources are bundled, so init is synchronous with initImmediate: false.
+    void instance.use(initReactI18next).init({ ...i18nConfig, resources, lng: language, initImmediate: false });
+    return instance;
+  }, [language]);
+}
+
+function PrintBody() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = data.language;
+  const name = localized(data.meeting, 'councilName', locale);
+  return (
+    <article className="records-print" lang={locale}>
+      <p className="muted">{name.text}</p>
+      <h1>{data.doc === 'agenda' ? t('records.agenda') : t('records.minutes')}</h1>
+      <p>
+        <strong>{data.meeting.title}</strong>
+        <br />
+        {formatMeetingTime(data.meeting.startsAt, data.meeting.endsAt, locale)}
+        {data.meeting.address ? (
+          <>
+            <br />
+            {[data.meeting.address, data.meeting.room].filter(Boolean).join(', ')}
+          </>
+        ) : null}
+      </p>
+      {data.agenda ? <RecordsItemList items={data.agenda} /> : null}
+      {data.minutes ? (
+        <>
+          <RecordsVersionFacts version={data.minutes.version} locale={locale} />
+          <RecordsAttendance attendees={data.minutes.attendees} />
+          <h2>{t('records.minutesPage.items')}</h2>
+          <RecordsItemList items={data.minutes.items} showMinutes />
+          <RecordsCheckers checkers={data.minutes.checkers} locale={locale} />
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+export default function PrintPage() {
+  const { language } = useLoaderData<typeof loader>();
+  const i18n = useCouncilI18n(language);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <PrintBody />
+    </I18nextProvider>
+  );
+}
