@@ -22,6 +22,8 @@ describe('dates', () => {
   it('formats plain dates without time-zone drift', () => {
     expect(formatDate('2023-09-28', 'fi')).toBe('28.9.2023');
     expect(formatDate('2023-09-28', 'en')).toBe('28 Sep 2023');
+    // A serialised instant is shown as its Helsinki date.
+    expect(formatDate('2026-11-09T22:30:00.000Z', 'fi')).toBe('10.11.2026');
   });
   it('knows today in Helsinki even when UTC is still yesterday', () => {
     expect(todayInHelsinki(new Date('2025-06-30T22:30:00Z'))).toBe('2025-07-01');

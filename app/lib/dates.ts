@@ -36,9 +36,9 @@ export function formatMeetingTime(start: Date | string, end: Date | string, loca
     : `${formatDateTime(s, locale)} – ${formatDateTime(e, locale)}`;
 }
 
-/** A calendar date stored as 'YYYY-MM-DD' (no time zone involved). */
+/** A calendar date ('YYYY-MM-DD', no time zone involved) or an instant's Helsinki date. */
 export function formatDate(value: string | Date, locale: Locale): string {
-  const d = typeof value === 'string' ? parseIsoDate(value) : inHelsinki(value);
+  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? parseIsoDate(value) : inHelsinki(value);
   return format(d, patterns[locale].date, { locale: dfLocales[locale] });
 }
 

@@ -1,36 +1,77 @@
 import type { BrowserContext } from 'playwright-core';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionPlans, annualReports, councils, memberships, minutes, minutesVersions, terms } from '../../db/schema';
 import { axe, signIn, startHarness, trackedPage, type Harness } from './harness';
 
 let h: Harness;
 let context: BrowserContext;
+const PUBLIC_PAGES: string[] = ['/', '/councils/pirkanmaa-jarjestoyhteistyoryhma', '/councils/helsinki-jarjestoneuvottelukunta', '/meetings', '/no-such-page'];
 
 beforeAll(async () => {
   h = await startHarness();
   context = await h.browser.newContext();
+  // One page of every public type, found in the demo data.
+  const db = h.database.db;
+  const [published] = await db
+    .select({ meetingId: minutes.meetingId })
+    .from(minutesVersions)
+    .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
+    .innerJoin(councils, eq(councils.id, minutes.councilId))
+    .where(and(eq(minutesVersions.status, 'published'), eq(councils.slug, 'helsinki-jarjestoneuvottelukunta')))
+    .limit(1);
+  const [person] = await db
+    .select({ id: memberships.personId, termId: memberships.termId })
+    .from(memberships)
+    .innerJoin(terms, eq(terms.id, memberships.termId))
+    .innerJoin(councils, eq(councils.id, terms.councilId))
+    .where(eq(councils.slug, 'pirkanmaa-jarjestoyhteistyoryhma'))
+    .limit(1);
+  const [plan] = await db.select({ year: actionPlans.year, slug: councils.slug }).from(actionPlans).innerJoin(councils, eq(councils.id, actionPlans.councilId)).where(eq(actionPlans.status, 'published')).limit(1);
+  const [report] = await db.select({ year: annualReports.year, slug: councils.slug }).from(annualReports).innerJoin(councils, eq(councils.id, annualReports.councilId)).where(eq(annualReports.status, 'published')).limit(1);
+  PUBLIC_PAGES.push(
+    '/regions/pirkanmaa',
+    `/meetings/${published!.meetingId}`,
+    `/meetings/${published!.meetingId}/minutes`,
+    `/people/${person!.id}`,
+    `/councils/pirkanmaa-jarjestoyhteistyoryhma/terms/${person!.termId}`,
+    `/councils/${plan!.slug}/plans/${plan!.year}`,
+    `/councils/${report!.slug}/reports/${report!.year}`,
+    '/councils/keski-suomi-vaikuttamistoimielin/statements',
+    '/councils/pirkanmaa-jarjestoyhteistyoryhma/cycle',
+    '/search?q=kokous',
+    '/accessibility',
+    '/feedback',
+    '/login',
+  );
 });
 afterAll(async () => {
   await context?.close();
   await h?.close();
 });
 
-const PUBLIC_PAGES = ['/', '/councils/pirkanmaa-jarjestoyhteistyoryhma', '/councils/helsinki-jarjestoneuvottelukunta', '/meetings', '/no-such-page'];
 
 describe('public pages in three languages', () => {
   for (const lng of ['fi', 'sv', 'en'] as const) {
-    for (const path of PUBLIC_PAGES) {
-      it(`${path} (${lng}) renders, has no console errors and no axe violations`, async () => {
+    it(`every public page type (${lng}) renders, has no console errors, no axe violations and no JavaScript`, async () => {
+      for (const path of PUBLIC_PAGES) {
         const { page, problems } = await trackedPage(context);
-        const response = await page.goto(`${h.baseUrl}${path}?lng=${lng}`);
-        expect(response?.status()).toBe(path === '/no-such-page' ? 404 : 200);
-        expect(await page.getAttribute('html', 'lang')).toBe(lng);
-        expect(await page.locator('h1').count()).toBeGreaterThan(0);
+        const scripts: string[] = [];
+        page.on('request', (r) => {
+          if (r.resourceType() === 'script') scripts.push(r.url());
+        });
+        const sep = path.includes('?') ? '&' : '?';
+        const response = await page.goto(`${h.baseUrl}${path}${sep}lng=${lng}`);
+        expect(response?.status(), path).toBe(path === '/no-such-page' ? 404 : 200);
+        expect(await page.getAttribute('html', 'lang'), path).toBe(lng);
+        expect(await page.locator('h1').count(), path).toBeGreaterThan(0);
         const violations = await axe(page);
-        expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-        expect(problems.filter((p) => !(path === '/no-such-page' && p.includes('404')))).toEqual([]);
+        expect(violations, `${path}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+        expect(problems.filter((p) => !(path === '/no-such-page' && p.includes('404'))), path).toEqual([]);
+        if (path !== '/login') expect(scripts, path).toEqual([]);
         await page.close();
-      });
-    }
+      }
+    });
   }
 
   it('shows the council roster with deputies and no contact details', async () => {
