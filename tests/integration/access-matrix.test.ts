@@ -138,6 +138,7 @@ const ACCESS: Record<string, Access> = {
   'attachments.$attachmentId': 'missing',
   'my.checks': 'signedIn',
   'api.v1.meetings.$meetingId': 'public',
+  'api.v1._index': 'public',
   'api.v1.export._index': 'public',
   'api.v1.export.$slug[.json]': 'public',
   // plans, reports, statements, annual cycle
