@@ -27,7 +27,10 @@ function buildIfNeeded() {
   const sourceTime = Math.max(newestMtime(path.join(root, 'app')), statSync(path.join(root, 'remix.config.js')).mtimeMs);
   if (existsSync(buildFile) && statSync(buildFile).mtimeMs >= sourceTime) return;
   console.log('Building the app…');
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'remix'), ['build'], { stdio: 'inherit' });
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'remix'), ['build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) {
     console.error('Build failed.');
     process.exit(1);
