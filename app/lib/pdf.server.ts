@@ -267,67 +267,101 @@ function writeCheckers(w: RecordWriter, root: Struct, record: RecordDocument): v
   section.end();
 }
 
-function writeFooters(doc: PDFKit.PDFDocument, record: RecordDocument): void {
+export interface TaggedPdfOptions {
+  language: Locale;
+  /** Document properties (shown as the window title). */
+  title: string;
+  author: string;
+  margins: { top: number; bottom: number; left: number; right: number };
+  footer: {
+    /** Text at the left of every footer (already WinAnsi-safe or not: it is converted). */
+    left: string;
+    /** The page label at the right, e.g. "Sivu 1 / 3". */
+    page: (page: number, pages: number) => string;
+    /** Share of the line the left text may take before an ellipsis. */
+    leftWidth: number;
+  };
+}
+
+/** Page furniture: the same footer on every buffered page, marked as an artifact. */
+function writePageFooters(doc: PDFKit.PDFDocument, opts: TaggedPdfOptions): void {
+  const { margins, footer } = opts;
   const range = doc.bufferedPageRange();
-  const kindLabel = record.kind === 'agenda' ? record.labels.agenda : record.labels.minutes;
-  const left = toWinAnsi(
-    [record.councilName, kindLabel, record.version ? `${record.labels.version} ${record.version}` : '']
-      .filter((s) => s !== '')
-      .join(' · '),
-  );
-  const width = doc.page.width - MARGIN.left - MARGIN.right;
+  const left = toWinAnsi(footer.left);
+  const width = doc.page.width - margins.left - margins.right;
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
-    const pageLabel = toWinAnsi(
-      record.labels.page.replace('{{page}}', String(i + 1)).replace('{{pages}}', String(range.count)),
-    );
     // Writing inside the bottom margin would make pdfkit start a new page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN.bottom + 28;
+    const y = doc.page.height - margins.bottom + 28;
     // Footers are page furniture, not content: screen readers should skip them.
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font(FONT).fontSize(8.5).fillColor(GREY);
-    doc.text(left, MARGIN.left, y, { width: width * 0.7, lineBreak: false, ellipsis: true });
-    doc.text(pageLabel, MARGIN.left, y, { width, align: 'right', lineBreak: false });
+    doc.text(left, margins.left, y, { width: width * footer.leftWidth, lineBreak: false, ellipsis: true });
+    doc.text(toWinAnsi(footer.page(i + 1, range.count)), margins.left, y, { width, align: 'right', lineBreak: false });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
 }
 
-/** Renders an agenda or minutes as a tagged A4 PDF with page numbers on every page. */
-export function renderRecordPdf(record: RecordDocument): Promise<Uint8Array> {
-  const title = `${record.kind === 'agenda' ? record.labels.agenda : record.labels.minutes} – ${record.meetingTitle}`;
+/**
+ * A tagged A4 PDF (PDF 1.7, language set, footers on every page): `write` fills the
+ * document under its root structure element; the bytes come back when it is done.
+ */
+export function renderTaggedPdf(opts: TaggedPdfOptions, write: (doc: PDFKit.PDFDocument, root: Struct) => void): Promise<Uint8Array> {
   const doc = new PDFDocument({
     size: 'A4',
     // Structure trees (tagged PDF) need PDF 1.4 or later; pdfkit defaults to 1.3.
     pdfVersion: '1.7',
-    margins: MARGIN,
+    margins: opts.margins,
     bufferPages: true,
     tagged: true,
-    lang: LANG_TAGS[record.language],
+    lang: LANG_TAGS[opts.language],
     displayTitle: true,
-    info: { Title: title, Author: record.councilName, Creator: 'Neuvos' },
+    info: { Title: opts.title, Author: opts.author, Creator: 'Neuvos' },
   });
-
   return new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
     try {
-      const w = new RecordWriter(doc);
       const root = doc.struct('Document');
       doc.addStructure(root);
-      writeHeader(w, root, record);
-      writeAttendance(w, root, record);
-      for (const item of record.items) writeItem(w, root, item, record.labels);
-      writeCheckers(w, root, record);
+      write(doc, root);
       root.end();
-      writeFooters(doc, record);
+      writePageFooters(doc, opts);
       doc.end();
     } catch (error) {
       reject(error);
     }
   });
+}
+
+/** Renders an agenda or minutes as a tagged A4 PDF with page numbers on every page. */
+export function renderRecordPdf(record: RecordDocument): Promise<Uint8Array> {
+  const kindLabel = record.kind === 'agenda' ? record.labels.agenda : record.labels.minutes;
+  return renderTaggedPdf(
+    {
+      language: record.language,
+      title: `${kindLabel} – ${record.meetingTitle}`,
+      author: record.councilName,
+      margins: MARGIN,
+      footer: {
+        left: [record.councilName, kindLabel, record.version ? `${record.labels.version} ${record.version}` : '']
+          .filter((s) => s !== '')
+          .join(' · '),
+        page: (page, pages) => record.labels.page.replace('{{page}}', String(page)).replace('{{pages}}', String(pages)),
+        leftWidth: 0.7,
+      },
+    },
+    (doc, root) => {
+      const w = new RecordWriter(doc);
+      writeHeader(w, root, record);
+      writeAttendance(w, root, record);
+      for (const item of record.items) writeItem(w, root, item, record.labels);
+      writeCheckers(w, root, record);
+    },
+  );
 }

@@ -1,8 +1,7 @@
 import type { TFunction } from 'i18next';
-import PDFDocument from 'pdfkit';
 import { formatDate } from '~/lib/dates';
 import type { Locale } from '~/lib/i18n';
-import { toWinAnsi } from '~/lib/pdf.server';
+import { renderTaggedPdf, toWinAnsi } from '~/lib/pdf.server';
 import { formatDecimal, type ReportFigures } from '~/models/reports.server';
 
 export interface PdfTable {
@@ -31,7 +30,6 @@ export interface ReportPdfInput {
   sections: PdfSection[];
 }
 
-const LANG_TAGS: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 const MARGIN = { top: 62, bottom: 70, left: 60, right: 60 };
 const FONT = 'Helvetica';
 const BOLD = 'Helvetica-Bold';
@@ -180,46 +178,18 @@ function writeSection(w: Writer, parent: Struct, section: PdfSection, level: 2 |
   w.doc.moveDown(0.4);
 }
 
-function writeFooters(doc: PDFKit.PDFDocument, input: ReportPdfInput): void {
-  const range = doc.bufferedPageRange();
-  const width = doc.page.width - MARGIN.left - MARGIN.right;
-  const left = toWinAnsi(`${input.councilName} · ${input.title}`);
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    const bottom = doc.page.margins.bottom;
-    // Writing inside the bottom margin would make pdfkit start a new page.
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN.bottom + 28;
-    doc.markContent('Artifact', { type: 'Pagination' });
-    doc.font(FONT).fontSize(8.5).fillColor(GREY);
-    doc.text(left, MARGIN.left, y, { width: width * 0.75, lineBreak: false, ellipsis: true });
-    doc.text(`${i + 1} / ${range.count}`, MARGIN.left, y, { width, align: 'right', lineBreak: false });
-    doc.endMarkedContent();
-    doc.page.margins.bottom = bottom;
-  }
-}
-
 /** Renders an annual report as a tagged A4 PDF with "page / pages" in every footer. */
 export function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    pdfVersion: '1.7',
-    margins: MARGIN,
-    bufferPages: true,
-    tagged: true,
-    lang: LANG_TAGS[input.language],
-    displayTitle: true,
-    info: { Title: toWinAnsi(input.title), Author: toWinAnsi(input.councilName), Creator: 'Neuvos' },
-  });
-  return new Promise<Uint8Array>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    try {
+  return renderTaggedPdf(
+    {
+      language: input.language,
+      title: toWinAnsi(input.title),
+      author: toWinAnsi(input.councilName),
+      margins: MARGIN,
+      footer: { left: `${input.councilName} · ${input.title}`, page: (page, pages) => `${page} / ${pages}`, leftWidth: 0.75 },
+    },
+    (doc, root) => {
       const w = new Writer(doc);
-      const root = doc.struct('Document');
-      doc.addStructure(root);
       w.text(root, 'P', input.councilName, { size: 10, color: GREY, gap: 2 });
       w.text(root, 'H1', input.title, { font: BOLD, size: 20, gap: 4 });
       if (input.subtitle) w.text(root, 'P', input.subtitle, { color: GREY, gap: 10 });
@@ -237,13 +207,8 @@ export function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array> {
       }
       doc.moveDown(0.6);
       for (const section of input.sections) writeSection(w, root, section, 2);
-      root.end();
-      writeFooters(doc, input);
-      doc.end();
-    } catch (error) {
-      reject(error);
-    }
-  });
+    },
+  );
 }
 
 /** The generated figures as printable sections, in the reader's language. */
