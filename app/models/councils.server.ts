@@ -106,13 +106,23 @@ export async function listCouncilsByIds(ids: string[]) {
     .orderBy(asc(councils.nameFi));
 }
 
-/** Councils of the given regions (for region admins). */
-export async function listCouncilsInRegions(regionIds: string[]) {
-  if (regionIds.length === 0) return [];
+/**
+ * Councils someone works with, names and slugs only: every council (installation admins), or
+ * the given councils plus all councils of the given regions (region admins). One query.
+ */
+export async function listCouncilsInScope(scope: { all: boolean; ids: string[]; regionIds: string[] }) {
+  if (!scope.all && scope.ids.length === 0 && scope.regionIds.length === 0) return [];
   return getDb()
     .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId })
     .from(councils)
-    .where(inArray(councils.regionId, regionIds))
+    .where(
+      scope.all
+        ? undefined
+        : or(
+            scope.ids.length > 0 ? inArray(councils.id, scope.ids) : undefined,
+            scope.regionIds.length > 0 ? inArray(councils.regionId, scope.regionIds) : undefined,
+          ),
+    )
     .orderBy(asc(councils.nameFi));
 }
 

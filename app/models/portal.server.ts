@@ -15,6 +15,7 @@ import {
   terms,
   users,
 } from '~db/schema';
+import { getRegionBySlug } from './regions.server';
 
 export type FeedScope = { regionId?: string; councilId?: string };
 
@@ -88,10 +89,9 @@ export async function listFeedEntries(scope: FeedScope, limit = 50): Promise<Fee
 
 /** A region with its councils (public facts), or null. Two queries. */
 export async function getRegionWithCouncils(slug: string) {
-  const db = getDb();
-  const [region] = await db.select().from(regions).where(eq(regions.slug, slug)).limit(1);
+  const region = await getRegionBySlug(slug);
   if (!region) return null;
-  const list = await db
+  const list = await getDb()
     .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, kind: councils.kind, origin: councils.origin, parentId: councils.parentId })
     .from(councils)
     .where(eq(councils.regionId, region.id))

@@ -33,9 +33,3 @@ export async function getRegionBySlug(slug: string) {
   const [row] = await getDb().select().from(regions).where(eq(regions.slug, slug)).limit(1);
   return row ?? null;
 }
-
-/** Every council id (for installation admins). */
-export async function listAllCouncilIds(): Promise<string[]> {
-  const rows = await getDb().select({ id: councils.id }).from(councils);
-  return rows.map((r) => r.id);
-}

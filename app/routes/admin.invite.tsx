@@ -12,7 +12,8 @@ import { translatedReply } from '~/lib/forms.server';
 import { sendMail } from '~/lib/mail.server';
 import { getT } from '~/lib/t.server';
 import { absoluteUrl } from '~/lib/url.server';
-import { getCouncilScope, listInvitableCouncils } from '~/models/admin.server';
+import { getCouncilScope } from '~/models/admin.server';
+import { listCouncilsInScope } from '~/models/councils.server';
 import { createInvitation, INVITATION_DAYS } from '~/models/users.server';
 import { INVITE_ROLES, inviteSchema } from '~/validation/admin';
 
@@ -24,8 +25,7 @@ function secretaryCouncils(auth: RequestAuth) {
 }
 
 async function invitable(auth: RequestAuth) {
-  if (auth.principal.isAdmin) return listInvitableCouncils(null);
-  return listInvitableCouncils(secretaryCouncils(auth), [...auth.principal.regionAdmin]);
+  return listCouncilsInScope({ all: auth.principal.isAdmin, ids: secretaryCouncils(auth), regionIds: [...auth.principal.regionAdmin] });
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,18 +6,17 @@ import { can, councilsOf } from '~/auth/permissions';
 import { requireUser } from '~/auth/session.server';
 import { localized } from '~/lib/i18n';
 import { useLocale } from '~/lib/use-locale';
-import { listCouncilsByIds, listCouncilsInRegions } from '~/models/councils.server';
-import { listAllCouncilIds } from '~/models/regions.server';
+import { listCouncilsInScope } from '~/models/councils.server';
 
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { principal } = await requireUser(request);
-  const ids = principal.isAdmin ? await listAllCouncilIds() : councilsOf(principal);
-  const councils = [
-    ...(await listCouncilsByIds(ids)),
-    ...(principal.regionAdmin.size > 0 ? await listCouncilsInRegions([...principal.regionAdmin]) : []),
-  ].filter((c, i, all) => all.findIndex((x) => x.id === c.id) === i);
+  const councils = await listCouncilsInScope({
+    all: principal.isAdmin,
+    ids: councilsOf(principal),
+    regionIds: [...principal.regionAdmin],
+  });
   return json({
     councils: councils.map((c) => ({
       ...c,
