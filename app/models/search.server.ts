@@ -26,7 +26,7 @@
  *
  * When nothing matches: a long word found nowhere is split into a word start and an
  * inflected rest that occur together (mielenterveysjärjestöille -> "mielenterveys" +
- * "järjestö…"), else replaced by the most similar title words (pg_trgm, one-letter typos);
+ * "järjestö…"), else replaced by the most similar words of public records (pg_trgm, one-letter typos);
  * those hits rank below any literal hit.
  *
  * All user input reaches SQL only as bound parameters; LIKE patterns and regular
@@ -89,11 +89,11 @@ export interface SearchParams {
 }
 
 /** Newest documents containing every term that are ranked. */
-const POOL = 400;
+const POOL = 300;
 /** Newest documents with every term in the title, ranked besides (old titles stay findable). */
-const TITLE_POOL = 200;
+const TITLE_POOL = 100;
 /** Results reachable by paging (offset + limit); more need a narrower search. */
-export const SEARCH_WINDOW = 500;
+export const SEARCH_WINDOW = 300;
 /** Terms shorter than this are never corrected: their trigrams resemble too many words. */
 const FUZZY_MIN_WORD = 5;
 /** Words shorter than this are not split into compound parts. */
@@ -105,8 +105,8 @@ const CORRECTION_MIN_SIMILARITY = 0.4;
 /** Corrections within this distance of the best one are searched for too. */
 const CORRECTION_SPREAD = 0.1;
 const MAX_CORRECTIONS = 3;
-/** Titles looked at for corrections. */
-const CORRECTION_TITLES = 500;
+/** Records whose words are looked at for corrections. */
+const CORRECTION_DOCS = 200;
 /** Rank factor for hits found through a correction or a split: below any literal hit (those rank 20 or more). */
 const REWRITTEN_RANK_FACTOR = 0.25;
 const DEFAULT_LIMIT = 20;
@@ -287,13 +287,16 @@ async function splitCompound(filters: Filters, word: string): Promise<SearchTerm
   return found ? [...found] : null;
 }
 
-/** The words of public titles most similar to a misspelt word, best first. */
+/**
+ * The words of public records most similar to a misspelt word, best first: from at most
+ * CORRECTION_DOCS records found through the trigram index (`<%`, word similarity).
+ */
 async function corrections(filters: Filters, word: string): Promise<string[]> {
   const rows = rowsOf<{ w: string; s: number | string }>(
-    await getDb().execute(sql`with titles as (
-        select d.search_title from search_documents d where ${scopeSql(filters)} and ${word} <% d.search_title
-        limit ${CORRECTION_TITLES}::int),
-      words as (select distinct w from titles, regexp_split_to_table(search_title, ${NOT_WORD}) as w where length(w) >= 4)
+    await getDb().execute(sql`with near as (
+        select d.search_text from search_documents d where ${scopeSql(filters)} and ${word} <% d.search_text
+        limit ${CORRECTION_DOCS}::int),
+      words as (select distinct w from near, regexp_split_to_table(search_text, ${NOT_WORD}) as w where length(w) >= 4)
       select w, similarity(${word}, w)::float8 as s from words
       where similarity(${word}, w) >= ${CORRECTION_MIN_SIMILARITY}::real
       order by s desc, w limit ${MAX_CORRECTIONS}::int`),
@@ -414,4 +417,55 @@ export async function searchPublished(params: SearchParams): Promise<SearchResul
     };
   });
   return { hits, total: Math.min(result.total, SEARCH_WINDOW), more: result.more || result.total > SEARCH_WINDOW };
+}
+
+/** Regions listed in the search filter: Finland has 23 (21 counties, Helsinki, HUS); a bound all the same. */
+const MAX_FILTER_REGIONS = 100;
+/** Councils listed for one region; a region with more is filtered by typing its slug or name in the query. */
+export const MAX_FILTER_COUNCILS = 300;
+
+export interface SearchFilterOptions {
+  regions: Array<{ slug: string; nameFi: string; nameSv: string; nameEn: string }>;
+  /** The chosen region (given, or the chosen council's); null when none. */
+  region: string | null;
+  /** Councils of the chosen region only (empty without one), at most MAX_FILTER_COUNCILS. */
+  councils: Array<{ slug: string; nameFi: string; nameSv: string | null; nameEn: string | null }>;
+  /** The chosen council when it exists (and lies in the chosen region); null otherwise. */
+  council: string | null;
+  councilsTruncated: boolean;
+}
+
+/**
+ * What the search page's filter shows: every region, and the councils of the chosen region
+ * only (the page never lists every council of the country). A council given without a
+ * region picks its region; a council outside the chosen region is dropped.
+ */
+export async function searchFilterOptions(region?: string, council?: string): Promise<SearchFilterOptions> {
+  const db = getDb();
+  const regionRows = rowsOf<{ id: string; slug: string; name_fi: string; name_sv: string; name_en: string }>(
+    await db.execute(sql`select id, slug, name_fi, name_sv, name_en from regions order by short_fi, slug
+      limit ${MAX_FILTER_REGIONS}::int`),
+  );
+  let chosen = region ? regionRows.find((r) => r.slug === region) : undefined;
+  if (!chosen && !region && council) {
+    const [own] = rowsOf<{ region_id: string }>(
+      await db.execute(sql`select region_id from councils where slug = ${council.slice(0, 120)}`),
+    );
+    chosen = own ? regionRows.find((r) => r.id === own.region_id) : undefined;
+  }
+  const councilRows = chosen
+    ? rowsOf<{ slug: string; name_fi: string; name_sv: string | null; name_en: string | null }>(
+        await db.execute(sql`select slug, name_fi, name_sv, name_en from councils
+          where region_id = ${chosen.id}
+          order by name_fi, slug limit ${MAX_FILTER_COUNCILS + 1}::int`),
+      )
+    : [];
+  const councils = councilRows.slice(0, MAX_FILTER_COUNCILS).map((c) => ({ slug: c.slug, nameFi: c.name_fi, nameSv: c.name_sv, nameEn: c.name_en }));
+  return {
+    regions: regionRows.map((r) => ({ slug: r.slug, nameFi: r.name_fi, nameSv: r.name_sv, nameEn: r.name_en })),
+    region: chosen?.slug ?? null,
+    councils,
+    council: council && councils.some((c) => c.slug === council) ? council : null,
+    councilsTruncated: councilRows.length > MAX_FILTER_COUNCILS,
+  };
 }

@@ -159,10 +159,20 @@ BEGIN
   END IF;
 END $$;
 --> statement-breakpoint
+-- Everything from scratch in one set-based pass (after a bulk load with triggers off).
 CREATE OR REPLACE FUNCTION search_rebuild() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM search_documents;
-  PERFORM search_refresh(p_councils => ARRAY(SELECT id FROM councils));
+  INSERT INTO search_documents (type, id, council_id, region_id, meeting_id, item_id, plan_year, doc_date,
+      year_from, year_to, title, title_sv, title_en, body, search_title, search_text)
+    SELECT type, id, council_id, region_id, meeting_id, item_id, plan_year, doc_date, year_from, year_to,
+      title, title_sv, title_en, body, search_fold(raw_title), search_fold(raw_title || ' ' || coalesce(body, ''))
+    FROM (
+      SELECT * FROM search_source_councils
+      UNION ALL SELECT * FROM search_source_items
+      UNION ALL SELECT * FROM search_source_minutes
+      UNION ALL SELECT * FROM search_source_statements
+      UNION ALL SELECT * FROM search_source_plans) src;
 END $$;
 --> statement-breakpoint
 -- One trigger function per source table; TG_OP decides which transition tables exist
