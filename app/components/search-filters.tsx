@@ -26,18 +26,18 @@ export function SearchFilters({ values, choices, locale }: { values: SearchFilte
   return (
     <Form method="get" role="search" className="search-form">
       <div className="field">
-        <label htmlFor="search-q">{t('search.query')}</label>
+        <label htmlFor="search-q">{t('portal.search.query')}</label>
         <input id="search-q" name="q" type="search" defaultValue={values.q} maxLength={200} aria-describedby="search-q-hint" />
         <p id="search-q-hint" className="muted">
-          {t('search.queryHint')}
+          {t('portal.search.queryHint')}
         </p>
       </div>
       <fieldset className="filters">
-        <legend>{t('search.filters')}</legend>
+        <legend>{t('portal.search.filters')}</legend>
         <div className="field">
-          <label htmlFor="search-region">{t('search.region')}</label>
+          <label htmlFor="search-region">{t('portal.search.region')}</label>
           <select id="search-region" name="region" defaultValue={values.region ?? ''}>
-            <option value="">{t('search.any')}</option>
+            <option value="">{t('portal.search.any')}</option>
             {choices.regions.map((r) => (
               <option key={r.slug} value={r.slug}>
                 {localized(r, 'name', locale).text}
@@ -48,14 +48,14 @@ export function SearchFilters({ values, choices, locale }: { values: SearchFilte
         <div className="field">
           {values.region ? (
             <>
-              <label htmlFor="search-council">{t('search.council')}</label>
+              <label htmlFor="search-council">{t('portal.search.council')}</label>
               <select
                 id="search-council"
                 name="council"
                 defaultValue={values.council ?? ''}
                 aria-describedby={choices.councilsTruncated ? 'search-council-hint' : undefined}
               >
-                <option value="">{t('search.any')}</option>
+                <option value="">{t('portal.search.any')}</option>
                 {choices.councils.map((c) => (
                   <option key={c.slug} value={c.slug}>
                     {localized(c, 'name', locale).text}
@@ -64,31 +64,31 @@ export function SearchFilters({ values, choices, locale }: { values: SearchFilte
               </select>
               {choices.councilsTruncated ? (
                 <p id="search-council-hint" className="muted">
-                  {t('search.councilsTruncated')}
+                  {t('portal.search.councilsTruncated')}
                 </p>
               ) : null}
             </>
           ) : (
-            <p className="muted">{t('search.councilHint')}</p>
+            <p className="muted">{t('portal.search.councilHint')}</p>
           )}
         </div>
         <div className="field">
-          <label htmlFor="search-year">{t('search.year')}</label>
+          <label htmlFor="search-year">{t('portal.search.year')}</label>
           <input id="search-year" name="year" type="number" min={2000} max={2100} defaultValue={values.year ?? ''} />
         </div>
         <div className="field">
-          <label htmlFor="search-type">{t('search.type')}</label>
+          <label htmlFor="search-type">{t('portal.search.type')}</label>
           <select id="search-type" name="type" defaultValue={values.type ?? ''}>
-            <option value="">{t('search.any')}</option>
+            <option value="">{t('portal.search.any')}</option>
             {SEARCH_TYPES.map((ty) => (
               <option key={ty} value={ty}>
-                {t(`search.types.${ty}`)}
+                {t(`portal.search.types.${ty}`)}
               </option>
             ))}
           </select>
         </div>
       </fieldset>
-      <button type="submit">{t('search.submit')}</button>
+      <button type="submit">{t('portal.search.submit')}</button>
     </Form>
   );
 }

@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const lastPage = Math.max(1, Math.ceil(reachable / perPage));
   const pageUrl = (n: number) => {
     const p = new URLSearchParams(url.searchParams);
-    p.delete('lng');
+    for (const k of ['lng', 'page', 'per_page']) p.delete(k);
     p.set('page', String(n));
     p.set('per_page', String(perPage));
     return `<${absoluteUrl(request, `/api/v1/search?${p}`)}>`;

@@ -60,15 +60,15 @@ export default function SearchPage() {
   };
   return (
     <>
-      <h1>{t('search.title')}</h1>
+      <h1>{t('portal.search.title')}</h1>
       <SearchFilters values={data} choices={data.choices} locale={locale} />
-      {data.invalid ? <p className="notice">{t('search.invalid')}</p> : null}
+      {data.invalid ? <p className="notice">{t('portal.search.invalid')}</p> : null}
       {data.q.trim() !== '' ? (
         <section aria-labelledby="results-title">
           <h2 id="results-title" role="status">
-            {data.more ? t('search.resultsMore', { count: data.total }) : t('search.results', { count: data.total })}
+            {data.more ? t('portal.search.resultsMore', { count: data.total }) : t('portal.search.results', { count: data.total })}
           </h2>
-          {data.more ? <p className="muted">{t('search.moreHint')}</p> : null}
+          {data.more ? <p className="muted">{t('portal.search.moreHint')}</p> : null}
           <ol className="search-results" start={(data.page - 1) * SEARCH_PAGE_SIZE + 1}>
             {data.hits.map((hit) => (
               <li key={`${hit.type}-${hit.url}`}>
@@ -76,7 +76,7 @@ export default function SearchPage() {
                   <Link to={hit.url}>{hit.title}</Link>
                 </h3>
                 <p className="muted">
-                  {t(`search.types.${hit.type}`)} · {hit.councilName}
+                  {t(`portal.search.types.${hit.type}`)} · {hit.councilName}
                   {hit.date ? ` · ${formatDate(hit.date, locale)}` : ''}
                 </p>
                 <p>
@@ -86,20 +86,20 @@ export default function SearchPage() {
             ))}
           </ol>
           {pages > 1 ? (
-            <nav aria-label={t('search.pages')}>
-              <p className="muted">{t('search.page', { page: data.page, pages })}</p>
+            <nav aria-label={t('portal.search.pages')}>
+              <p className="muted">{t('portal.search.page', { page: data.page, pages })}</p>
               <ul className="pager">
                 {data.page > 1 ? (
                   <li>
                     <Link to={linkTo(data.page - 1)} rel="prev">
-                      {t('search.previous')}
+                      {t('portal.search.previous')}
                     </Link>
                   </li>
                 ) : null}
                 {data.page < pages ? (
                   <li>
                     <Link to={linkTo(data.page + 1)} rel="next">
-                      {t('search.next')}
+                      {t('portal.search.next')}
                     </Link>
                   </li>
                 ) : null}

@@ -5,10 +5,9 @@ import { plans } from './plans';
 import { portal } from './portal';
 import { records } from './records';
 import { roster } from './roster';
-import { search } from './search';
 
 /**
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, plans, portal, records, roster, search };
+export const areas = { admin, auth, calendar, plans, portal, records, roster };
