@@ -27,7 +27,7 @@ function localPort(): number {
  * Why the origin settings cannot start a server, or null when they can. APP_ORIGIN may only
  * be left out for the embedded default (no DATABASE_URL), which serves http://localhost.
  */
-export function originConfigProblem(env: NodeJS.ProcessEnv = process.env): string | null {
+export function originConfigProblem(env: Record<string, string | undefined> = process.env): string | null {
   const origin = env.APP_ORIGIN?.trim();
   if (!origin) {
     return env.DATABASE_URL?.trim()
