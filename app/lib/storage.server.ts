@@ -100,7 +100,7 @@ export async function readAllBytes(object: StoredObject): Promise<Uint8Array> {
  * for S3-compatible object storage, `file:///absolute/dir` for local disk. Without STORAGE_URL,
  * local disk under STORAGE_DIR (default ./data/files), as before.
  */
-export function storageFromEnv(env: NodeJS.ProcessEnv = process.env): FileStorage {
+export function storageFromEnv(env: Record<string, string | undefined> = process.env): FileStorage {
   const url = env.STORAGE_URL?.trim();
   if (!url) return new LocalDiskStorage(env.STORAGE_DIR ?? './data/files');
   let parsed: URL;
