@@ -4,6 +4,7 @@ import { apiError } from '~/lib/http.server';
 import { absoluteUrl } from '~/lib/url.server';
 import { getPublicAgenda, getPublicMeeting, isUuid } from '~/models/agendas.server';
 import { apiTime, getPublishedMinutes } from '~/models/minutes.server';
+import { meetingVoteEvents } from '~/lib/votes';
 
 /**
  * GET /api/v1/meetings/{id}: a public meeting's published agenda items (number, title, publicity,
@@ -54,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           };
         }),
       },
+      voteEvents: meetingVoteEvents(agenda, decisions, base),
+      votesCsvUrl: `${base}/votes.csv`,
       minutes: minutes
         ? {
             kind: minutes.version.kind,
