@@ -662,14 +662,16 @@ export interface TemplateItemInput {
   title: string;
   body?: string;
   proposal?: string;
+  /** The version the form read; required when updating (a stale one is a 'conflict'). */
+  lockVersion?: number;
 }
 
-/** Creates or updates a template item; 'conflict' when the key is already used by another item. */
+/** Creates or updates a template item; 'duplicate_key' when the key is used by another item, 'conflict' on a stale form. */
 export async function saveTemplateItem(
   who: Who,
   id: string | undefined,
   input: TemplateItemInput,
-): Promise<{ status: 'ok' | 'not_found' | 'duplicate_key' }> {
+): Promise<{ status: 'ok' | 'not_found' | 'duplicate_key' | 'conflict' }> {
   return getDb().transaction(async (tx) => {
     const values = {
       key: input.key,
@@ -688,7 +690,13 @@ export async function saveTemplateItem(
         .from(agendaTemplateItems)
         .where(and(eq(agendaTemplateItems.id, id), eq(agendaTemplateItems.councilId, who.councilId)));
       if (!before) return { status: 'not_found' as const };
-      await tx.update(agendaTemplateItems).set(values).where(eq(agendaTemplateItems.id, id));
+      if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return { status: 'conflict' as const };
+      const updated = await tx
+        .update(agendaTemplateItems)
+        .set({ ...values, lockVersion: sql`${agendaTemplateItems.lockVersion} + 1` })
+        .where(and(eq(agendaTemplateItems.id, id), eq(agendaTemplateItems.lockVersion, input.lockVersion)))
+        .returning({ id: agendaTemplateItems.id });
+      if (updated.length === 0) return { status: 'conflict' as const };
       await recordAudit(tx, who.actor, {
         action: 'agenda.template_update',
         entityType: 'agenda_template_item',

@@ -65,6 +65,7 @@ export interface PlanActionView {
   dueDate: string | null;
   status: ActionStatusName;
   outcome: string | null;
+  lockVersion: number;
   links: PlanLinkView[];
 }
 
@@ -73,6 +74,7 @@ export interface PlanGoalView {
   position: number;
   title: string;
   description: string | null;
+  lockVersion: number;
   actions: PlanActionView[];
 }
 
@@ -111,6 +113,7 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
         goalPosition: planGoals.position,
         goalTitle: planGoals.title,
         goalDescription: planGoals.description,
+        goalLockVersion: planGoals.lockVersion,
         action: planActions,
         ownerGiven: people.givenName,
         ownerFamily: people.familyName,
@@ -164,7 +167,7 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
   for (const r of rows) {
     let goal = goals.at(-1);
     if (!goal || goal.id !== r.goalId) {
-      goal = { id: r.goalId, position: r.goalPosition, title: r.goalTitle, description: r.goalDescription, actions: [] };
+      goal = { id: r.goalId, position: r.goalPosition, title: r.goalTitle, description: r.goalDescription, lockVersion: r.goalLockVersion, actions: [] };
       goals.push(goal);
     }
     if (r.action) {
@@ -180,6 +183,7 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
         dueDate: a.dueDate,
         status: a.status,
         outcome: a.outcome,
+        lockVersion: a.lockVersion,
         links: linksByAction.get(a.id) ?? [],
       });
     }
@@ -305,12 +309,18 @@ export async function addGoal(input: Scope & { year: number; title: string; desc
 }
 
 /** Edit a goal of this council's plan. */
-export async function updateGoal(input: Scope & { goalId: string; title: string; description: string | null }): Promise<PlanResult> {
+export async function updateGoal(input: Scope & { goalId: string; lockVersion: number | undefined; title: string; description: string | null }): Promise<PlanResult> {
   return getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
+    if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return 'conflict' as const;
     const after = { title: input.title, description: input.description };
-    await tx.update(planGoals).set(after).where(eq(planGoals.id, before.id));
+    const updated = await tx
+      .update(planGoals)
+      .set({ ...after, lockVersion: sql`${planGoals.lockVersion} + 1` })
+      .where(and(eq(planGoals.id, before.id), eq(planGoals.lockVersion, input.lockVersion)))
+      .returning({ id: planGoals.id });
+    if (updated.length === 0) return 'conflict' as const;
     await recordAudit(tx, input.actor, {
       action: 'plan.goal_update',
       entityType: 'plan_goal',
@@ -406,11 +416,12 @@ export async function addAction(input: Scope & { goalId: string } & ActionFields
 }
 
 /** Edit an action (its status and outcome are how progress is tracked). */
-export async function updateAction(input: Scope & { actionId: string } & ActionFields): Promise<PlanResult | 'owner_not_found'> {
+export async function updateAction(input: Scope & { actionId: string; lockVersion: number | undefined } & ActionFields): Promise<PlanResult | 'owner_not_found'> {
   if (!(await ownerBelongs(input.councilId, input.ownerMembershipId))) return 'owner_not_found';
   return getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
+    if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return 'conflict' as const;
     const after = {
       title: input.title,
       description: input.description,
@@ -421,7 +432,12 @@ export async function updateAction(input: Scope & { actionId: string } & ActionF
       status: input.status,
       outcome: input.outcome,
     };
-    await tx.update(planActions).set({ ...after, updatedAt: new Date() }).where(eq(planActions.id, before.id));
+    const updated = await tx
+      .update(planActions)
+      .set({ ...after, updatedAt: new Date(), lockVersion: sql`${planActions.lockVersion} + 1` })
+      .where(and(eq(planActions.id, before.id), eq(planActions.lockVersion, input.lockVersion)))
+      .returning({ id: planActions.id });
+    if (updated.length === 0) return 'conflict' as const;
     await recordAudit(tx, input.actor, {
       action: 'plan.action_update',
       entityType: 'plan_action',

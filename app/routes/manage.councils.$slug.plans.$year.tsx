@@ -126,7 +126,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'goal': {
       const goalId = str('goalId');
       const fields = { title: str('title') ?? '', description: str('description') };
-      outcome = goalId ? await plansModel.updateGoal({ ...scope, goalId, ...fields }) : await plansModel.addGoal({ ...scope, year, ...fields });
+      const lockVersion = typeof v.lockVersion === 'number' ? v.lockVersion : undefined;
+      outcome = goalId ? await plansModel.updateGoal({ ...scope, goalId, lockVersion, ...fields }) : await plansModel.addGoal({ ...scope, year, ...fields });
       break;
     }
     case 'action': {
@@ -143,7 +144,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       };
       const actionId = str('actionId');
       outcome = actionId
-        ? await plansModel.updateAction({ ...scope, actionId, ...fields })
+        ? await plansModel.updateAction({ ...scope, actionId, lockVersion: typeof v.lockVersion === 'number' ? v.lockVersion : undefined, ...fields })
         : await plansModel.addAction({ ...scope, goalId: str('goalId') ?? '', ...fields });
       break;
     }
