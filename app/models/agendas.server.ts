@@ -16,6 +16,7 @@ import { requirePermission } from '~/auth/session.server';
 import { helsinkiWallClock, helsinkiYear, toIsoWithOffset } from '~/lib/dates';
 import { normalisePastedText, renderMarkdown } from '~/lib/markdown.server';
 import { diffChanges, recordAudit, type AuditActor } from './audit.server';
+import { frozenAware } from '~/models/db-errors.server';
 
 // ---------------------------------------------------------------------------------------------
 // Scope: which meeting, which council. Every function below filters by the council it was given.
@@ -91,26 +92,8 @@ export type AgendaOutcome =
   | { status: 'ok'; id: string }
   | { status: 'not_found' | 'conflict' | 'frozen' | 'numbered' | 'cancelled' | 'empty' | 'edge' };
 
-/** True when the error comes from one of the freeze triggers of migration 0001. */
-export function isFrozenError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 6; depth += 1) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (code === '23514' && typeof message === 'string' && message.includes('frozen')) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/** Runs a write; a freeze-trigger refusal becomes a 'frozen' outcome instead of a 500. */
-export async function frozenAware<T>(work: () => Promise<T>, frozen: T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isFrozenError(error)) return frozen;
-    throw error;
-  }
-}
+// The freeze refusal (SQLSTATE NV001) is mapped in one place; re-exported for the record models.
+export { frozenAware, isFrozenError } from '~/models/db-errors.server';
 
 /** Whether the meeting already has approved minutes (its agenda is then part of the record). */
 export async function agendaFrozen(meetingId: string, db: Executor = getDb()): Promise<boolean> {

@@ -17,6 +17,7 @@ import {
 } from '~db/schema';
 import { todayInHelsinki } from '~/lib/dates';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
+import { frozenAware } from '~/models/db-errors.server';
 import { ACTION_STATUSES, itemBelongsToCouncil, type ActionStatusName } from '~/models/reports.server';
 
 interface Scope {
@@ -25,7 +26,7 @@ interface Scope {
   actor: AuditActor;
 }
 
-export type PlanResult = 'ok' | 'not_found' | 'conflict';
+export type PlanResult = 'ok' | 'not_found' | 'conflict' | 'frozen';
 
 /** A council's plans, newest first (secretariat view: drafts included). */
 export async function listPlans(councilId: string) {
@@ -264,7 +265,7 @@ async function findPlan(councilId: string, year: number): Promise<ActionPlan | n
 
 /** Edit a plan's title and introduction (optimistic locking). */
 export async function updatePlan(input: Scope & { year: number; lockVersion: number; title: string; introduction: string | null }): Promise<PlanResult> {
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(actionPlans).where(and(eq(actionPlans.councilId, input.councilId), eq(actionPlans.year, input.year)));
     if (!before) return 'not_found' as const;
     const after = { title: input.title, introduction: input.introduction };
@@ -283,14 +284,14 @@ export async function updatePlan(input: Scope & { year: number; lockVersion: num
       changes: diffChanges(before, after),
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Add a goal at the end of the plan. */
 export async function addGoal(input: Scope & { year: number; title: string; description: string | null }): Promise<PlanResult> {
   const plan = await findPlan(input.councilId, input.year);
   if (!plan) return 'not_found';
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [last] = await tx.select({ n: max(planGoals.position) }).from(planGoals).where(eq(planGoals.planId, plan.id));
     const [row] = await tx
       .insert(planGoals)
@@ -305,12 +306,12 @@ export async function addGoal(input: Scope & { year: number; title: string; desc
       changes: { title: input.title },
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Edit a goal of this council's plan. */
 export async function updateGoal(input: Scope & { goalId: string; lockVersion: number | undefined; title: string; description: string | null }): Promise<PlanResult> {
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
     if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return 'conflict' as const;
@@ -330,12 +331,12 @@ export async function updateGoal(input: Scope & { goalId: string; lockVersion: n
       changes: diffChanges(before, after),
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Remove a goal and its actions; only while the plan is a draft. */
 export async function deleteGoal(input: Scope & { goalId: string }): Promise<PlanResult | 'not_draft'> {
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [row] = await tx
       .select({ goal: planGoals, status: actionPlans.status })
       .from(planGoals)
@@ -353,7 +354,7 @@ export async function deleteGoal(input: Scope & { goalId: string }): Promise<Pla
       changes: { title: row.goal.title },
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 export interface ActionFields {
@@ -382,7 +383,7 @@ async function ownerBelongs(councilId: string, membershipId: string | null): Pro
 /** Add an action under a goal of this council's plan. */
 export async function addAction(input: Scope & { goalId: string } & ActionFields): Promise<PlanResult | 'owner_not_found'> {
   if (!(await ownerBelongs(input.councilId, input.ownerMembershipId))) return 'owner_not_found';
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [goal] = await tx.select({ id: planGoals.id }).from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.councilId, input.councilId)));
     if (!goal) return 'not_found' as const;
     const [last] = await tx.select({ n: max(planActions.position) }).from(planActions).where(eq(planActions.goalId, goal.id));
@@ -412,13 +413,13 @@ export async function addAction(input: Scope & { goalId: string } & ActionFields
       changes: { title, status },
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Edit an action (its status and outcome are how progress is tracked). */
 export async function updateAction(input: Scope & { actionId: string; lockVersion: number | undefined } & ActionFields): Promise<PlanResult | 'owner_not_found'> {
   if (!(await ownerBelongs(input.councilId, input.ownerMembershipId))) return 'owner_not_found';
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
     if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return 'conflict' as const;
@@ -426,7 +427,8 @@ export async function updateAction(input: Scope & { actionId: string; lockVersio
       title: input.title,
       description: input.description,
       ownerMembershipId: input.ownerMembershipId,
-      ownerSecretariat: input.ownerMembershipId ? null : input.ownerSecretariat,
+      // The secretariat's label was stored in the language of whoever first chose it: keep it.
+      ownerSecretariat: input.ownerMembershipId ? null : (before.ownerSecretariat ?? input.ownerSecretariat),
       schedule: input.schedule,
       dueDate: input.dueDate,
       status: input.status,
@@ -447,12 +449,12 @@ export async function updateAction(input: Scope & { actionId: string; lockVersio
       changes: diffChanges(before, after),
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Remove an action of this council. */
 export async function deleteAction(input: Scope & { actionId: string }): Promise<PlanResult> {
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
     await tx.delete(planActions).where(eq(planActions.id, before.id));
@@ -465,7 +467,7 @@ export async function deleteAction(input: Scope & { actionId: string }): Promise
       changes: { title: before.title },
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /**

@@ -61,6 +61,8 @@ function refusal(t: TFunction, outcome: Outcome): { formErrors?: string[]; field
   switch (outcome) {
     case 'conflict':
       return { formErrors: [t('plans.errors.conflict')] };
+    case 'frozen':
+      return { formErrors: [t('plans.errors.frozen')] };
     case 'item_not_found':
       return { fieldErrors: { itemId: [t('plans.errors.itemOtherCouncil')] } };
     case 'owner_not_found':
