@@ -85,9 +85,7 @@ async function plan(
       year,
       title,
       introduction,
-      status,
-      approvedAt: status === 'draft' ? null : new Date(`${year - 1}-12-01T10:00:00Z`),
-      publishedAt: status === 'published' ? new Date(`${year - 1}-12-15T10:00:00Z`) : null,
+      status: 'draft',
     })
     .returning();
   let gp = 1;
@@ -100,6 +98,17 @@ async function plan(
     for (const [t, d] of g.actions) {
       await getDb().insert(planActions).values({ goalId: goal!.id, councilId, position: ap++, title: t, description: d ?? null });
     }
+  }
+  // Goals and actions first: an approved plan is frozen (migration sec_freeze).
+  if (status !== 'draft') {
+    await getDb()
+      .update(actionPlans)
+      .set({
+        status,
+        approvedAt: new Date(`${year - 1}-12-01T10:00:00Z`),
+        publishedAt: status === 'published' ? new Date(`${year - 1}-12-15T10:00:00Z`) : null,
+      })
+      .where(eq(actionPlans.id, p!.id));
   }
   return p!;
 }
