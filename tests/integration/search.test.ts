@@ -82,9 +82,6 @@ async function plan(
       year,
       title,
       introduction,
-      status,
-      approvedAt: status === 'draft' ? null : new Date(`${year - 1}-12-01T10:00:00Z`),
-      publishedAt: status === 'published' ? new Date(`${year - 1}-12-15T10:00:00Z`) : null,
     })
     .returning();
   let gp = 1;
@@ -98,6 +95,10 @@ async function plan(
       await getDb().insert(planActions).values({ goalId: goal!.id, councilId, position: ap++, title: t, description: d ?? null });
     }
   }
+  // Approved plans are frozen: the content goes in while the plan is a draft.
+  const approvedAt = status === 'draft' ? null : new Date(`${year - 1}-12-01T10:00:00Z`);
+  const publishedAt = status === 'published' ? new Date(`${year - 1}-12-15T10:00:00Z`) : null;
+  await getDb().update(actionPlans).set({ status, approvedAt, publishedAt }).where(eq(actionPlans.id, p!.id));
   return p!;
 }
 
