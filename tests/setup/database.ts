@@ -7,7 +7,8 @@ import { testRoles, withDatabase, withUser } from './global-setup';
 
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL?.trim());
 
-export type TestDatabase = Database & { drop: () => Promise<void>; urls?: { app: string; owner: string } };
+/** `url` is the app role's connection string (as production connects); `urls.owner` runs migrations. */
+export type TestDatabase = Database & { drop: () => Promise<void>; url?: string; urls?: { app: string; owner: string } };
 
 /** A fresh database for this test file, built from the real migrations. */
 export async function createTestDatabase(): Promise<TestDatabase> {
@@ -26,6 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const database = await openPostgres(withUser(withDatabase(url, name), roles.app));
   return {
     ...database,
+    url: withUser(withDatabase(url, name), roles.app),
     urls: { app: withUser(withDatabase(url, name), roles.app), owner: withUser(withDatabase(url, name), roles.owner) },
     drop: async () => {
       await database.close();
