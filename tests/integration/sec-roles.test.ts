@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type Database, type Db } from '../../db/client.server';
+import { migrateDatabase } from '../../db/migrate';
 import { appGrantStatements } from '../../db/roles';
 import { FROZEN_SQLSTATE, sqlState } from '../../app/models/db-errors.server';
 import { onPostgres, useTestDatabase } from '../setup/database';
@@ -75,6 +76,10 @@ describe('the app role owns nothing and may only read and write rows', () => {
     const row = rows[0]!;
     expect(row).toMatchObject({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false, owned: 0 });
     if (onPostgres) expect(row.name).toBe(testRoles().app);
+  });
+
+  it('starts on a database the owner migrated: migrating again is a no-op it may run', async () => {
+    await expect(migrateDatabase(test.current())).resolves.toBeUndefined();
   });
 
   it('may not TRUNCATE, run DDL, switch triggers off or touch frozen rows', async () => {
