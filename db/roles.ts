@@ -40,6 +40,9 @@ export function appGrantStatements(appRole: string, ownerRole: string): string[]
     `GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${app}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`,
     `ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`,
+    // Read-only view of the applied migrations, so the app can see it has nothing to migrate.
+    `GRANT USAGE ON SCHEMA drizzle TO ${app}`,
+    `GRANT SELECT ON drizzle.__drizzle_migrations TO ${app}`,
     // pg-boss creates its tables at start-up as the connecting role: give it its own schema only.
     `CREATE SCHEMA IF NOT EXISTS ${JOBS_SCHEMA} AUTHORIZATION ${owner}`,
     `GRANT USAGE, CREATE ON SCHEMA ${JOBS_SCHEMA} TO ${app}`,
