@@ -11,6 +11,7 @@ import { useLocale } from '~/lib/use-locale';
 import { listRegionsWithCouncils } from '~/models/regions.server';
 import { searchPublished } from '~/models/search.server';
 import { readSearchParams, SEARCH_PAGE_SIZE } from '~/validation/search';
+import { queryText } from '~/lib/http/params';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q ? `${data.q} – Neuvos` : 'Haku – Neuvos' }];
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const parsed = readSearchParams(url);
   const { locale } = await getT(request);
-  const params = parsed.success ? parsed.data : { q: url.searchParams.get('q')?.slice(0, 200) ?? '', page: 1 };
+  const params = parsed.success ? parsed.data : { q: queryText(url.searchParams.get('q'), 200), page: 1 };
   const regions = await listRegionsWithCouncils();
   const result =
     params.q.trim() === ''
