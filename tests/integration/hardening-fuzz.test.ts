@@ -87,6 +87,11 @@ const hostileValue = fc.oneof(
 type BodyKind = 'form' | 'json' | 'text' | 'multipart-broken' | 'multipart' | 'empty';
 const bodyKind = fc.constantFrom<BodyKind>('form', 'form', 'form', 'multipart', 'json', 'text', 'multipart-broken', 'empty');
 
+/** A lone surrogate cannot travel in a URL (it arrives as U+FFFD). */
+function wellFormed(s: string): string {
+  return s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 function urlFor(file: string, params: Record<string, string>, fuzzed: Record<string, string>): { url: string; params: Record<string, string> } {
   const name = file.replace(/\.(tsx?|jsx?)$/, '');
   const used: Record<string, string> = {};
@@ -98,11 +103,12 @@ function urlFor(file: string, params: Record<string, string>, fuzzed: Record<str
     .map((s) => s.replace(/\u0001/g, '.').replace(/_$/, ''))
     .map((s) => {
       if (s === '$') {
-        used['*'] = fuzzed['*'] ?? 'no-such-page';
+        // What a URL can carry: a lone surrogate arrives as U+FFFD.
+        used['*'] = wellFormed(fuzzed['*'] ?? 'no-such-page');
         return encodeURIComponent(used['*']);
       }
       return s.replace(/\$([A-Za-z]+)/g, (_m, key: string) => {
-        const value = fuzzed[key] ?? params[key] ?? 'x';
+        const value = wellFormed(fuzzed[key] ?? params[key] ?? 'x');
         used[key] = value;
         return encodeURIComponent(value);
       });
@@ -187,7 +193,7 @@ describe('fuzzing every loader and action', () => {
         const fuzzed: Record<string, string> = {};
         for (const p of sample.fuzzParams) if (p !== 'none') fuzzed[p] = sample.paramValue;
         const { url, params } = urlFor(file, file.startsWith('regions.') ? { ...fixture.params, slug: 'pirkanmaa' } : fixture.params, fuzzed);
-        const query = new URLSearchParams(sample.query).toString();
+        const query = new URLSearchParams(sample.query.map(([k, v]) => [k, wellFormed(v)])).toString();
         const fullUrl = `${ORIGIN}${url}${query ? `?${query}` : ''}`;
         for (const role of ['anonymous', 'admin'] as const) {
           const cookie = role === 'admin' ? fixture.admin : null;
