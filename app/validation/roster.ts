@@ -112,7 +112,7 @@ export const seatPlanSchema = z.object({
       z.object({
         id: uuid.optional(),
         /** The version the form read, required for an existing category. */
-        lockVersion: z.number().int().optional(),
+        lockVersion: z.number().int().min(0).max(2_147_483_647).optional(),
         nameFi: text(200),
         nameSv: optionalText(200),
         nameEn: optionalText(200),
