@@ -4,9 +4,11 @@ import { categories, councils, documents, memberships, organisations, people, re
 import { todayInHelsinki } from '~/lib/dates';
 import { buildRoster, type RosterMembership } from '~/lib/roster';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
+import { isSlug } from '~/lib/http/params';
 
 /** The public facts of a council and its region; null when there is no such council. */
 export async function getCouncilBySlug(slug: string, db: Executor = getDb()) {
+  if (!isSlug(slug)) return null;
   const [row] = await db
     .select({ council: councils, region: regions })
     .from(councils)

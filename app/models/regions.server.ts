@@ -1,6 +1,7 @@
 import { asc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { councils, regions } from '~db/schema';
+import { isSlug } from '~/lib/http/params';
 
 /** All regions with their councils (public facts only), two queries whatever the size. */
 export async function listRegionsWithCouncils() {
@@ -30,6 +31,7 @@ export async function listRegionsWithCouncils() {
 }
 
 export async function getRegionBySlug(slug: string) {
+  if (!isSlug(slug)) return null;
   const [row] = await getDb().select().from(regions).where(eq(regions.slug, slug)).limit(1);
   return row ?? null;
 }

@@ -22,6 +22,7 @@ import {
 import type { AssignInput, EndInput, SeatPlanInput } from '~/validation/roster';
 
 import { SEAT_ROLES } from '~db/schema/constants';
+import { isSlug } from '~/lib/http/params';
 
 /** A refusal from a roster write: translation keys by field, or a stale form. */
 export type Refusal = { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[]; duplicates?: PersonMatch[]; conflict?: true };
@@ -657,7 +658,7 @@ export async function listPublicMemberships(termId: string, onDate?: string, db:
 
 /** The council a term belongs to, with its publicity (for the public term page and API). */
 export async function getTermWithCouncil(slug: string, termId: string, db: Executor = getDb()) {
-  if (!isUuid(termId)) return null;
+  if (!isUuid(termId) || !isSlug(slug)) return null;
   const [row] = await db
     .select({ term: terms, councilId: councils.id, publicityDefault: councils.publicityDefault })
     .from(terms)
