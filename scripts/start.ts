@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseConfigError, openFromEnv, setDatabase } from '../db/client.server';
 import { migrateDatabase } from '../db/migrate';
+import { originConfigProblem } from '../app/lib/config.server';
 import { getLogger } from '../app/lib/log.server';
 import { StorageConfigError, storageFromEnv } from '../app/lib/storage.server';
 import { onShutdown } from '../app/lib/shutdown.server';
@@ -42,6 +43,11 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  const originProblem = originConfigProblem();
+  if (originProblem) {
+    console.error(originProblem);
+    process.exit(1);
+  }
   try {
     storageFromEnv();
   } catch (error) {
