@@ -55,3 +55,19 @@ describe('labels name their fields', () => {
     expect(labelProblems(agenda.html)).toEqual([]);
   });
 });
+
+describe('after accepting an invitation', () => {
+  it('the sign-in page says the account is ready and what to do next', async () => {
+    const loginRoute = await import('../../app/routes/login');
+    for (const [locale, text] of [
+      ['fi', 'Tunnuksesi on luotu ja kutsu hyväksytty.'],
+      ['sv', 'Ditt konto har skapats'],
+      ['en', 'Your account has been created'],
+    ] as const) {
+      const page = await renderRoute(loginRoute, '/login', makeRequest('/login?invited=1'), locale);
+      expect(page.html).toContain(text);
+    }
+    const plain = await renderRoute(loginRoute, '/login', makeRequest('/login'));
+    expect(plain.html).not.toContain('kutsu hyväksytty');
+  });
+});
