@@ -102,3 +102,26 @@ describe('checkers and times', () => {
     expect(fine.status).toBe(200);
   });
 });
+
+describe('the minutes editor in sections', () => {
+  it('shows one section at a time by link (no JavaScript needed) and defaults approval to the checkers once chosen', async () => {
+    const s = await setup();
+    const render = (section?: string) =>
+      renderRoute(minutesRoute, '/manage/meetings/:meetingId/minutes', makeRequest(section ? `${s.url}?section=${section}` : s.url, { cookie: s.secretary.cookie }));
+    const first = await render();
+    expect(first.html).toContain('Tallenna läsnäolo');
+    expect(first.html).not.toContain('name="personIds"');
+    expect(first.html).toMatch(/href="[^"]*\?section=items"/);
+    expect((await render('items')).html).not.toContain('Tallenna läsnäolo');
+    const before = await render('approval');
+    expect(before.html).toContain('name="personIds"');
+    expect(before.html).toMatch(/<option value="at_meeting" selected="">/);
+    // The checker label wraps its checkbox so they sit side by side.
+    expect(before.html).toMatch(/<label[^>]*class="checkbox"[^>]*><input[^>]*name="personIds"/);
+    const ws = await s.workspace();
+    const chosen = await s.send({ intent: 'choose-checkers', versionId: ws.current.id, lockVersion: String(ws.current.lockVersion), personIds: [s.seats[0]!.personId, s.seats[1]!.personId] });
+    expect(chosen.status).toBe(200);
+    const after = await render('approval');
+    expect(after.html).toMatch(/<option value="checkers" selected="">/);
+  });
+});

@@ -3,6 +3,14 @@ import { defineMessages } from '../define';
 /** The secretariat's workspace: lifecycle, numbering, role management, attendance rules. */
 export const ws = defineMessages({
   fi: {
+    minutes: {
+      sectionsLabel: 'Pöytäkirjan osat',
+      sections: {
+        attendance: 'Läsnäolo ja kokouksen tiedot',
+        items: 'Asiat ja päätökset',
+        approval: 'Tarkastajat ja hyväksyminen',
+      },
+    },
     import: {
       formulaCell: 'Solu alkaa merkillä, jonka taulukkolaskenta tulkitsee kaavaksi ({{value}}). Poista alun =, +, - tai @ ja tuo tiedosto uudelleen.',
     },
@@ -35,6 +43,14 @@ export const ws = defineMessages({
     },
   },
   sv: {
+    minutes: {
+      sectionsLabel: 'Protokollets delar',
+      sections: {
+        attendance: 'Närvaro och mötets uppgifter',
+        items: 'Ärenden och beslut',
+        approval: 'Justerare och godkännande',
+      },
+    },
     import: {
       formulaCell: 'Cellen börjar med ett tecken som kalkylprogram tolkar som en formel ({{value}}). Ta bort det inledande =, +, - eller @ och importera filen igen.',
     },
@@ -67,6 +83,14 @@ export const ws = defineMessages({
     },
   },
   en: {
+    minutes: {
+      sectionsLabel: 'Parts of the minutes',
+      sections: {
+        attendance: 'Attendance and meeting details',
+        items: 'Items and decisions',
+        approval: 'Checkers and approval',
+      },
+    },
     import: {
       formulaCell: 'The cell starts with a character spreadsheets run as a formula ({{value}}). Remove the leading =, +, - or @ and import the file again.',
     },
