@@ -3,6 +3,9 @@ import { defineMessages } from '../define';
 /** The secretariat's workspace: lifecycle, numbering, role management, attendance rules. */
 export const ws = defineMessages({
   fi: {
+    roles: {
+      regionAdmin: 'Alueen ylläpitäjä',
+    },
     minutes: {
       sectionsLabel: 'Pöytäkirjan osat',
       sections: {
@@ -43,6 +46,9 @@ export const ws = defineMessages({
     },
   },
   sv: {
+    roles: {
+      regionAdmin: 'Områdets administratör',
+    },
     minutes: {
       sectionsLabel: 'Protokollets delar',
       sections: {
@@ -83,6 +89,9 @@ export const ws = defineMessages({
     },
   },
   en: {
+    roles: {
+      regionAdmin: 'Region admin',
+    },
     minutes: {
       sectionsLabel: 'Parts of the minutes',
       sections: {
