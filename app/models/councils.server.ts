@@ -114,8 +114,9 @@ export async function listCouncilsByIds(ids: string[]) {
 export async function listCouncilsInScope(scope: { all: boolean; ids: string[]; regionIds: string[] }) {
   if (!scope.all && scope.ids.length === 0 && scope.regionIds.length === 0) return [];
   return getDb()
-    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId })
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId, regionNameFi: regions.nameFi })
     .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(
       scope.all
         ? undefined
@@ -124,7 +125,7 @@ export async function listCouncilsInScope(scope: { all: boolean; ids: string[]; 
             scope.regionIds.length > 0 ? inArray(councils.regionId, scope.regionIds) : undefined,
           ),
     )
-    .orderBy(asc(councils.nameFi));
+    .orderBy(asc(councils.nameFi), asc(regions.nameFi));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -20,3 +20,18 @@ describe('/admin/users', () => {
     expect(row).toMatch(/[Ss]ihteeri/);
   });
 });
+
+describe('council pickers', () => {
+  it('show the region beside the council name on the invite form', async () => {
+    const inviteRoute = await import('../../app/routes/admin.invite');
+    const { buildRegion } = await import('../factories');
+    const north = await buildRegion({ nameFi: 'Pohjois-Savo' });
+    const south = await buildRegion({ nameFi: 'Etelä-Savo' });
+    await buildCouncil({ nameFi: 'Järjestöfoorumi', regionId: north.id });
+    await buildCouncil({ nameFi: 'Järjestöfoorumi', regionId: south.id });
+    const admin = await buildUser({ grants: [{ role: 'admin' }] });
+    const page = await renderRoute(inviteRoute, '/admin/invite', makeRequest('/admin/invite', { cookie: admin.cookie }));
+    expect(page.html).toContain('Järjestöfoorumi (Pohjois-Savo)');
+    expect(page.html).toContain('Järjestöfoorumi (Etelä-Savo)');
+  });
+});
