@@ -8,6 +8,7 @@ import helmet from 'helmet';
 import { isSecureDeployment } from '../app/lib/config.server';
 import { isCrossSiteWrite } from '../app/lib/origin';
 import { createRemixHandler, trustedOrigin } from './http/remix-handler';
+import { errorLogging, mountHealthChecks, requestLogging } from './observability';
 
 export interface AppServerOptions {
   build?: ServerBuild;
@@ -28,6 +29,8 @@ export async function createApp(options: AppServerOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false);
+  app.use(requestLogging());
+  mountHealthChecks(app);
   app.use(compression());
 
   app.use((_req, res, next) => {
@@ -87,5 +90,6 @@ export async function createApp(options: AppServerOptions = {}) {
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );
+  app.use(errorLogging());
   return app;
 }

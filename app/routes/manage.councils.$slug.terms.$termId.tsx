@@ -89,7 +89,7 @@ export default function TermPlanPage() {
     id: `plan-${contentKey(plan)}`,
     lastResult: actionData?.intent === 'plan' ? actionData.result : undefined,
     defaultValue: {
-      categories: plan.categories.map((c) => ({ id: c.id, nameFi: c.nameFi, nameSv: c.nameSv ?? '', nameEn: c.nameEn ?? '', memberSeats: String(c.memberSeats), deputySeats: String(c.deputySeats) })),
+      categories: plan.categories.map((c) => ({ id: c.id, lockVersion: String(c.lockVersion), nameFi: c.nameFi, nameSv: c.nameSv ?? '', nameEn: c.nameEn ?? '', memberSeats: String(c.memberSeats), deputySeats: String(c.deputySeats) })),
       newMemberSeats: '1',
       newDeputySeats: '1',
       extra: EXTRA_ROLES.map((role) => {
@@ -134,6 +134,7 @@ export default function TermPlanPage() {
                 <tr key={row.key}>
                   <Cell meta={f.nameFi} label={`${i + 1}. ${t('roster.plan.nameFi')}`}>
                     <input type="hidden" name={f.id.name} value={f.id.value ?? ''} />
+                    <input type="hidden" name={f.lockVersion.name} value={f.lockVersion.value ?? ''} />
                   </Cell>
                   <Cell meta={f.nameSv} label={`${i + 1}. ${t('roster.plan.nameSv')}`} />
                   <Cell meta={f.nameEn} label={`${i + 1}. ${t('roster.plan.nameEn')}`} />
