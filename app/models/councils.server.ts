@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '~db/client.server';
-import { categories, councils, documents, memberships, organisations, people, regions, termExtraSeats, terms, type Council } from '~db/schema';
+import { agendaTemplateItems, categories, councils, documents, memberships, organisations, people, regions, termExtraSeats, terms, type Council } from '~db/schema';
 import { todayInHelsinki } from '~/lib/dates';
+import { defaultAgendaTemplate } from '~/lib/agenda-template-defaults';
 import { buildRoster, type RosterMembership } from '~/lib/roster';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
 import { isSlug } from '~/lib/http/params';
@@ -115,8 +116,9 @@ export async function listCouncilsByIds(ids: string[]) {
 export async function listCouncilsInScope(scope: { all: boolean; ids: string[]; regionIds: string[] }) {
   if (!scope.all && scope.ids.length === 0 && scope.regionIds.length === 0) return [];
   return getDb()
-    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId })
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId, regionNameFi: regions.nameFi })
     .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(
       scope.all
         ? undefined
@@ -125,7 +127,7 @@ export async function listCouncilsInScope(scope: { all: boolean; ids: string[]; 
             scope.regionIds.length > 0 ? inArray(councils.regionId, scope.regionIds) : undefined,
           ),
     )
-    .orderBy(asc(councils.nameFi));
+    .orderBy(asc(councils.nameFi), asc(regions.nameFi));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -277,13 +279,16 @@ export async function createCouncil(actor: AuditActor, input: CouncilValues & { 
     if (parentProblem) fieldErrors.parentId = [parentProblem];
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
     const [row] = await tx.insert(councils).values({ ...councilColumns(input), slug: input.slug, regionId: input.regionId }).returning();
+    // A new council starts usable: the standard agenda items in its languages, editable afterwards.
+    const template = defaultAgendaTemplate(row!.languages);
+    await tx.insert(agendaTemplateItems).values(template.map((item) => ({ ...item, councilId: row!.id })));
     await recordAudit(tx, actor, {
       action: 'roster.council_create',
       entityType: 'council',
       entityId: row!.id,
       councilId: row!.id,
       regionId: row!.regionId,
-      changes: { slug: row!.slug, ...councilColumns(input) },
+      changes: { slug: row!.slug, ...councilColumns(input), agendaTemplateItems: template.length },
     });
     return { ok: true as const, slug: row!.slug, id: row!.id };
   });

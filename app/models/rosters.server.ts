@@ -846,6 +846,10 @@ async function analyseImport(db: Executor, term: Term, regionId: string, csvText
     const problems: ImportProblem[] = [];
     const p: ImportRowPreview = { row, values, role: null, personName: get(values, 'name'), person: null, sameAsRow: null, organisation: null, category: null, deputyOfRow: null, problems };
     rows.push(p);
+    // A cell a spreadsheet would run as a formula (=, +, -, @) is refused, whatever its column.
+    for (const [column, value] of Object.entries(values)) {
+      if (/^[=+\-@]/.test(value.trim())) problems.push({ column, key: 'ws.import.formulaCell', params: { value: value.trim().slice(0, 40) } });
+    }
     const roleCell = get(values, 'role');
     p.role = roleCell ? parseRoleWord(roleCell) : null;
     if (!roleCell) problems.push({ column: 'role', key: 'roster.import.errors.required' });

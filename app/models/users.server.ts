@@ -247,8 +247,16 @@ export async function listUsers(opts: { limit?: number; offset?: number } = {}) 
       displayName: users.displayName,
       disabledAt: users.disabledAt,
       lastLoginAt: users.lastLoginAt,
-      grants: sql<string[]>`coalesce((select array_agg(${roleGrants.role}::text order by ${roleGrants.role}) from ${roleGrants}
-        where ${roleGrants.userId} = ${users.id} and ${roleGrants.revokedAt} is null), '{}')`,
+      // Each live grant with the council or region it applies to (names only), as JSON. The outer id
+      // is written qualified: drizzle renders a one-table select's columns bare, and a bare "id"
+      // inside the subquery would mean the grant's own id (which left this column always empty).
+      grants: sql<Array<{ role: string; council: string | null; region: string | null }>>`coalesce((
+        select json_agg(json_build_object('role', g.role::text, 'council', c.name_fi, 'region', coalesce(r.name_fi, cr.name_fi)) order by g.role, c.name_fi)
+        from role_grants g
+        left join councils c on c.id = g.council_id
+        left join regions cr on cr.id = c.region_id
+        left join regions r on r.id = g.region_id
+        where g.user_id = "users"."id" and g.revoked_at is null), '[]'::json)`,
     })
     .from(users)
     .orderBy(users.email)
