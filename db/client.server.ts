@@ -16,6 +16,11 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /**
+   * Listen for NOTIFY on a channel on a dedicated connection. `onListen` runs on every (re)connect:
+   * notifications may have been missed while disconnected. Resolves to an unsubscribe function.
+   */
+  listen: (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
   /** The PGlite instance, for tests that dump or clone it. */
   pglite?: PGlite;
 }
@@ -65,7 +70,12 @@ export async function openPostgres(url: string): Promise<Database> {
     );
   }
   const db = drizzle(client, { schema, logger: countingLogger }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  const listen: Database['listen'] = async (channel, onNotify, onListen) => {
+    // postgres.js keeps listeners on one dedicated connection and re-listens after reconnects.
+    const { unlisten } = await client.listen(channel, (payload) => onNotify(payload), onListen);
+    return unlisten;
+  };
+  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }), listen };
 }
 
 /** Open the embedded PGlite database; `dataDir` undefined means in memory. */
@@ -79,7 +89,13 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = drizzle(client, { schema, logger: countingLogger }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close(), pglite: client };
+  // Embedded: one backend in this process; notifications arrive before COMMIT resolves.
+  const listen: Database['listen'] = async (channel, onNotify, onListen) => {
+    const unsubscribe = await client.listen(channel, (payload) => onNotify(payload));
+    onListen?.();
+    return unsubscribe;
+  };
+  return { db, kind: 'pglite', close: () => client.close(), pglite: client, listen };
 }
 
 /** Open the database the environment asks for: DATABASE_URL, else PGlite in ./data. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { Database } from './client.server';
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'drizzle');
@@ -17,6 +18,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+  // Cache invalidation triggers also on tables that later migrations added (db/sql/perf_cache_notify.sql).
+  await database.db.execute(sql`SELECT neuvos_cache_install()`);
 }
 
 // `npm run db:migrate`

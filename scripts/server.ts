@@ -8,11 +8,17 @@ import express from 'express';
 import helmet from 'helmet';
 import { appOrigin, isSecureDeployment } from '../app/lib/config.server';
 import { isCrossSiteWrite } from '../app/lib/origin';
+import { connectInvalidation, frontDoor, responseCacheFromEnv, type ResponseCache } from '../app/lib/response-cache.server';
+import { getDatabase, type Database } from '../db/client.server';
 
 export interface AppServerOptions {
   build?: ServerBuild;
   buildPath?: string;
   production?: boolean;
+  /** The anonymous response cache; default from RESPONSE_CACHE_MB, null turns it off. */
+  responseCache?: ResponseCache | null;
+  /** Where commit notifications come from (default the app's database; tests give a second connection). */
+  invalidationSource?: Database;
 }
 
 /** The Express app: security headers with a per-request CSP nonce, static files, Remix. */
@@ -26,6 +32,9 @@ export async function createApp(options: AppServerOptions = {}) {
     )) as ServerBuild);
 
   const app = express();
+  const responseCache = options.responseCache === undefined ? responseCacheFromEnv() : options.responseCache;
+  if (responseCache) await connectInvalidation(responseCache, (options.invalidationSource ?? getDatabase()).listen);
+  app.locals.responseCache = responseCache;
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false);
   app.use(compression());
@@ -78,6 +87,7 @@ export async function createApp(options: AppServerOptions = {}) {
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
 
+  if (responseCache) app.use(responseCache.capture());
   app.all(
     '*',
     createRequestHandler({
@@ -86,5 +96,6 @@ export async function createApp(options: AppServerOptions = {}) {
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );
+  if (responseCache) frontDoor(app as unknown as Parameters<typeof frontDoor>[0], responseCache);
   return app;
 }
