@@ -15,6 +15,7 @@ import { ErrorPage } from '~/components/error-page';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { getAuth } from '~/auth/session.server';
 import i18nServer, { localeCookie } from '~/i18n.server';
+import { pathHydrates } from '~/lib/hydration';
 import { isLocale, resources } from '~/lib/i18n';
 import { useNonce } from '~/lib/nonce';
 import { absoluteUrl } from '~/lib/url.server';
@@ -37,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
-      translations: resources[isLocale(locale) ? locale : 'fi'].common,
+      // Only hydrating pages read the strings in the browser; public pages skip the 55 KB.
+      translations: pathHydrates(url.pathname) ? resources[isLocale(locale) ? locale : 'fi'].common : null,
       path: url.pathname,
       origin: absoluteUrl(request, ''),
       lngParam: isLocale(chosen) ? chosen : null,
