@@ -2,14 +2,14 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
-import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
-import { appOrigin, isSecureDeployment } from '../app/lib/config.server';
+import { isSecureDeployment } from '../app/lib/config.server';
 import { isCrossSiteWrite } from '../app/lib/origin';
 import { connectInvalidation, frontDoor, responseCacheFromEnv, type ResponseCache } from '../app/lib/response-cache.server';
 import { getDatabase, type Database } from '../db/client.server';
+import { createRemixHandler, trustedOrigin } from './http/remix-handler';
 
 export interface AppServerOptions {
   build?: ServerBuild;
@@ -70,7 +70,7 @@ export async function createApp(options: AppServerOptions = {}) {
 
   // Refuse state-changing requests from other sites before they reach any action.
   app.use((req, res, next) => {
-    if (isCrossSiteWrite(req.method, req.get('origin') ?? null, req.get('sec-fetch-site') ?? null, appOrigin() ?? `${req.protocol}://${req.get('host')}`)) {
+    if (isCrossSiteWrite(req.method, req.get('origin') ?? null, req.get('sec-fetch-site') ?? null, trustedOrigin(req))) {
       res.status(403).type('text/plain').send('Cross-site request refused.');
       return;
     }
@@ -90,7 +90,8 @@ export async function createApp(options: AppServerOptions = {}) {
   if (responseCache) app.use(responseCache.capture());
   app.all(
     '*',
-    createRequestHandler({
+    // Remix with the URL from configuration (never Host/X-Forwarded-*) and a bounded body.
+    createRemixHandler({
       build,
       mode: production ? 'production' : 'development',
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseConfigError, openFromEnv, setDatabase } from '../db/client.server';
 import { migrateDatabase } from '../db/migrate';
+import { originConfigProblem } from '../app/lib/config.server';
 import { createApp } from './server';
 
 process.env.NODE_ENV ??= 'production';
@@ -38,6 +39,11 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  const originProblem = originConfigProblem();
+  if (originProblem) {
+    console.error(originProblem);
+    process.exit(1);
+  }
   if (!process.argv.includes('--no-build')) buildIfNeeded();
   const t0 = Date.now();
   let database;

@@ -282,7 +282,7 @@ export async function sendDueMilestoneReminders(now: Date = new Date(), instance
   const councilIds = [...new Set(claimed.map((c) => c.milestone.councilId).filter((v): v is string => v !== null))];
   const regionIds = [...new Set(claimed.map((c) => c.milestone.regionId).filter((v): v is string => v !== null))];
   const recipients = await secretariesOf(councilIds, regionIds, today);
-  const origin = appOrigin() ?? 'http://localhost:3000';
+  const origin = appOrigin();
 
   let sent = 0;
   for (const entry of claimed) {

@@ -14,6 +14,7 @@ import { generateStorageKey, getStorage, inspectUpload } from '~/lib/storage.ser
 import { getT } from '~/lib/t.server';
 import { getRulesDocument, listParentCandidates, setRulesDocument, updateCouncil } from '~/models/councils.server';
 import { councilEditSchema } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -43,7 +44,7 @@ async function uploadRules(formData: FormData, councilId: string, userId: string
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor, user } = await requireCouncilPermission(request, params.slug, 'council.edit');
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get('intent') === 'rules') {
     const stored = await uploadRules(formData, council.id, user.id, t);
     if (!('storageKey' in stored)) return stored;

@@ -15,6 +15,7 @@ import * as agendas from '~/models/agendas.server';
 import { addAttachment, deleteAttachment, readUpload } from '~/models/attachments.server';
 import { publicMeetingFacts } from '~/models/minutes.server';
 import { agendaItemActionSchema, agendaItemSchema, agendaSimpleSchema, attachmentDeleteSchema, attachmentSchema, refusalKey } from '~/validation/records';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json<Reply>({ form, message: t('records.agendaPage.uploaded') });
   }
 
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   if (intent === 'save-item') {
     const submission = parseWithZod(formData, { schema: agendaItemSchema });
