@@ -5,7 +5,8 @@ import { createInstance, type i18n as I18n } from 'i18next';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import i18nServer from '~/i18n.server';
-import { i18nConfig, resources } from '~/lib/i18n';
+import { i18nConfig } from '~/lib/i18n';
+import { resources } from '~/lib/i18n-resources.server';
 import { NonceContext } from '~/lib/nonce';
 
 const ABORT_DELAY = 5_000;
