@@ -8,6 +8,7 @@ import i18nServer from '~/i18n.server';
 import { i18nConfig } from '~/lib/i18n';
 import { resources } from '~/lib/i18n-resources.server';
 import { NonceContext } from '~/lib/nonce';
+import { getLogger } from '~/lib/log.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -81,5 +82,8 @@ export default async function handleRequest(
 /** Log unexpected errors on the server; never send details to the browser. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  const logger = getLogger();
+  logger.error({ err: error, reqId: request.headers.get('x-request-id') ?? undefined }, 'unhandled error');
+  // Never let an error vanish: with the log silenced (tests) it still reaches stderr.
+  if (!logger.isLevelEnabled('error')) console.error(error);
 }

@@ -10,6 +10,7 @@ import { isCrossSiteWrite } from '../app/lib/origin';
 import { connectInvalidation, frontDoor, responseCacheFromEnv, type ResponseCache } from '../app/lib/response-cache.server';
 import { getDatabase, type Database } from '../db/client.server';
 import { createRemixHandler, trustedOrigin } from './http/remix-handler';
+import { errorLogging, mountHealthChecks, requestLogging } from './observability';
 
 export interface AppServerOptions {
   build?: ServerBuild;
@@ -37,6 +38,8 @@ export async function createApp(options: AppServerOptions = {}) {
   app.locals.responseCache = responseCache;
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false);
+  app.use(requestLogging());
+  mountHealthChecks(app);
   app.use(compression());
 
   app.use((_req, res, next) => {
@@ -97,6 +100,7 @@ export async function createApp(options: AppServerOptions = {}) {
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );
+  app.use(errorLogging());
   if (responseCache) frontDoor(app as unknown as Parameters<typeof frontDoor>[0], responseCache);
   return app;
 }

@@ -1,5 +1,12 @@
 import { isRouteErrorResponse, Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { STORAGE_READ_UNAVAILABLE, STORAGE_UNAVAILABLE } from '~/lib/error-codes';
+
+function unavailableText(data: unknown): string {
+  if (data === STORAGE_UNAVAILABLE) return 'ops.unavailable.storageText';
+  if (data === STORAGE_READ_UNAVAILABLE) return 'ops.unavailable.storageReadText';
+  return 'ops.unavailable.text';
+}
 
 /** A friendly error page: never a stack trace, never internal details. */
 export function ErrorPage({ error }: { error: unknown }) {
@@ -19,7 +26,9 @@ export function ErrorPage({ error }: { error: unknown }) {
               ? [t('http.methodTitle'), t('http.methodText')]
               : status === 400
                 ? [t('errors.badRequestTitle'), data || t('http.badRequestText')]
-                : [t('errors.serverTitle'), t('errors.serverText')];
+                : status === 503
+                  ? [t('ops.unavailable.title'), t(unavailableText(isRouteErrorResponse(error) ? error.data : null))]
+                  : [t('errors.serverTitle'), t('errors.serverText')];
   return (
     <section className="error-page" aria-labelledby="error-title">
       <h1 id="error-title">{title}</h1>

@@ -3,7 +3,8 @@ import { and, eq, max } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { agendaItemAttachments, agendaItems, councils, documents, meetings } from '~db/schema';
 import { readForm } from '~/lib/http/body.server';
-import { generateStorageKey, getStorage, inspectUpload, maxUploadBytes, type UploadRefusal } from '~/lib/storage.server';
+import { getLogger } from '~/lib/log.server';
+import { generateStorageKey, getStorage, inspectUpload, maxUploadBytes, type FileStorage, type UploadRefusal } from '~/lib/storage.server';
 import { agendaFrozen, type Who } from './agendas.server';
 import { recordAudit } from './audit.server';
 
@@ -44,6 +45,18 @@ export function stricterPublicity(a: Publicity, b: Publicity): Publicity {
 export type AttachmentOutcome = { status: 'ok'; id: string; publicity: Publicity } | { status: 'not_found' | 'frozen' | UploadRefusal };
 
 /**
+ * Removes an object whose database row was never committed (or was just deleted). If the store
+ * refuses now too, the orphan is logged with its key for an operator; the user's outcome stands.
+ */
+export async function discardStoredFile(storage: FileStorage, storageKey: string, why: string): Promise<void> {
+  try {
+    await storage.delete(storageKey);
+  } catch (error) {
+    getLogger().warn({ err: error, storageKey, why }, 'orphaned stored file: remove it by hand');
+  }
+}
+
+/**
  * Checks the bytes, stores them and records the document and the attachment in one transaction;
  * if the transaction fails the stored file is removed again.
  */
@@ -64,7 +77,8 @@ export async function addAttachment(
 
   const storageKey = generateStorageKey();
   const storage = getStorage();
-  await storage.put(storageKey, input.bytes);
+  // Object first, row second: a failed put leaves nothing; a failed transaction removes the object.
+  await storage.put(storageKey, input.bytes, inspection.mediaType);
   try {
     return await db.transaction(async (tx): Promise<AttachmentOutcome> => {
       const [locked] = await tx
@@ -104,11 +118,11 @@ export async function addAttachment(
       });
       return { status: 'ok', id: row!.id, publicity };
     }).then(async (outcome) => {
-      if (outcome.status !== 'ok') await storage.delete(storageKey);
+      if (outcome.status !== 'ok') await discardStoredFile(storage, storageKey, 'attachment refused');
       return outcome;
     });
   } catch (error) {
-    await storage.delete(storageKey);
+    await discardStoredFile(storage, storageKey, 'attachment transaction failed');
     throw error;
   }
 }
@@ -140,7 +154,7 @@ export async function deleteAttachment(who: Who, meetingId: string, attachmentId
   });
   if (!removed) return { status: 'not_found' };
   // Only after the commit: a rolled-back delete must not lose the file.
-  await getStorage().delete(removed.storageKey);
+  await discardStoredFile(getStorage(), removed.storageKey, 'attachment deleted');
   return { status: 'ok' };
 }
 

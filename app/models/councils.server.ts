@@ -200,6 +200,15 @@ export async function listCouncilsPublic(page: { limit: number; offset: number }
   return { councils: rows, total: Number(count?.n ?? 0) };
 }
 
+/** Every council's slug in the API order, for the background bulk export (streamed, never one response). */
+export async function listCouncilsPublicAll(db: Executor = getDb()) {
+  return db
+    .select({ slug: councils.slug })
+    .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
+    .orderBy(asc(regions.shortFi), asc(councils.nameFi), asc(councils.id));
+}
+
 /** Regions a user may create councils in: all for admins, else their region-admin regions. */
 export async function listRegionsForCreate(principal: { isAdmin: boolean; regionAdmin: ReadonlySet<string> }, db: Executor = getDb()) {
   const query = db.select({ id: regions.id, slug: regions.slug, nameFi: regions.nameFi, nameSv: regions.nameSv, nameEn: regions.nameEn }).from(regions);
