@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { Database } from './client.server';
 import { grantAppRole, roleOfUrl } from './roles';
 
@@ -21,6 +22,8 @@ export async function migrateDatabase(database: Database): Promise<void> {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+  // Cache invalidation triggers also on tables that later migrations added (db/sql/perf_cache_notify.sql).
+  await database.db.execute(sql`SELECT neuvos_cache_install()`);
 }
 
 /** Whether the newest migration of the journal is applied (drizzle's own rule: created_at >= its timestamp). */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Executor } from '~db/client.server';
 import { agendaTemplateItems, categories, councils, documents, memberships, organisations, people, regions, termExtraSeats, terms, type Council } from '~db/schema';
 import { todayInHelsinki } from '~/lib/dates';
@@ -169,29 +170,47 @@ export async function getTermForCouncil(councilId: string, termId: string, db: E
   return term ?? null;
 }
 
-/** Every council with its region and parent slug, for the public API (two queries). */
-export async function listCouncilsPublic(db: Executor = getDb()) {
-  const rows = await db
-    .select({
-      id: councils.id,
-      slug: councils.slug,
-      nameFi: councils.nameFi,
-      nameSv: councils.nameSv,
-      nameEn: councils.nameEn,
-      kind: councils.kind,
-      origin: councils.origin,
-      parentId: councils.parentId,
-      publicityDefault: councils.publicityDefault,
-      regionSlug: regions.slug,
-      regionNameFi: regions.nameFi,
-      regionNameSv: regions.nameSv,
-      regionNameEn: regions.nameEn,
-    })
+/**
+ * One page of councils with their region and parent slug, for the public API, in a stable order
+ * (region, name, id), and the total count.
+ */
+export async function listCouncilsPublic(page: { limit: number; offset: number }, db: Executor = getDb()) {
+  const parent = alias(councils, 'parent');
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: councils.id,
+        slug: councils.slug,
+        nameFi: councils.nameFi,
+        nameSv: councils.nameSv,
+        nameEn: councils.nameEn,
+        kind: councils.kind,
+        origin: councils.origin,
+        parentSlug: parent.slug,
+        publicityDefault: councils.publicityDefault,
+        regionSlug: regions.slug,
+        regionNameFi: regions.nameFi,
+        regionNameSv: regions.nameSv,
+        regionNameEn: regions.nameEn,
+      })
+      .from(councils)
+      .innerJoin(regions, eq(regions.id, councils.regionId))
+      .leftJoin(parent, eq(parent.id, councils.parentId))
+      .orderBy(asc(regions.shortFi), asc(councils.nameFi), asc(councils.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(councils),
+  ]);
+  return { councils: rows, total: Number(count?.n ?? 0) };
+}
+
+/** Every council's slug in the API order, for the background bulk export (streamed, never one response). */
+export async function listCouncilsPublicAll(db: Executor = getDb()) {
+  return db
+    .select({ slug: councils.slug })
     .from(councils)
     .innerJoin(regions, eq(regions.id, councils.regionId))
-    .orderBy(asc(regions.shortFi), asc(councils.nameFi));
-  const slugById = new Map(rows.map((r) => [r.id, r.slug]));
-  return rows.map((r) => ({ ...r, parentSlug: r.parentId ? (slugById.get(r.parentId) ?? null) : null }));
+    .orderBy(asc(regions.shortFi), asc(councils.nameFi), asc(councils.id));
 }
 
 /** Regions a user may create councils in: all for admins, else their region-admin regions. */
