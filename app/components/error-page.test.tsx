@@ -4,7 +4,8 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { StaticRouter } from 'react-router-dom/server';
 import { describe, expect, it } from 'vitest';
 import { STORAGE_READ_UNAVAILABLE, STORAGE_UNAVAILABLE } from '~/lib/error-codes';
-import { i18nConfig, resources, type Locale } from '~/lib/i18n';
+import { i18nConfig, type Locale } from '~/lib/i18n';
+import { resources } from '~/lib/i18n-resources';
 import { ErrorPage } from './error-page';
 
 // What Remix hands the error boundary for a thrown Response.

@@ -102,7 +102,7 @@ describe('health checks', () => {
     const real = getDatabase();
     // A database server that is not there: nothing listens on port 9 of this machine.
     const client = postgres('postgres://neuvos@127.0.0.1:9/none', { max: 1, connect_timeout: 2, onnotice: () => {} });
-    setDatabase({ db: drizzle(client) as unknown as Db, kind: 'postgres', close: () => client.end() });
+    setDatabase({ db: drizzle(client) as unknown as Db, kind: 'postgres', close: () => client.end(), listen: async () => async () => {} });
     try {
       const res = await get(app.port, '/readyz');
       expect(res.status).toBe(503);
