@@ -18,6 +18,8 @@ export interface Database {
   close: () => Promise<void>;
   /** The PGlite instance, for tests that dump or clone it. */
   pglite?: PGlite;
+  /** The PostgreSQL URL, for connections of their own (the job queue, the migration step). */
+  url?: string;
 }
 
 /** Counts every query the app sends; benchmarks and query-count tests read it. */
@@ -65,7 +67,7 @@ export async function openPostgres(url: string): Promise<Database> {
     );
   }
   const db = drizzle(client, { schema, logger: countingLogger }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }) };
 }
 
 /** Open the embedded PGlite database; `dataDir` undefined means in memory. */

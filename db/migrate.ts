@@ -17,6 +17,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   }
+  // The job queue's schema (pg-boss) and queues, created as the same owner.
+  const { ensureQueueSchema } = await import('../app/lib/queue/schema.server');
+  await ensureQueueSchema(database);
 }
 
 // `npm run db:migrate`

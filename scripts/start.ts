@@ -59,10 +59,10 @@ async function main() {
     await database.pglite?.exec('ANALYZE');
   }
 
-  // Background jobs (meeting reminders, milestone reminders); each send is claimed in the
-  // database, so several instances can run them safely.
-  const { startJobs } = await import('../app/lib/jobs.server');
-  const stopJobs = process.env.NEUVOS_JOBS === 'off' ? () => {} : startJobs();
+  // The job queue's workers (mail, reminders, scheduled publication) in this process unless
+  // WORKER=0 (then run `npm run worker` separately; the web still enqueues).
+  const { startWorkerFromEnv } = await import('./worker');
+  const stopJobs = await startWorkerFromEnv(database);
 
   const app = await createApp();
   const port = Number(process.env.PORT ?? 3000);
@@ -76,8 +76,8 @@ async function main() {
     }
   });
   const shutdown = () => {
-    stopJobs();
-    server.close(() => {
+    server.close(async () => {
+      await stopJobs();
       void database.close().finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();

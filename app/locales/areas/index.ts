@@ -1,6 +1,7 @@
 import { admin } from './admin';
 import { auth } from './auth';
 import { calendar } from './calendar';
+import { mail } from './mail';
 import { plans } from './plans';
 import { portal } from './portal';
 import { records } from './records';
@@ -10,4 +11,4 @@ import { roster } from './roster';
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, plans, portal, records, roster };
+export const areas = { admin, auth, calendar, mail, plans, portal, records, roster };
