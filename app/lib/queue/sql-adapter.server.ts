@@ -28,7 +28,7 @@ export function toDrizzleSql(text: string, values: unknown[] = []): SQL {
     const index = Number(match[1]) - 1;
     if (index < 0 || index >= values.length) continue;
     chunks.push(sql.raw(text.slice(last, match.index)));
-    chunks.push(sql.param(param(values[index])));
+    chunks.push(sql`${sql.param(param(values[index]))}`);
     last = match.index + match[0].length;
   }
   chunks.push(sql.raw(text.slice(last)));
