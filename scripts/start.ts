@@ -8,6 +8,11 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseConfigError, openFromEnv, setDatabase } from '../db/client.server';
 import { migrateDatabase } from '../db/migrate';
+import { originConfigProblem } from '../app/lib/config.server';
+import { getLogger } from '../app/lib/log.server';
+import { StorageConfigError, storageFromEnv } from '../app/lib/storage.server';
+import { onShutdown } from '../app/lib/shutdown.server';
+import { installGracefulShutdown } from './lifecycle';
 import { createApp } from './server';
 
 process.env.NODE_ENV ??= 'production';
@@ -38,6 +43,17 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  const originProblem = originConfigProblem();
+  if (originProblem) {
+    console.error(originProblem);
+    process.exit(1);
+  }
+  try {
+    storageFromEnv();
+  } catch (error) {
+    console.error(error instanceof StorageConfigError ? error.message : String(error));
+    process.exit(1);
+  }
   if (!process.argv.includes('--no-build')) buildIfNeeded();
   const t0 = Date.now();
   let database;
@@ -59,10 +75,11 @@ async function main() {
     await database.pglite?.exec('ANALYZE');
   }
 
-  // The job queue's workers (mail, reminders, scheduled publication) in this process unless
-  // WORKER=0 (then run `npm run worker` separately; the web still enqueues).
+  // The job queue's workers (mail, reminders) in this process unless WORKER=0 (then run
+  // `npm run worker` separately; the web still enqueues). Stopped at shutdown after the server.
   const { startWorkerFromEnv } = await import('./worker');
   const stopJobs = await startWorkerFromEnv(database);
+  onShutdown('queue', stopJobs);
 
   const app = await createApp();
   const port = Number(process.env.PORT ?? 3000);
@@ -75,15 +92,8 @@ async function main() {
       for (const email of seeded.emails) console.log(`  ${email}`);
     }
   });
-  const shutdown = () => {
-    server.close(async () => {
-      await stopJobs();
-      void database.close().finally(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5000).unref();
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  installGracefulShutdown(server, { closeDatabase: () => database.close() });
+  getLogger().info({ port, database: database.kind }, 'listening');
 }
 
 void main();

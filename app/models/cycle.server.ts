@@ -274,7 +274,7 @@ export async function sendDueMilestoneReminders(now: Date = new Date(), instance
   const councilIds = [...new Set(due.map((c) => c.milestone.councilId).filter((v): v is string => v !== null))];
   const regionIds = [...new Set(due.map((c) => c.milestone.regionId).filter((v): v is string => v !== null))];
   const recipients = await secretariesOf(councilIds, regionIds, today);
-  const origin = appOrigin() ?? 'http://localhost:3000';
+  const origin = appOrigin();
 
   // Per reminder, the claim and its queued messages commit together: a run that dies before
   // the commit leaves the reminder unclaimed for the next run (at least once), and a second

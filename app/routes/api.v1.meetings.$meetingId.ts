@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { apiError } from '~/lib/http.server';
+import { meetingNumberText } from '~/lib/meeting-lifecycle';
 import { absoluteUrl } from '~/lib/url.server';
 import { getPublicAgenda, getPublicMeeting, isUuid } from '~/models/agendas.server';
 import { apiTime, getPublishedMinutes } from '~/models/minutes.server';
+import { meetingVoteEvents } from '~/lib/votes';
 
 /**
  * GET /api/v1/meetings/{id}: a public meeting's published agenda items (number, title, publicity,
@@ -22,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       meeting: {
         id: scope.meetingId,
         title: scope.title,
+        number: meetingNumberText(scope.meetingNo, scope.startsAt),
         startsAt: apiTime(scope.startsAt),
         endsAt: apiTime(scope.endsAt),
         status: scope.status,
@@ -54,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           };
         }),
       },
+      voteEvents: meetingVoteEvents(agenda, decisions, base),
+      votesCsvUrl: `${base}/votes.csv`,
       minutes: minutes
         ? {
             kind: minutes.version.kind,

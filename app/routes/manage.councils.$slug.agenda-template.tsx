@@ -13,6 +13,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { changeTemplateItem, listTemplateItems, saveTemplateItem } from '~/models/agendas.server';
 import { refusalKey, templateActionSchema, templateItemSchema } from '~/validation/records';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -29,7 +30,7 @@ type Reply = { form: string; result?: ReturnType<typeof translatedReply>; messag
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'agenda.edit');
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   const who = { councilId: council.id, regionId: council.regionId, actor };
   if (intent === 'save') {

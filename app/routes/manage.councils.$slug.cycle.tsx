@@ -16,6 +16,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { buildYearEvents, createMilestone, deleteMilestone, listMilestones, listYearMeetings, updateMilestone } from '~/models/cycle.server';
 import { deleteMilestoneSchema, milestoneSchema, parseYearParam } from '~/validation/plans';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor, principal } = await requireCouncilPermission(request, params.slug, 'plan.edit');
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   const mayEditRegion = can(principal, 'council.edit', { regionId: council.regionId });
   const scope = { councilId: council.id, regionId: council.regionId, actor };

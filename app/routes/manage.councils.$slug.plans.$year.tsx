@@ -28,6 +28,7 @@ import {
   planMetaSchema,
   publishSchema,
 } from '~/validation/plans';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.title} – Neuvos` : 'Neuvos' }];
@@ -109,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const year = parseYearParam(params.year);
   if (year === null) notFound();
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   const schema = SCHEMAS[intent];
   if (!schema) badRequest('Unknown intent');

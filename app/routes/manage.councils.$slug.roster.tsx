@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { SEAT_ROLES } from '~db/schema/constants';
 import { requireCouncilPermission } from '~/auth/council-access.server';
 import { RosterView } from '~/components/roster-view';
 import { AssignForm, EndForm, MembershipHistory } from '~/components/roster-manage';
@@ -12,8 +13,9 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { getRoster, getTermForCouncil, listTerms } from '~/models/councils.server';
 import { listPeopleForPicker, peopleScopeFor } from '~/models/people.server';
-import { assignMembership, endMembership, getSeatPlan, listOfficerHistory, listTermMemberships, rosterDateFor, SEAT_ROLES, type Refusal } from '~/models/rosters.server';
+import { assignMembership, endMembership, getSeatPlan, listOfficerHistory, listTermMemberships, rosterDateFor, type Refusal } from '~/models/rosters.server';
 import { assignSchema, endSchema, onDateParam } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -75,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'roster.edit');
   const { t } = await getT(request);
   const scope = { councilId: council.id, regionId: council.regionId };
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // A person picked from the duplicate warning replaces the (empty) person select.
   for (const [radio, field] of [['useExisting', 'personId'], ['useExistingSuccessor', 'successorPersonId']] as const) {
     const chosen = formData.get(radio);

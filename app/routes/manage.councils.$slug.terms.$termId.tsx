@@ -13,6 +13,7 @@ import { getT } from '~/lib/t.server';
 import { getTermForCouncil } from '~/models/councils.server';
 import { getSeatPlan, saveSeatPlan, updateTerm } from '~/models/rosters.server';
 import { EXTRA_ROLES, seatPlanSchema, termEditSchema } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { council, term, actor } = await load(request, params);
   const { t } = await getT(request);
   const scope = { councilId: council.id, regionId: council.regionId };
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent') === 'term' ? 'term' : 'plan';
   if (intent === 'term') {
     const submission = parseWithZod(formData, { schema: termEditSchema });

@@ -21,7 +21,9 @@ import { useLocale } from '~/lib/use-locale';
 import { attendanceBySeat, countPendingNotices, sendInvitations, sendPendingNotices } from '~/models/invitations.server';
 import { meetingDelivery, resendFailed } from '~/models/outbox.server';
 import { cancelMeeting, getMeetingWithCouncil, isLocked, markMeetingHeld, updateMeeting, type MeetingChangeRefusal } from '~/models/meetings.server';
+import { MeetingNumber, shownStatus } from '~/components/meeting-number';
 import { cancelSchema, crossFieldErrors, occurrenceSchema } from '~/validation/calendar';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -34,7 +36,7 @@ async function load(request: Request, meetingId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, council } = await load(request, params.meetingId);
+  const { meeting, council, meetingNo } = await load(request, params.meetingId);
   const [attendance, pending, delivery] = await Promise.all([
     attendanceBySeat(meeting.id, council.id),
     countPendingNotices(meeting.id, council.id),
@@ -43,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = new Date();
   return json({
     meeting,
+    meetingNo,
     council: { slug: council.slug, nameFi: council.nameFi, nameSv: council.nameSv, nameEn: council.nameEn },
     form: { date: helsinkiDate(meeting.startsAt), startTime: helsinkiTime(meeting.startsAt), endTime: helsinkiTime(meeting.endsAt) },
     locked: isLocked(meeting, now) || meeting.status === 'cancelled',
@@ -66,7 +69,7 @@ type Reply = { form: string; result?: ReturnType<typeof translatedReply>; messag
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, auth, scope } = await load(request, params.meetingId);
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   const baseUrl = absoluteUrl(request, '');
   const notices = async (notify: boolean) => (notify ? ` ${t('mail.noticesQueued', { count: await sendPendingNotices([meeting.id], { baseUrl }) })}` : '');
@@ -134,7 +137,8 @@ export default function ManageMeetingPage() {
       </p>
       <h1>{t('calendar.meeting.title', { title: meeting.title })}</h1>
       <p>
-        <time dateTime={meeting.startsAt}>{formatMeetingTime(meeting.startsAt, meeting.endsAt, locale)}</time> · {t(`meetings.statuses.${meeting.status}`)} ·{' '}
+        <MeetingNumber meetingNo={data.meetingNo} startsAt={meeting.startsAt} /> ·{' '}
+        <time dateTime={meeting.startsAt}>{formatMeetingTime(meeting.startsAt, meeting.endsAt, locale)}</time> · {t(`meetings.statuses.${shownStatus(meeting)}`)} ·{' '}
         {t(`calendar.publicity.${meeting.publicity}`)}
       </p>
       <ul className="pager">

@@ -8,7 +8,7 @@ import { withDatabase } from './global-setup';
 export const onPostgres = Boolean(process.env.TEST_DATABASE_URL?.trim());
 
 /** A fresh database for this test file, built from the real migrations. */
-export async function createTestDatabase(): Promise<Database & { drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<Database & { drop: () => Promise<void>; url?: string }> {
   const url = process.env.TEST_DATABASE_URL?.trim();
   if (!url) {
     const database = await openPglite();
@@ -22,6 +22,7 @@ export async function createTestDatabase(): Promise<Database & { drop: () => Pro
   const database = await openPostgres(withDatabase(url, name));
   return {
     ...database,
+    url: withDatabase(url, name),
     drop: async () => {
       await database.close();
       await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -31,8 +32,8 @@ export async function createTestDatabase(): Promise<Database & { drop: () => Pro
 }
 
 /** Register a fresh database for the whole test file and make it the app's database. */
-export function useTestDatabase(): { current: () => Database } {
-  let database: (Database & { drop: () => Promise<void> }) | undefined;
+export function useTestDatabase(): { current: () => Database & { url?: string } } {
+  let database: (Database & { drop: () => Promise<void>; url?: string }) | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
     setDatabase(database);
