@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseConfigError, openFromEnv, setDatabase } from '../db/client.server';
-import { migrateDatabase } from '../db/migrate';
+import { migrateForApp } from '../db/migrate';
 import { originConfigProblem } from '../app/lib/config.server';
 import { getLogger } from '../app/lib/log.server';
 import { StorageConfigError, storageFromEnv } from '../app/lib/storage.server';
@@ -59,7 +59,7 @@ async function main() {
   let database;
   try {
     database = await openFromEnv();
-    await migrateDatabase(database);
+    await migrateForApp(database);
   } catch (error) {
     if (error instanceof DatabaseConfigError) console.error(error.message);
     else console.error(`Database start-up failed: ${error instanceof Error ? error.message : String(error)}`);

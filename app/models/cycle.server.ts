@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import {
   councils,
@@ -134,7 +134,7 @@ export function buildYearEvents(
   ];
 }
 
-export type MilestoneResult = 'ok' | 'not_found';
+export type MilestoneResult = 'ok' | 'not_found' | 'conflict';
 
 /** Add a milestone to the council, or to its whole region when `regionWide` (region admins). */
 export async function createMilestone(input: Scope & MilestoneFields & { regionWide: boolean }): Promise<MilestoneResult> {
@@ -164,12 +164,18 @@ function ownedBy(id: string, councilId: string, regionId: string, mayEditRegion:
 }
 
 /** Edit a milestone of this council (or of its region, for region admins). */
-export async function updateMilestone(input: Scope & MilestoneFields & { id: string; mayEditRegion: boolean }): Promise<MilestoneResult> {
-  const { councilId, regionId, actor, id, mayEditRegion, ...fields } = input;
+export async function updateMilestone(input: Scope & MilestoneFields & { id: string; lockVersion: number | undefined; mayEditRegion: boolean }): Promise<MilestoneResult> {
+  const { councilId, regionId, actor, id, lockVersion, mayEditRegion, ...fields } = input;
   return getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(cycleMilestones).where(ownedBy(id, councilId, regionId, mayEditRegion));
     if (!before) return 'not_found' as const;
-    await tx.update(cycleMilestones).set({ ...fields, updatedAt: new Date() }).where(eq(cycleMilestones.id, id));
+    if (lockVersion === undefined || before.lockVersion !== lockVersion) return 'conflict' as const;
+    const updated = await tx
+      .update(cycleMilestones)
+      .set({ ...fields, updatedAt: new Date(), lockVersion: sql`${cycleMilestones.lockVersion} + 1` })
+      .where(and(eq(cycleMilestones.id, id), eq(cycleMilestones.lockVersion, lockVersion)))
+      .returning({ id: cycleMilestones.id });
+    if (updated.length === 0) return 'conflict' as const;
     await recordAudit(tx, actor, {
       action: 'cycle.update',
       entityType: 'cycle_milestone',

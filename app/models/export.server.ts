@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { getStorage } from '~/lib/storage.server';
+import { getStorage, readAllBytes, type StoredObject } from '~/lib/storage.server';
 import { getCouncilBySlug, listCouncilsPublic } from '~/models/councils.server';
 import { apiCouncilMeetings } from '~/models/feeds.server';
 import { getCouncilRecordsSummary } from '~/models/plans.server';
@@ -174,20 +174,20 @@ export async function regenerateExports(origin: string, src: ExportSources, now 
 
 /** The last manifest written, or null before the first run. */
 export async function readExportManifest(): Promise<ExportManifest | null> {
-  const bytes = await getStorage().get(MANIFEST_KEY);
-  if (!bytes) return null;
+  const object = await getStorage().get(MANIFEST_KEY);
+  if (!object) return null;
   try {
-    return JSON.parse(Buffer.from(bytes).toString('utf8')) as ExportManifest;
+    return JSON.parse(Buffer.from(await readAllBytes(object)).toString('utf8')) as ExportManifest;
   } catch {
     return null;
   }
 }
 
 /** A stored export file and its manifest entry, or null when none has been generated yet. */
-export async function readStoredExport(name: string): Promise<{ file: ExportFile; bytes: Uint8Array } | null> {
+export async function readStoredExport(name: string): Promise<{ file: ExportFile; object: StoredObject } | null> {
   const manifest = await readExportManifest();
   const file = manifest?.files.find((f) => f.name === name);
   if (!file) return null;
-  const bytes = await getStorage().get(keyOf(name));
-  return bytes ? { file, bytes } : null;
+  const object = await getStorage().get(keyOf(name));
+  return object ? { file, object } : null;
 }

@@ -25,10 +25,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const stored = await readStoredExport(slug);
   if (stored) {
-    return new Response(Buffer.from(stored.bytes), {
+    return new Response(stored.object.body, {
       headers: {
         ...headers,
-        'Content-Length': String(stored.bytes.byteLength),
+        'Content-Length': String(stored.object.size),
         'Last-Modified': new Date(stored.file.generatedAt).toUTCString(),
         ETag: `"${stored.file.sha256}"`,
         'X-Content-SHA256': stored.file.sha256,

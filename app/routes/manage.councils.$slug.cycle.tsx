@@ -71,9 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     remindDaysBefore: v.remindDaysBefore ?? null,
   };
   const outcome = v.id
-    ? await updateMilestone({ ...scope, ...fields, id: v.id, mayEditRegion })
+    ? await updateMilestone({ ...scope, ...fields, id: v.id, lockVersion: v.lockVersion, mayEditRegion })
     : await createMilestone({ ...scope, ...fields, regionWide: mayEditRegion && v.regionWide === true });
-  if (outcome !== 'ok') return json({ result: translatedReply(submission, t, { formErrors: [t('plans.errors.notFound')] }), message: null }, { status: 400 });
+  if (outcome !== 'ok') {
+    const formErrors = [t(outcome === 'conflict' ? 'plans.errors.conflict' : 'plans.errors.notFound')];
+    return json({ result: translatedReply(submission, t, { formErrors }), message: null }, { status: outcome === 'conflict' ? 409 : 400 });
+  }
   return json({ result: translatedReply(submission, t, { resetForm: true }), message: t('plans.cycle.saved') });
 }
 

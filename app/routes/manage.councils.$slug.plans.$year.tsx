@@ -62,6 +62,8 @@ function refusal(t: TFunction, outcome: Outcome): { formErrors?: string[]; field
   switch (outcome) {
     case 'conflict':
       return { formErrors: [t('plans.errors.conflict')] };
+    case 'frozen':
+      return { formErrors: [t('plans.errors.frozen')] };
     case 'item_not_found':
       return { fieldErrors: { itemId: [t('plans.errors.itemOtherCouncil')] } };
     case 'owner_not_found':
@@ -127,7 +129,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'goal': {
       const goalId = str('goalId');
       const fields = { title: str('title') ?? '', description: str('description') };
-      outcome = goalId ? await plansModel.updateGoal({ ...scope, goalId, ...fields }) : await plansModel.addGoal({ ...scope, year, ...fields });
+      const lockVersion = typeof v.lockVersion === 'number' ? v.lockVersion : undefined;
+      outcome = goalId ? await plansModel.updateGoal({ ...scope, goalId, lockVersion, ...fields }) : await plansModel.addGoal({ ...scope, year, ...fields });
       break;
     }
     case 'action': {
@@ -144,7 +147,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       };
       const actionId = str('actionId');
       outcome = actionId
-        ? await plansModel.updateAction({ ...scope, actionId, ...fields })
+        ? await plansModel.updateAction({ ...scope, actionId, lockVersion: typeof v.lockVersion === 'number' ? v.lockVersion : undefined, ...fields })
         : await plansModel.addAction({ ...scope, goalId: str('goalId') ?? '', ...fields });
       break;
     }

@@ -50,7 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: seatPlanSchema });
   if (submission.status !== 'success') return json({ intent, result: translatedReply(submission, t), saved: false }, { status: 400 });
   const result = await saveSeatPlan(actor, scope, term.id, submission.value);
-  if (!result.ok) return json({ intent, result: translatedReply(submission, t, { fieldErrors: result.fieldErrors }), saved: false }, { status: 400 });
+  if (!result.ok) {
+    const extra = result.conflict ? { formErrors: [t('roster.errors.conflict')] } : { fieldErrors: result.fieldErrors };
+    return json({ intent, result: translatedReply(submission, t, extra), saved: false }, { status: result.conflict ? 409 : 400 });
+  }
   return json({ intent, result: translatedReply(submission, t, { resetForm: true }), saved: true });
 }
 
@@ -77,10 +80,10 @@ export default function TermPlanPage() {
     defaultValue: { name: term.name, startDate: term.startDate, endDate: term.endDate ?? undefined, endNote: term.endNote ?? undefined },
   });
   const [planForm, planFields] = useForm<z.input<typeof seatPlanSchema>>({
-    id: `plan-${plan.categories.map((c) => c.id.slice(0, 4)).join('')}`,
+    id: `plan-${plan.categories.map((c) => `${c.id.slice(0, 4)}${c.lockVersion}`).join('')}`,
     lastResult: actionData?.intent === 'plan' ? actionData.result : undefined,
     defaultValue: {
-      categories: plan.categories.map((c) => ({ id: c.id, nameFi: c.nameFi, nameSv: c.nameSv ?? '', nameEn: c.nameEn ?? '', memberSeats: String(c.memberSeats), deputySeats: String(c.deputySeats) })),
+      categories: plan.categories.map((c) => ({ id: c.id, lockVersion: String(c.lockVersion), nameFi: c.nameFi, nameSv: c.nameSv ?? '', nameEn: c.nameEn ?? '', memberSeats: String(c.memberSeats), deputySeats: String(c.deputySeats) })),
       newMemberSeats: '1',
       newDeputySeats: '1',
       extra: EXTRA_ROLES.map((role) => {
@@ -125,6 +128,7 @@ export default function TermPlanPage() {
                 <tr key={row.key}>
                   <Cell meta={f.nameFi} label={`${i + 1}. ${t('roster.plan.nameFi')}`}>
                     <input type="hidden" name={f.id.name} value={f.id.value ?? ''} />
+                    <input type="hidden" name={f.lockVersion.name} value={f.lockVersion.value ?? ''} />
                   </Cell>
                   <Cell meta={f.nameSv} label={`${i + 1}. ${t('roster.plan.nameSv')}`} />
                   <Cell meta={f.nameEn} label={`${i + 1}. ${t('roster.plan.nameEn')}`} />
