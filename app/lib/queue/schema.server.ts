@@ -22,7 +22,8 @@ async function ownerAdapter(database: Database): Promise<{ adapter: SqlAdapter; 
       async executeSql(text, values) {
         const rows =
           values && values.length > 0
-            ? await client.unsafe(text, values.map((v) => (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date) ? JSON.stringify(v) : v)) as never[])
+            ? // postgres.js serialises objects for json parameters itself (unlike drizzle's client).
+              await client.unsafe(text, values as never[])
             : await client.unsafe(text).simple();
         // A simple-protocol query with several statements answers with one result per statement.
         const last = Array.isArray(rows) && Array.isArray(rows.at(-1)) ? rows.at(-1) : rows;
