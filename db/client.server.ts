@@ -23,6 +23,8 @@ export interface Database {
   listen: (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
   /** The PGlite instance, for tests that dump or clone it. */
   pglite?: PGlite;
+  /** The PostgreSQL URL, for connections of their own (the job queue, the migration step). */
+  url?: string;
 }
 
 /** Counts every query the app sends; benchmarks and query-count tests read it. */
@@ -83,7 +85,7 @@ export async function openPostgres(url: string): Promise<Database> {
     const { unlisten } = await client.listen(channel, (payload) => onNotify(payload), onListen);
     return unlisten;
   };
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }), listen };
+  return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }), listen };
 }
 
 /** Open the embedded PGlite database; `dataDir` undefined means in memory. */

@@ -24,6 +24,9 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
   // Cache invalidation triggers also on tables that later migrations added (db/sql/perf_cache_notify.sql).
   await database.db.execute(sql`SELECT neuvos_cache_install()`);
+  // The job queue's schema (pg-boss) and queues, created as the same owner.
+  const { ensureQueueSchema } = await import('../app/lib/queue/schema.server');
+  await ensureQueueSchema(database);
 }
 
 /** Whether the newest migration of the journal is applied (drizzle's own rule: created_at >= its timestamp). */
