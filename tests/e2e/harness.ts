@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { inject } from 'vitest';
@@ -143,6 +143,8 @@ export function writeStats(file: string) {
 export interface TabOptions {
   js?: boolean;
   phone?: boolean;
+  /** At desktop width, also lay every checked page out at 360 px and check it there. */
+  alsoPhone?: boolean;
   /** Sign in as this demo or journey user first (password DEMO_PASSWORD unless given). */
   user?: { email: string; password?: string };
 }
@@ -163,6 +165,7 @@ export class Tab {
     readonly page: Page,
     readonly js: boolean,
     readonly phone: boolean,
+    readonly alsoPhone: boolean,
   ) {}
 
   static async open(h: Harness, options: TabOptions = {}): Promise<Tab> {
@@ -175,7 +178,7 @@ export class Tab {
     });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    const tab = new Tab(h, context, page, js, phone);
+    const tab = new Tab(h, context, page, js, phone, !phone && (options.alsoPhone ?? false));
     page.on('console', (msg) => {
       if (msg.type() === 'error' && !tab.isExpectedConsole(msg.text())) tab.problems.push(`console error on ${page.url()}: ${msg.text()}`);
     });
@@ -279,12 +282,21 @@ export class Tab {
     if (violations.length > 0) failures.push(`axe: ${JSON.stringify(violations, null, 2)}`);
     const keys = await rawKeys(this.page);
     if (keys.length > 0) failures.push(`raw translation keys or placeholders: ${keys.join(', ')}`);
-    if (this.phone) failures.push(...(await phoneProblems(this.page)));
+    const phone: string[] = [];
+    if (this.phone) phone.push(...(await phoneProblems(this.page)));
+    if (this.alsoPhone) {
+      await this.page.setViewportSize(PHONE);
+      phone.push(...(await phoneProblems(this.page)).map((p) => `at 360 px: ${p}`));
+      await this.page.setViewportSize({ width: 1280, height: 900 });
+    }
+    // E2E_PHONE_REPORT=file collects the phone findings instead of failing (for fixing layouts in bulk).
+    if (process.env.E2E_PHONE_REPORT && phone.length > 0) appendFileSync(process.env.E2E_PHONE_REPORT, `${where}\n  ${phone.join('\n  ')}\n`);
+    else failures.push(...phone);
     failures.push(...this.problems.splice(0));
     if (failures.length > 0) throw new Error(`${where} (${this.js ? 'JS on' : 'JS off'}${this.phone ? ', phone' : ''}):\n${failures.join('\n')}`);
     (this.js ? stats.pagesJs : stats.pagesNoJs).push(where);
     stats.checks[this.js ? 'js' : 'nojs'] += 1;
-    if (this.phone) {
+    if (this.phone || this.alsoPhone) {
       stats.pagesPhone.push(where);
       stats.checks.phone += 1;
     }

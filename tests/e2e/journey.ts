@@ -14,6 +14,8 @@ const DAY = 86_400_000;
 export interface Journey {
   h: Harness;
   js: boolean;
+  /** Check every desktop page at 360 px as well (the JS-on run does; the JS-off run saves the time). */
+  alsoPhone: boolean;
   /** Distinguishes the JS-on and JS-off runs' records (slugs, emails). */
   tag: string;
   slug: string;
@@ -52,6 +54,7 @@ export function newJourney(h: Harness, js: boolean): Journey {
   return {
     h,
     js,
+    alsoPhone: js,
     tag,
     slug: `e2e-${tag}-neuvottelukunta`,
     termName: `${now.getUTCFullYear()}–${now.getUTCFullYear() + 3}`,
@@ -72,7 +75,7 @@ export function newJourney(h: Harness, js: boolean): Journey {
 }
 
 export async function openTab(j: Journey, options: Parameters<typeof Tab.open>[1] = {}) {
-  const tab = await Tab.open(j.h, { js: j.js, ...options });
+  const tab = await Tab.open(j.h, { js: j.js, alsoPhone: j.alsoPhone, ...options });
   j.tabs.push(tab);
   return tab;
 }
