@@ -25,6 +25,8 @@ export function renderPermissionTable(): string {
     'Council roles apply to the council they hold (a member of another council has no role there: every cell is –).',
     'Roles come from current memberships (chair, vice-chair, secretary, member, deputy; elected officials, representatives',
     'and invited experts count as members) and from explicit grants. Default deny.',
+    'For one meeting\'s records (reading internal papers, checking minutes, replying) rights also follow the meeting:',
+    'a membership in force on the meeting\'s date, or being chosen as its minutes checker, counts whatever today\'s roster says.',
     '',
     header,
     rule,

@@ -48,3 +48,19 @@ describe('can', () => {
     expect(can(p, 'council.edit', B)).toBe(true);
   });
 });
+
+describe('rights that follow the meeting', () => {
+  const A = { councilId: 'A', regionId: 'R1' };
+  const nobodyToday = principal({});
+  it('a chosen checker may read and check the meeting with no council role today', () => {
+    const subject = { ...A, meetingRoles: new Set(['checker'] as const) };
+    expect(can(nobodyToday, 'minutes.check', subject)).toBe(true);
+    expect(can(nobodyToday, 'council.view_internal', subject)).toBe(true);
+    expect(can(nobodyToday, 'minutes.edit', subject)).toBe(false);
+  });
+  it('a member on the meeting date may read it; no meeting roles means no right', () => {
+    expect(can(nobodyToday, 'council.view_internal', { ...A, meetingRoles: new Set(['deputy'] as const) })).toBe(true);
+    expect(can(nobodyToday, 'council.view_internal', { ...A, meetingRoles: new Set() })).toBe(false);
+    expect(can(nobodyToday, 'minutes.check', A)).toBe(false);
+  });
+});

@@ -23,9 +23,17 @@ export const ANONYMOUS: Principal = {
   councilRoles: new Map(),
 };
 
+/** A role held for one meeting: a membership in force on its date, or being chosen as its minutes checker. */
+export type MeetingRole = CouncilRole | 'checker';
+
 export interface Subject {
   councilId?: string;
   regionId?: string;
+  /**
+   * Roles for the meeting the subject belongs to. Rights over a meeting's records follow the
+   * record, not the calendar: a checker whose term has since ended (or starts later) keeps them.
+   */
+  meetingRoles?: ReadonlySet<MeetingRole>;
 }
 
 export const ACTIONS = [
@@ -58,15 +66,18 @@ type Rule = {
   council?: CouncilRole[];
   /** Region admins may do it within their region. */
   regionAdmin?: boolean;
+  /** Roles held for the subject's meeting (see Subject.meetingRoles). */
+  meeting?: MeetingRole[];
   /** Any signed-in user (no subject needed). */
   signedIn?: boolean;
 };
 
 const SECRETARIAT: CouncilRole[] = ['secretary'];
 const READERS: CouncilRole[] = ['secretary', 'chair', 'vice_chair', 'member', 'deputy'];
+const MEETING_PEOPLE: MeetingRole[] = [...READERS, 'checker'];
 
 const RULES: Record<Action, Rule> = {
-  'council.view_internal': { council: READERS, regionAdmin: true },
+  'council.view_internal': { council: READERS, meeting: MEETING_PEOPLE, regionAdmin: true },
   'council.create': { regionAdmin: true },
   'council.edit': { regionAdmin: true },
   'roster.edit': { council: SECRETARIAT, regionAdmin: true },
@@ -74,8 +85,8 @@ const RULES: Record<Action, Rule> = {
   'agenda.edit': { council: ['secretary', 'chair', 'vice_chair'], regionAdmin: true },
   'minutes.edit': { council: SECRETARIAT, regionAdmin: true },
   'minutes.publish': { council: SECRETARIAT, regionAdmin: true },
-  'minutes.check': { council: ['chair', 'vice_chair', 'member', 'deputy', 'secretary'] },
-  'meeting.reply': { council: ['chair', 'vice_chair', 'member', 'deputy', 'secretary'] },
+  'minutes.check': { council: ['chair', 'vice_chair', 'member', 'deputy', 'secretary'], meeting: MEETING_PEOPLE },
+  'meeting.reply': { council: ['chair', 'vice_chair', 'member', 'deputy', 'secretary'], meeting: READERS },
   'plan.edit': { council: ['secretary', 'chair'], regionAdmin: true },
   'report.edit': { council: SECRETARIAT, regionAdmin: true },
   'statement.edit': { council: ['secretary', 'chair'], regionAdmin: true },
@@ -97,6 +108,10 @@ export function can(principal: Principal, action: Action, subject: Subject = {})
   if (rule.council && subject.councilId) {
     const roles = principal.councilRoles.get(subject.councilId);
     if (roles && rule.council.some((r) => roles.has(r))) return true;
+  }
+  if (rule.meeting && subject.councilId && subject.meetingRoles) {
+    const held = subject.meetingRoles;
+    if (rule.meeting.some((r) => held.has(r))) return true;
   }
   return false;
 }

@@ -12,7 +12,8 @@ import {
   type AgendaItem,
 } from '~db/schema';
 import type { Action } from '~/auth/permissions';
-import { requirePermission } from '~/auth/session.server';
+import { requirePermission, requireUser } from '~/auth/session.server';
+import { loadMeetingRoles } from '~/models/principals.server';
 import { helsinkiWallClock, helsinkiYear, toIsoWithOffset } from '~/lib/dates';
 import { normalisePastedText, renderMarkdown } from '~/lib/markdown.server';
 import { diffChanges, recordAudit, type AuditActor } from './audit.server';
@@ -67,8 +68,12 @@ export type MeetingScope = NonNullable<Awaited<ReturnType<typeof getMeetingScope
 export async function requireMeetingPermission(request: Request, meetingId: string | undefined, action: Action) {
   const scope = meetingId ? await getMeetingScope(meetingId) : null;
   if (!scope) throw new Response('Not found', { status: 404 });
-  const auth = await requirePermission(request, action, { councilId: scope.councilId, regionId: scope.regionId });
-  return { ...auth, scope };
+  // Rights over a meeting follow the meeting: membership on its date, or being its checker.
+  const signedIn = await requireUser(request);
+  const meetingRoles = await loadMeetingRoles(signedIn.user.personId, scope);
+  const subject = { councilId: scope.councilId, regionId: scope.regionId, meetingRoles };
+  const auth = await requirePermission(request, action, subject);
+  return { ...auth, scope, subject };
 }
 
 /** A meeting whose agenda the public may read: public meeting, public council, published agenda. */

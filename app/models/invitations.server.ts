@@ -10,6 +10,7 @@ import { buildCalendar, type IcsAttendee, type IcsMethod } from '~/lib/ics';
 import { mailFrom, sendMail } from '~/lib/mail.server';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { isUuid } from '~/models/councils.server';
+import { VOTING_SEAT_ROLES } from '~db/schema/constants';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -19,7 +20,7 @@ type InviteeKind = MeetingInvitee['kind'];
 type Reply = NonNullable<MeetingInvitee['reply']>;
 
 /** Roster roles that hold a seat and are invited as members; officers and experts come as 'other'. */
-const SEAT_ROLES = ['member', 'elected_official', 'county_representative', 'municipality_representative'] as const;
+const SEAT_ROLES = VOTING_SEAT_ROLES;
 const OTHER_ROLES = ['chair', 'vice_chair', 'invited_expert'] as const;
 const KIND_RANK: Record<InviteeKind, number> = { member: 0, other: 1, deputy: 2 };
 

@@ -42,9 +42,9 @@ import {
   type Who,
 } from './agendas.server';
 import { diffChanges, recordAudit, type AuditActor } from './audit.server';
+import { VOTING_SEAT_ROLES } from '~db/schema/constants';
 
-/** Membership roles that hold a voting seat; officers and invited experts do not. */
-export const SEAT_ROLES = ['member', 'elected_official', 'county_representative', 'municipality_representative'] as const;
+const SEAT_ROLES = VOTING_SEAT_ROLES;
 
 export type MinutesRefusal =
   | 'not_found'

@@ -21,8 +21,7 @@ import {
 } from '~/models/people.server';
 import type { AssignInput, EndInput, SeatPlanInput } from '~/validation/roster';
 
-/** Roles that occupy a seat (and may have a personal deputy). */
-export const SEAT_ROLES: readonly MembershipRole[] = ['member', 'elected_official', 'county_representative', 'municipality_representative', 'invited_expert'];
+import { SEAT_ROLES } from '~db/schema/constants';
 
 /** A refusal from a roster write: translation keys by field, or a stale form. */
 export type Refusal = { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[]; duplicates?: PersonMatch[]; conflict?: true };

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { SEAT_ROLES } from '~db/schema/constants';
 import { requireCouncilPermission } from '~/auth/council-access.server';
 import { RosterView } from '~/components/roster-view';
 import { AssignForm, EndForm, MembershipHistory } from '~/components/roster-manage';
@@ -12,7 +13,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { getRoster, getTermForCouncil, listTerms } from '~/models/councils.server';
 import { listPeopleForPicker, peopleScopeFor } from '~/models/people.server';
-import { assignMembership, endMembership, getSeatPlan, listOfficerHistory, listTermMemberships, rosterDateFor, SEAT_ROLES, type Refusal } from '~/models/rosters.server';
+import { assignMembership, endMembership, getSeatPlan, listOfficerHistory, listTermMemberships, rosterDateFor, type Refusal } from '~/models/rosters.server';
 import { assignSchema, endSchema, onDateParam } from '~/validation/roster';
 
 export const handle = { hydrate: true };

@@ -3,11 +3,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { requirePermission, requireUser } from '~/auth/session.server';
+import { requireUser } from '~/auth/session.server';
 import { formatMeetingTime } from '~/lib/dates';
 import { localized } from '~/lib/i18n';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
+import { requireMeetingPermission } from '~/models/agendas.server';
 import { confirmAsChecker, getVersionScope, listPendingChecks } from '~/models/minutes.server';
 import { confirmSchema, refusalKey } from '~/validation/records';
 
@@ -30,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json<Reply>({ error: t('records.errors.badForm') }, { status: 400 });
   const scope = await getVersionScope(submission.value.versionId);
   if (!scope) throw new Response('Not found', { status: 404 });
-  const auth = await requirePermission(request, 'minutes.check', { councilId: scope.councilId, regionId: scope.regionId });
+  // The right follows the meeting (chosen as its checker, or a member on its date), not today's roster.
+  const auth = await requireMeetingPermission(request, scope.meetingId, 'minutes.check');
   // The person is the signed-in user's own; the model checks they were chosen for this version.
   const outcome = await confirmAsChecker(auth.actor, { versionId: scope.versionId, personId: user.personId, councilId: scope.councilId, regionId: scope.regionId });
   if (outcome.status !== 'ok') return json<Reply>({ error: t(refusalKey(outcome.status)) }, { status: outcome.status === 'not_checker' ? 403 : 400 });

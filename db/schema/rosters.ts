@@ -16,6 +16,7 @@ import { id, lockVersion, timestamps } from './_common';
 import { terms } from './councils';
 import { people } from './people';
 import { organisations } from './regions';
+import { MEMBERSHIP_ROLES } from './constants';
 
 /** A seat group of a term's seat plan (järjestöluokka, teemaverkosto), with its seat counts. */
 export const categories = pgTable(
@@ -43,17 +44,7 @@ export const categories = pgTable(
   ],
 );
 
-export const membershipRole = pgEnum('membership_role', [
-  'chair',
-  'vice_chair',
-  'secretary',
-  'member',
-  'deputy',
-  'elected_official',
-  'county_representative',
-  'municipality_representative',
-  'invited_expert',
-]);
+export const membershipRole = pgEnum('membership_role', MEMBERSHIP_ROLES);
 
 /** Seats outside categories in a term's plan: elected officials, representatives, experts. */
 export const termExtraSeats = pgTable(

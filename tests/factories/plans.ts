@@ -28,7 +28,14 @@ export interface HeldMeetingSpec {
   publicity?: 'public' | 'closed';
   agendaPublished?: boolean;
   /** Agenda items; templateKey marks a standard opening/closing item. */
-  items?: Array<{ title: string; templateKey?: string; publicity?: 'public' | 'members_only' | 'confidential'; outcome?: Outcome; decision?: string }>;
+  items?: Array<{
+    title: string;
+    templateKey?: string;
+    publicity?: 'public' | 'members_only' | 'confidential';
+    outcome?: Outcome;
+    decision?: string;
+    votes?: { for: number; against: number; abstain?: number };
+  }>;
   attendance?: Array<{ personId: string; membershipId?: string | null; role: AttendanceRole; present: boolean; substitutesForId?: string | null }>;
   /** 'published' (default), 'approved', 'draft', or 'none' for no minutes at all. */
   minutes?: 'published' | 'approved' | 'draft' | 'none';
@@ -94,7 +101,15 @@ async function writeVersionParts(
 ) {
   const db = getDb();
   await db.insert(decisions).values(
-    items.map((item, i) => ({ versionId, agendaItemId: item.id, outcome: specs[i]?.outcome ?? 'decided', decision: specs[i]?.decision ?? `Päätös ${i + 1}` })),
+    items.map((item, i) => ({
+      versionId,
+      agendaItemId: item.id,
+      outcome: specs[i]?.outcome ?? 'decided',
+      decision: specs[i]?.decision ?? `Päätös ${i + 1}`,
+      votesFor: specs[i]?.votes?.for ?? null,
+      votesAgainst: specs[i]?.votes?.against ?? null,
+      votesAbstain: specs[i]?.votes?.abstain ?? null,
+    })),
   );
   if (rows.length) {
     await db.insert(attendance).values(

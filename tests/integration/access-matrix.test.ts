@@ -141,6 +141,8 @@ const ACCESS: Record<string, Access> = {
   'api.v1._index': 'public',
   'api.v1.export._index': 'public',
   'api.v1.export.$slug[.json]': 'public',
+  'oparl.v1[.]1._index': 'public',
+  'oparl.v1[.]1.$': 'public',
   // plans, reports, statements, annual cycle
   'councils.$slug.cycle': 'public',
   'councils.$slug.plans.$year': 'public',
@@ -162,6 +164,8 @@ const ACCESS: Record<string, Access> = {
 const LOADER_EXCEPTIONS: Record<string, Partial<Record<Role, number>>> = {
   // The catch-all route answers 404 for any unknown URL.
   $: { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
+  // The OParl splat answers an unknown object path with a JSON 404 (tests/integration/oparl.test.ts covers the rest).
+  'oparl.v1[.]1.$': { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
 };
 
 /**

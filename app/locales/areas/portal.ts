@@ -8,7 +8,9 @@ export const portal = defineMessages({
       none: 'Alueelta ei ole kirjattu toimielimiä.',
       municipalities: 'Kuntia: {{count}}',
       bilingual: 'Kaksikielinen alue',
-      search: {
+      feed: 'Alueen syöte (Atom)',
+    },
+    search: {
       title: 'Haku',
       query: 'Hakusanat',
       region: 'Alue',
@@ -29,8 +31,6 @@ export const portal = defineMessages({
         statement: 'Lausunto tai aloite',
         plan: 'Toimintasuunnitelma',
       },
-    },
-    feed: 'Alueen syöte (Atom)',
     },
     person: {
       seats: 'Jäsenyydet',
@@ -84,7 +84,9 @@ export const portal = defineMessages({
       none: 'Inga organ har registrerats för området.',
       municipalities: 'Kommuner: {{count}}',
       bilingual: 'Tvåspråkigt område',
-      search: {
+      feed: 'Områdets flöde (Atom)',
+    },
+    search: {
       title: 'Sök',
       query: 'Sökord',
       region: 'Område',
@@ -105,8 +107,6 @@ export const portal = defineMessages({
         statement: 'Utlåtande eller initiativ',
         plan: 'Verksamhetsplan',
       },
-    },
-    feed: 'Områdets flöde (Atom)',
     },
     person: {
       seats: 'Medlemskap',
@@ -160,7 +160,9 @@ export const portal = defineMessages({
       none: 'No councils have been recorded for this region.',
       municipalities: 'Municipalities: {{count}}',
       bilingual: 'Bilingual region',
-      search: {
+      feed: "Region's feed (Atom)",
+    },
+    search: {
       title: 'Search',
       query: 'Search words',
       region: 'Region',
@@ -181,8 +183,6 @@ export const portal = defineMessages({
         statement: 'Statement or initiative',
         plan: 'Action plan',
       },
-    },
-    feed: "Region's feed (Atom)",
     },
     person: {
       seats: 'Seats',
