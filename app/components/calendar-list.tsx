@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatMeetingTime } from '~/lib/dates';
 import { useLocale } from '~/lib/use-locale';
+import { MeetingNumber, shownStatus } from './meeting-number';
 
 export interface ListMeeting {
   id: string;
@@ -16,6 +17,8 @@ export interface ListMeeting {
   publicity?: string;
   seriesId?: string | null;
   detached?: boolean;
+  /** Number within the council and year (null when cancelled). */
+  meetingNo?: number | null;
   /** Shown in "my meetings", across councils. */
   councilName?: { text: string; lang: string };
 }
@@ -57,7 +60,7 @@ export function CalendarList({
               <Link to={hrefFor(m)}>
                 <time dateTime={new Date(m.startsAt).toISOString()}>{formatMeetingTime(m.startsAt, m.endsAt, locale)}</time>
                 <br />
-                {m.title}
+                <MeetingNumber meetingNo={m.meetingNo} startsAt={m.startsAt} /> {m.title}
               </Link>
             </th>
             {showCouncil ? <td lang={m.councilName && m.councilName.lang !== locale ? m.councilName.lang : undefined}>{m.councilName?.text}</td> : null}
@@ -72,7 +75,7 @@ export function CalendarList({
               ) : null}
             </td>
             <td>
-              {t(`meetings.statuses.${m.status}`)}
+              {t(`meetings.statuses.${shownStatus(m)}`)}
               {m.publicity === 'closed' ? <span className="badge">{t('calendar.publicity.closed')}</span> : null}
               {m.seriesId ? <span className="badge">{t(m.detached ? 'calendar.list.detached' : 'calendar.list.inSeries')}</span> : null}
             </td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { localized } from '~/lib/i18n';
 import { formatMeetingTime } from '~/lib/dates';
 import { useLocale } from '~/lib/use-locale';
+import { MeetingNumber, shownStatus } from './meeting-number';
 import type { PublicMeeting } from '~/models/meetings.server';
 
 /** A table of meetings; the council column is left out on a council's own page. */
@@ -41,6 +42,7 @@ export function MeetingTable({
               <td>
                 <time dateTime={new Date(m.startsAt).toISOString()}>{formatMeetingTime(m.startsAt, m.endsAt, locale)}</time>
                 <br />
+                <MeetingNumber meetingNo={m.meetingNo} startsAt={m.startsAt} />{' '}
                 {m.agendaPublishedAt || m.minutesPublished ? <Link to={`/meetings/${m.id}`}>{m.title}</Link> : <span>{m.title}</span>}
               </td>
               {showCouncil ? (
@@ -61,7 +63,7 @@ export function MeetingTable({
                 ) : null}
               </td>
               <td>
-                {t(`meetings.statuses.${m.status}`)}
+                {t(`meetings.statuses.${shownStatus(m)}`)}
                 {m.agendaPublishedAt ? <span className="badge">{t('meetings.agendaPublished')}</span> : null}
                 {m.minutesPublished ? <span className="badge">{t('meetings.minutesPublished')}</span> : null}
               </td>

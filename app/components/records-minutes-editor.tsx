@@ -107,6 +107,7 @@ export function AttendanceForm({
   seats,
   items,
   error,
+  fieldErrors,
 }: {
   version: VersionState;
   roster: RosterPerson[];
@@ -114,6 +115,8 @@ export function AttendanceForm({
   seats: Array<{ membershipId: string; name: string }>;
   items: ItemChoice[];
   error?: string;
+  /** Messages by field name (`rows[3].substitutesForId`), shown beside the field. */
+  fieldErrors?: Record<string, string>;
 }) {
   const { t } = useTranslation();
   const byPerson = new Map(attendees.map((a) => [a.personId, a]));
@@ -166,18 +169,27 @@ export function AttendanceForm({
                   </td>
                   <td>
                     {p.roles.includes('deputy') ? (
-                      <select
-                        aria-label={`${t('records.minutesPage.substitutesFor')}: ${p.name}`}
-                        name={`${name}.substitutesForId`}
-                        defaultValue={a?.substitutesForId ?? ''}
-                      >
-                        <option value="">{t('records.minutesPage.nobody')}</option>
-                        {seats.map((s) => (
-                          <option key={s.membershipId} value={s.membershipId}>
-                            {s.name}
-                          </option>
-                        ))}
-                      </select>
+                      <>
+                        <select
+                          aria-label={`${t('records.minutesPage.substitutesFor')}: ${p.name}`}
+                          name={`${name}.substitutesForId`}
+                          defaultValue={a?.substitutesForId ?? ''}
+                          aria-invalid={fieldErrors?.[`${name}.substitutesForId`] ? true : undefined}
+                          aria-describedby={fieldErrors?.[`${name}.substitutesForId`] ? `${id}-sub-error` : undefined}
+                        >
+                          <option value="">{t('records.minutesPage.nobody')}</option>
+                          {seats.map((s) => (
+                            <option key={s.membershipId} value={s.membershipId}>
+                              {s.name}
+                            </option>
+                          ))}
+                        </select>
+                        {fieldErrors?.[`${name}.substitutesForId`] ? (
+                          <p id={`${id}-sub-error`} className="error-text">
+                            {fieldErrors[`${name}.substitutesForId`]}
+                          </p>
+                        ) : null}
+                      </>
                     ) : null}
                   </td>
                   <td>
@@ -393,8 +405,9 @@ export function CheckersForm({
         <ul className="plain-list">
           {present.map((p) => (
             <li key={p.personId}>
-              <input id={`checker-${p.personId}`} type="checkbox" name="personIds" value={p.personId} defaultChecked={chosen.has(p.personId)} />{' '}
-              <label htmlFor={`checker-${p.personId}`} className="inline-label">
+              {/* The label wraps its checkbox so the two sit side by side (inputs are full width by default). */}
+              <label htmlFor={`checker-${p.personId}`} className="checkbox">
+                <input id={`checker-${p.personId}`} type="checkbox" name="personIds" value={p.personId} defaultChecked={chosen.has(p.personId)} />
                 {p.name}
               </label>
             </li>

@@ -2,6 +2,7 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime, formatMeetingTime } from '~/lib/dates';
 import { localized, type Locale } from '~/lib/i18n';
+import { meetingNumber } from '~/lib/meeting-lifecycle';
 
 type When = string | Date;
 
@@ -21,13 +22,21 @@ export function RecordsMeetingFacts({
     councilNameSv: string | null;
     councilNameEn: string | null;
     councilPublicity: string;
+    meetingNo?: number | null;
   };
   locale: Locale;
 }) {
   const { t } = useTranslation();
   const name = localized(meeting, 'councilName', locale);
+  const number = meetingNumber(meeting.meetingNo, meeting.startsAt);
   return (
     <dl className="facts">
+      {number ? (
+        <>
+          <dt>{t('ws.meeting.numberTerm')}</dt>
+          <dd>{t('ws.meeting.number', number)}</dd>
+        </>
+      ) : null}
       <dt>{t('records.meeting.council')}</dt>
       <dd lang={name.lang !== locale ? name.lang : undefined}>
         {meeting.councilPublicity === 'public' ? <Link to={`/councils/${meeting.councilSlug}`}>{name.text}</Link> : name.text}

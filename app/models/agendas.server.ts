@@ -13,6 +13,7 @@ import {
 } from '~db/schema';
 import type { Action } from '~/auth/permissions';
 import { requirePermission, requireUser } from '~/auth/session.server';
+import { meetingSequence } from '~/models/meeting-number.server';
 import { loadMeetingRoles } from '~/models/principals.server';
 import { helsinkiWallClock, helsinkiYear, toIsoWithOffset } from '~/lib/dates';
 import { normalisePastedText, renderMarkdown } from '~/lib/markdown.server';
@@ -45,6 +46,7 @@ export async function getMeetingScope(meetingId: string, db: Executor = getDb())
       address: meetings.address,
       room: meetings.room,
       agendaPublishedAt: meetings.agendaPublishedAt,
+      meetingNo: meetingSequence,
       regionId: councils.regionId,
       councilSlug: councils.slug,
       councilNameFi: councils.nameFi,

@@ -8,6 +8,7 @@ import { buildCalendar, type IcsEvent, type IcsStatus } from '~/lib/ics';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { listPublicMeetingsInRange, type PublicRangeMeeting } from '~/models/meetings.server';
 import { loadPrincipal } from '~/models/principals.server';
+import { meetingNumberText } from '~/lib/meeting-lifecycle';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const DAY_MS = 86_400_000;
@@ -68,6 +69,8 @@ export interface ApiMeeting {
   location: { name: string | null; note: 'in_person' | 'online' | 'hybrid' } | null;
   agendaPublished: boolean;
   minutesPublished: boolean;
+  /** "3/2027": the meeting's number within its council and Helsinki calendar year; null when cancelled. */
+  number: string | null;
   url: string;
 }
 
@@ -98,6 +101,7 @@ export async function apiCouncilMeetings(slug: string, range: { from: Date; to: 
     location: m.meetingType === 'online' && !m.address ? { name: null, note: m.meetingType } : { name: publicLocation(m) ?? null, note: m.meetingType },
     agendaPublished: m.agendaPublishedAt !== null,
     minutesPublished: Boolean(m.minutesPublished),
+    number: meetingNumberText(m.meetingNo, m.startsAt),
     url: `${baseUrl}/meetings/${m.id}`,
   }));
 }

@@ -5,6 +5,7 @@ import { councils, meetingInvitees, meetings, minutes, minutesVersions, type Mee
 import { helsinkiWallClock, todayInHelsinki } from '~/lib/dates';
 import { recordAudit, diffChanges, type AuditActor } from '~/models/audit.server';
 import { getCurrentTerm, isUuid } from '~/models/councils.server';
+import { meetingSequence } from '~/models/meeting-number.server';
 
 const publicMeetingColumns = {
   id: meetings.id,
@@ -20,6 +21,7 @@ const publicMeetingColumns = {
   councilNameFi: councils.nameFi,
   councilNameSv: councils.nameSv,
   councilNameEn: councils.nameEn,
+  meetingNo: meetingSequence,
   minutesPublished: sql<boolean>`exists (
     select 1 from ${minutes} m join ${minutesVersions} v on v.minutes_id = m.id
     where m.meeting_id = ${meetings.id} and v.status = 'published')`.as('minutes_published'),
@@ -109,6 +111,7 @@ const manageColumns = {
   room: meetings.room,
   seriesId: meetings.seriesId,
   detached: meetings.detached,
+  meetingNo: meetingSequence,
 };
 
 /** A council's meetings that overlap [from, to), for the secretariat's list and month grid. */
@@ -128,6 +131,7 @@ export async function getMeetingWithCouncil(meetingId: string, db: Executor = ge
   const [row] = await db
     .select({
       meeting: meetings,
+      meetingNo: meetingSequence,
       council: {
         id: councils.id,
         slug: councils.slug,
@@ -385,6 +389,7 @@ export async function listPublicMeetingsInRange(councilId: string, range: { from
       icsSequence: meetings.icsSequence,
       updatedAt: meetings.updatedAt,
       agendaPublishedAt: meetings.agendaPublishedAt,
+      meetingNo: meetingSequence,
       minutesPublished: publicMeetingColumns.minutesPublished,
     })
     .from(meetings)

@@ -17,7 +17,7 @@ import {
   terms,
   type MinutesVersion,
 } from '~db/schema';
-import { formatDateTime, formatMeetingTime, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
+import { formatDateTime, formatMeetingTime, helsinkiWallClock, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
 import type { Locale } from '~/lib/i18n';
 import { renderRecordPdf, type RecordDocument, type RecordItem, type RecordLabels } from '~/lib/pdf.server';
 import { contentDispositionAttachment } from '~/lib/storage.server';
@@ -43,8 +43,11 @@ import {
 } from './agendas.server';
 import { diffChanges, recordAudit, type AuditActor } from './audit.server';
 import { VOTING_SEAT_ROLES } from '~db/schema/constants';
+import { hasStarted } from '~/lib/meeting-lifecycle';
+import { membersWithDeputies } from '~/lib/attendance-order';
 
 const SEAT_ROLES = VOTING_SEAT_ROLES;
+const CHECKER_ROLES: readonly string[] = ['chair', 'member', 'deputy'];
 
 export type MinutesRefusal =
   | 'not_found'
@@ -62,11 +65,22 @@ export type MinutesRefusal =
   | 'already_confirmed'
   | 'open_version'
   | 'exists'
-  | 'cancelled';
-export type MinutesOutcome = { status: 'ok'; id: string } | { status: MinutesRefusal };
+  | 'cancelled'
+  | 'not_started'
+  | 'deputy_for_present'
+  | 'checker_not_member'
+  | 'time_out_of_range';
+/** A refusal may name the form field it concerns and the values its message needs. */
+export type MinutesOutcome = { status: 'ok'; id: string } | { status: MinutesRefusal; field?: string; params?: Record<string, string> };
 
 const ok = (id: string): MinutesOutcome => ({ status: 'ok', id });
-const no = (status: MinutesRefusal): MinutesOutcome => ({ status });
+const no = (status: MinutesRefusal, field?: string, params?: Record<string, string>): MinutesOutcome => ({ status, field, params });
+
+/** Minutes record what happened: they can be approved or published only once the meeting has started. */
+async function meetingNotStarted(tx: Tx, meetingId: string, now: Date): Promise<boolean> {
+  const [row] = await tx.select({ startsAt: meetings.startsAt }).from(meetings).where(eq(meetings.id, meetingId));
+  return !row || !hasStarted(row, now);
+}
 
 /** The meeting's local date (Helsinki), for "whose seat was it on that day". */
 function meetingDate(scope: Pick<MeetingScope, 'startsAt'>): string {
@@ -247,7 +261,7 @@ export async function getMinutesWorkspace(scope: MeetingScope) {
     attendees: parts?.attendees ?? [],
     checkers: parts?.checkers ?? [],
     recusals: parts?.recusals ?? [],
-    roster: roster.people.map((p) => ({
+    roster: membersWithDeputies(roster.people).map((p) => ({
       personId: p.personId,
       membershipId: p.membershipId,
       name: p.name,
@@ -394,6 +408,14 @@ export async function updateMinutesMeta(who: Who, meetingId: string, versionId: 
   return transition(async (tx) => {
     const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
     if (typeof claimed === 'string') return no(claimed);
+    const scope = (await getMeetingScope(meetingId, tx))!;
+    // Opening and closing times fall on the meeting's day(s) in Helsinki, nothing else.
+    const dayStart = helsinkiWallClock(todayInHelsinki(scope.startsAt), '00:00').getTime();
+    const dayEnd = helsinkiWallClock(todayInHelsinki(scope.endsAt), '23:59').getTime() + 60_000;
+    for (const field of ['openedAt', 'closedAt'] as const) {
+      const at = input[field];
+      if (at && (at.getTime() < dayStart || at.getTime() >= dayEnd)) return no('time_out_of_range', field);
+    }
     const values = {
       place: input.place?.trim() || null,
       openedAt: input.openedAt ?? null,
@@ -426,6 +448,15 @@ export async function saveAttendance(who: Who, meetingId: string, versionId: str
       if (r.membershipId && !membershipIds.has(r.membershipId)) return no('bad_reference');
       if (r.substitutesForId && !roster.seatIds.has(r.substitutesForId)) return no('bad_reference');
       for (const id of [r.arrivedAtItemId, r.leftAtItemId]) if (id && !itemIds.has(id)) return no('bad_reference');
+    }
+    // A deputy cannot substitute for a member who is recorded present at the same time.
+    for (const [index, r] of rows.entries()) {
+      if (r.role !== 'deputy' || !r.substitutesForId) continue;
+      const member = rows.find((x) => x.present && x.membershipId === r.substitutesForId);
+      if (member) {
+        const name = roster.people.find((p) => p.personId === member.personId)?.name ?? '';
+        return no('deputy_for_present', `rows[${index}].substitutesForId`, { name });
+      }
     }
     await tx.delete(attendance).where(eq(attendance.versionId, versionId));
     if (rows.length > 0) {
@@ -543,10 +574,12 @@ export async function chooseCheckers(who: Who, meetingId: string, versionId: str
     if (typeof claimed === 'string') return no(claimed);
     const unique = [...new Set(personIds)];
     const present = await tx
-      .select({ personId: attendance.personId })
+      .select({ personId: attendance.personId, role: attendance.role })
       .from(attendance)
       .where(and(eq(attendance.versionId, versionId), eq(attendance.present, true), inArray(attendance.personId, unique)));
-    if (present.length !== unique.length) return no('not_attendee');
+    if (present.length !== unique.length) return no('not_attendee', 'personIds');
+    // Checkers come from the meeting's members (chair, members, deputies), not its secretary or experts.
+    if (present.some((p) => !CHECKER_ROLES.includes(p.role))) return no('checker_not_member', 'personIds');
     await tx.delete(minutesCheckers).where(eq(minutesCheckers.versionId, versionId));
     await tx.insert(minutesCheckers).values(unique.map((personId) => ({ versionId, personId })));
     await audit(tx, who, 'minutes.checkers', versionId, { personIds: unique });
@@ -644,6 +677,7 @@ export async function approveMinutes(
     if (!version) return no('not_found');
     if (version.status === 'approved' || version.status === 'published') return no('frozen');
     if (version.lockVersion !== lockVersion) return no('conflict');
+    if (await meetingNotStarted(tx, meetingId, now)) return no('not_started');
     if (method === 'checkers') {
       if (version.status !== 'checking') return no('not_checking');
       const checkers = await tx
@@ -693,6 +727,7 @@ export async function publishMinutes(who: Who, meetingId: string, versionId: str
     if (!version) return no('not_found');
     if (version.status !== 'approved') return no(version.status === 'published' ? 'frozen' : 'not_approved');
     if (version.lockVersion !== lockVersion) return no('conflict');
+    if (await meetingNotStarted(tx, meetingId, now)) return no('not_started');
     await tx
       .update(minutesVersions)
       .set({ status: 'published', publishedAt: now, lockVersion: sql`${minutesVersions.lockVersion} + 1`, updatedAt: now })
@@ -1104,6 +1139,7 @@ export function publicMeetingFacts(scope: MeetingScope) {
     address: scope.address,
     room: scope.room,
     agendaPublishedAt: scope.agendaPublishedAt,
+    meetingNo: scope.meetingNo,
     councilSlug: scope.councilSlug,
     councilNameFi: scope.councilNameFi,
     councilNameSv: scope.councilNameSv,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { apiError } from '~/lib/http.server';
+import { meetingNumberText } from '~/lib/meeting-lifecycle';
 import { absoluteUrl } from '~/lib/url.server';
 import { getPublicAgenda, getPublicMeeting, isUuid } from '~/models/agendas.server';
 import { apiTime, getPublishedMinutes } from '~/models/minutes.server';
@@ -22,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       meeting: {
         id: scope.meetingId,
         title: scope.title,
+        number: meetingNumberText(scope.meetingNo, scope.startsAt),
         startsAt: apiTime(scope.startsAt),
         endsAt: apiTime(scope.endsAt),
         status: scope.status,

@@ -19,6 +19,7 @@ import { absoluteUrl } from '~/lib/url.server';
 import { useLocale } from '~/lib/use-locale';
 import { attendanceBySeat, countPendingNotices, sendInvitations, sendPendingNotices } from '~/models/invitations.server';
 import { cancelMeeting, getMeetingWithCouncil, isLocked, markMeetingHeld, updateMeeting, type MeetingChangeRefusal } from '~/models/meetings.server';
+import { MeetingNumber, shownStatus } from '~/components/meeting-number';
 import { cancelSchema, crossFieldErrors, occurrenceSchema } from '~/validation/calendar';
 
 export const handle = { hydrate: true };
@@ -32,11 +33,12 @@ async function load(request: Request, meetingId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { meeting, council } = await load(request, params.meetingId);
+  const { meeting, council, meetingNo } = await load(request, params.meetingId);
   const [attendance, pending] = await Promise.all([attendanceBySeat(meeting.id, council.id), countPendingNotices(meeting.id, council.id)]);
   const now = new Date();
   return json({
     meeting,
+    meetingNo,
     council: { slug: council.slug, nameFi: council.nameFi, nameSv: council.nameSv, nameEn: council.nameEn },
     form: { date: helsinkiDate(meeting.startsAt), startTime: helsinkiTime(meeting.startsAt), endTime: helsinkiTime(meeting.endsAt) },
     locked: isLocked(meeting, now) || meeting.status === 'cancelled',
@@ -123,7 +125,8 @@ export default function ManageMeetingPage() {
       </p>
       <h1>{t('calendar.meeting.title', { title: meeting.title })}</h1>
       <p>
-        <time dateTime={meeting.startsAt}>{formatMeetingTime(meeting.startsAt, meeting.endsAt, locale)}</time> · {t(`meetings.statuses.${meeting.status}`)} ·{' '}
+        <MeetingNumber meetingNo={data.meetingNo} startsAt={meeting.startsAt} /> ·{' '}
+        <time dateTime={meeting.startsAt}>{formatMeetingTime(meeting.startsAt, meeting.endsAt, locale)}</time> · {t(`meetings.statuses.${shownStatus(meeting)}`)} ·{' '}
         {t(`calendar.publicity.${meeting.publicity}`)}
       </p>
       <ul className="pager">

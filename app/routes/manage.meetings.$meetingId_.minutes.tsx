@@ -16,6 +16,7 @@ import {
 } from '~/components/records-minutes-editor';
 import { formatDateTime, helsinkiWallClock } from '~/lib/dates';
 import { translatedReply } from '~/lib/forms.server';
+import { hasStarted } from '~/lib/meeting-lifecycle';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { isUuid, requireMeetingPermission } from '~/models/agendas.server';
@@ -53,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type Reply = { form: string; result?: ReturnType<typeof translatedReply>; message?: string; error?: string };
+type Reply = { form: string; result?: ReturnType<typeof translatedReply>; message?: string; error?: string; fieldErrors?: Record<string, string> };
 
 const STATUS: Partial<Record<m.MinutesRefusal, number>> = { not_found: 404, conflict: 409 };
 const INTENTS: Record<string, ZodTypeAny> = {
@@ -146,8 +147,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       outcome = await m.startCorrection(who, meetingId, String(v.correctionNote));
   }
   if (outcome.status !== 'ok') {
-    const message = t(refusalKey(outcome.status));
-    return json<Reply>({ form, result: translatedReply(submission, t, { formErrors: [message] }), error: message }, { status: STATUS[outcome.status] ?? 400 });
+    const message = t(refusalKey(outcome.status), outcome.params);
+    const fieldErrors = outcome.field ? { [outcome.field]: message } : undefined;
+    const result = translatedReply(submission, t, outcome.field ? { fieldErrors: { [outcome.field]: [message] } } : { formErrors: [message] });
+    return json<Reply>({ form, result, error: message, fieldErrors }, { status: STATUS[outcome.status] ?? 400 });
   }
   const message = intent === 'start-minutes' ? t('records.minutesPage.started') : t('records.minutesPage.done');
   return json<Reply>({ form, result: translatedReply(submission, t), message });
@@ -209,7 +212,7 @@ export default function MinutesWorkspacePage() {
               </section>
               <section aria-labelledby="attendance-edit-title">
                 <h2 id="attendance-edit-title">{t('records.minutesPage.attendance')}</h2>
-                <AttendanceForm version={current} roster={data.roster} attendees={data.attendees} seats={data.seatMemberships} items={data.items} error={errorFor('save-attendance')} />
+                <AttendanceForm version={current} roster={data.roster} attendees={data.attendees} seats={data.seatMemberships} items={data.items} error={errorFor('save-attendance')} fieldErrors={actionData?.form === 'save-attendance' ? actionData.fieldErrors : undefined} />
               </section>
             </>
           ) : null}
@@ -255,6 +258,9 @@ export default function MinutesWorkspacePage() {
           </section>
           <section aria-labelledby="workflow-title">
             <h2 id="workflow-title">{t('records.minutesPage.workflow')}</h2>
+            {!hasStarted(meeting) && (current.status === 'draft' || current.status === 'checking') ? (
+              <p className="notice">{t('ws.meeting.notStartedNote', { when: formatDateTime(meeting.startsAt, locale) })}</p>
+            ) : null}
             <WorkflowForms version={current} laterItems={data.laterItems} error={undefined} />
             {!data.mayPublish && current.status === 'approved' ? <p className="muted">{t('errors.forbiddenText')}</p> : null}
           </section>

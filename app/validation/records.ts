@@ -207,6 +207,10 @@ const REFUSAL_KEYS: Record<string, string> = {
   open_version: 'records.errors.openVersion',
   exists: 'records.errors.exists',
   duplicate_key: 'records.errors.duplicateKey',
+  not_started: 'ws.errors.notStarted',
+  deputy_for_present: 'ws.errors.deputyForPresent',
+  checker_not_member: 'ws.errors.checkerNotMember',
+  time_out_of_range: 'ws.errors.timeOutOfRange',
 };
 
 /** The translation key explaining a model's refusal code. */
