@@ -66,6 +66,13 @@ function Cell({ meta, label, type = 'text', children }: { meta: FieldMetadata<st
   );
 }
 
+/** A short fingerprint of the saved seat plan. */
+function planVersion(plan: unknown): string {
+  let hash = 5381;
+  for (const ch of JSON.stringify(plan)) hash = ((hash * 33) ^ ch.charCodeAt(0)) >>> 0;
+  return hash.toString(36);
+}
+
 export default function TermPlanPage() {
   const { council, term, plan } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -76,7 +83,9 @@ export default function TermPlanPage() {
     defaultValue: { name: term.name, startDate: term.startDate, endDate: term.endDate ?? undefined, endNote: term.endNote ?? undefined },
   });
   const [planForm, planFields] = useForm<z.input<typeof seatPlanSchema>>({
-    id: `plan-${plan.categories.map((c) => c.id.slice(0, 4)).join('')}`,
+    // A new id whenever the saved plan changes: conform then starts from the saved values (a reset
+    // to the first render's values showed the Swedish names empty right after saving them).
+    id: `plan-${planVersion(plan)}`,
     lastResult: actionData?.intent === 'plan' ? actionData.result : undefined,
     defaultValue: {
       categories: plan.categories.map((c) => ({ id: c.id, nameFi: c.nameFi, nameSv: c.nameSv ?? '', nameEn: c.nameEn ?? '', memberSeats: String(c.memberSeats), deputySeats: String(c.deputySeats) })),

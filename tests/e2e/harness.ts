@@ -119,7 +119,7 @@ const stats: FileStats = { file: '', pagesJs: [], pagesNoJs: [], pagesPhone: [],
 /** The page's route shape: ids and slugs of new records replaced, so counts name page types. */
 function pageKey(url: string): string {
   const u = new URL(url);
-  return u.pathname.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/\d{4}(?=\/|$)/g, '/:year');
+  return u.pathname.replace(/^\/(manage\/)?councils\/e2e-[a-z]+-[a-z]+/, '/$1councils/:slug').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/\d{4}(?=\/|$)/g, '/:year');
 }
 
 /** Record how many form posts a named journey took (printed and written with the page counts). */
@@ -352,14 +352,18 @@ export async function phoneProblems(page: Page): Promise<string[]> {
     const vw = window.innerWidth;
     const scroller = document.scrollingElement ?? document.documentElement;
     if (scroller.scrollWidth > vw) {
+      const insideScroller = (el: Element) => {
+        for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (/(auto|scroll|hidden)/.test(getComputedStyle(a).overflowX)) return true;
+        return false;
+      };
       const wide = Array.from(document.body.querySelectorAll('*'))
-        .filter((el) => el.getBoundingClientRect().right > vw + 1 && !el.closest('.table-scroll, .calendar-month, [data-scroll]') && getComputedStyle(el).position !== 'absolute')
-        .slice(0, 5)
+        .filter((el) => el.getBoundingClientRect().right > vw + 1 && !insideScroller(el) && getComputedStyle(el).position !== 'absolute')
+        .slice(-5)
         .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} (right ${Math.round(el.getBoundingClientRect().right)})`);
       problems.push(`page scrolls sideways: scrollWidth ${scroller.scrollWidth} > ${vw}; widest: ${wide.join(', ')}`);
     }
     const scrollsItself = (el: Element) => {
-      for (let a: Element | null = el.parentElement; a && a !== document.body; a = a.parentElement) {
+      for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
         const o = getComputedStyle(a).overflowX;
         if (o === 'auto' || o === 'scroll') return a.getBoundingClientRect().right <= vw + 1;
       }

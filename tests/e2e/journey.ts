@@ -177,8 +177,8 @@ export async function adminCreatesCouncil(j: Journey) {
   await p.getByLabel('2. Nimi ruotsiksi').fill('Idrottsorganisationer');
   await p.getByLabel('3. Nimi ruotsiksi').fill('Kulturorganisationer');
   await admin.submit(p.getByRole('button', { name: 'Tallenna paikkasuunnitelma' }));
-  // H1-PENDING: the saved Swedish names must show right after saving (issue 11); enable when h1 is merged.
-  // expect(await p.getByLabel('1. Nimi ruotsiksi').inputValue()).toBe('Social- och hälsoorganisationer');
+  // The saved Swedish names show right after saving (they used to be empty until a reload) and after one.
+  expect(await p.getByLabel('1. Nimi ruotsiksi').inputValue()).toBe('Social- och hälsoorganisationer');
   await admin.visit(new URL(p.url()).pathname);
   expect(await p.getByLabel('1. Nimi ruotsiksi').inputValue()).toBe('Social- och hälsoorganisationer');
 
@@ -293,7 +293,7 @@ export async function secretaryPlansMeetings(j: Journey) {
   const sec = j.secretary!;
   const p = sec.page;
   await sec.visit(`/manage/councils/${j.slug}`);
-  await sec.follow(p.getByRole('link', { name: 'Kokoukset', exact: true }).first());
+  await sec.follow(p.getByRole('main').getByRole('link', { name: 'Kokoukset', exact: true }));
   const series = p.locator('section[aria-labelledby="new-series-title"]');
   await series.getByLabel('Otsikko').fill('Kevään kokous');
   await series.getByLabel('Toisto', { exact: true }).selectOption({ label: 'Joka viikko' });
