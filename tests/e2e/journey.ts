@@ -294,7 +294,7 @@ export async function secretaryPlansMeetings(j: Journey) {
   const p = sec.page;
   await sec.visit(`/manage/councils/${j.slug}`);
   await sec.follow(p.getByRole('main').getByRole('link', { name: 'Kokoukset', exact: true }));
-  const series = p.locator('section[aria-labelledby="new-series-title"]');
+  const series = p.locator('section', { has: p.getByRole('heading', { name: 'Uusi kokoussarja' }) });
   await series.getByLabel('Otsikko').fill('Kevään kokous');
   await series.getByLabel('Toisto', { exact: true }).selectOption({ label: 'Joka viikko' });
   await series.getByLabel('Ensimmäinen päivä').fill(j.dates.seriesFirst);
@@ -340,7 +340,7 @@ export async function secretaryPlansMeetings(j: Journey) {
 
   // The meeting whose minutes the journey writes: a single meeting ten days from now.
   await sec.visit(`/manage/councils/${j.slug}/meetings`);
-  const single = p.locator('section[aria-labelledby="new-meeting-title"]');
+  const single = p.locator('section', { has: p.getByRole('heading', { name: 'Uusi yksittäinen kokous' }) });
   await single.getByLabel('Otsikko').fill('Syyskokous');
   await single.getByLabel('Päivämäärä').fill(j.dates.meetingDay);
   await single.getByLabel('Alkaa klo').fill('17:00');
@@ -359,7 +359,7 @@ export async function secretaryPublishesAgenda(j: Journey) {
   const p = sec.page;
   await sec.visit(`/manage/meetings/${j.meetingId}/agenda`);
   const add = async (title: string, body: string, proposal: string, confidential?: string) => {
-    const form = p.locator('section[aria-labelledby="new-item-title"]');
+    const form = p.locator('section', { has: p.getByRole('heading', { name: 'Uusi asia' }) });
     await form.getByLabel('Otsikko').fill(title);
     await form.getByLabel('Selostus').fill(body);
     await form.getByLabel('Päätösehdotus').fill(proposal);
