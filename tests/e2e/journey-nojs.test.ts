@@ -29,7 +29,7 @@ function step(name: string, run: () => Promise<void>) {
       if (e instanceof Error) e.message += `\nOpen pages:\n${await journey.describeTabs(j)}`;
       throw e;
     }
-  });
+  }, 900_000);
 }
 
 describe('the secretariat’s journey with JavaScript off', () => {

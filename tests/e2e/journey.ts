@@ -359,7 +359,7 @@ export async function secretaryPublishesAgenda(j: Journey) {
   const p = sec.page;
   await sec.visit(`/manage/meetings/${j.meetingId}/agenda`);
   const add = async (title: string, body: string, proposal: string, confidential?: string) => {
-    const form = p.locator('section', { has: p.getByRole('heading', { name: 'Uusi asia' }) });
+    const form = p.locator('section[aria-labelledby="new-item-heading"]');
     await form.getByLabel('Otsikko').fill(title);
     await form.getByLabel('Selostus').fill(body);
     await form.getByLabel('Päätösehdotus').fill(proposal);
