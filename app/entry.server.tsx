@@ -9,6 +9,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import i18nServer from '~/i18n.server';
 import { i18nConfig, resources } from '~/lib/i18n';
 import { NonceContext } from '~/lib/nonce';
+import { getLogger } from '~/lib/log.server';
 
 const ABORT_DELAY = 5_000;
 
@@ -64,5 +65,8 @@ export default async function handleRequest(
 /** Log unexpected errors on the server; never send details to the browser. */
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
-  console.error(error);
+  const logger = getLogger();
+  logger.error({ err: error, reqId: request.headers.get('x-request-id') ?? undefined }, 'unhandled error');
+  // Never let an error vanish: with the log silenced (tests) it still reaches stderr.
+  if (!logger.isLevelEnabled('error')) console.error(error);
 }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './client.server';
+import { grantAppRole, roleOfUrl } from './roles';
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'drizzle');
 
@@ -19,12 +20,31 @@ export async function migrateDatabase(database: Database): Promise<void> {
   }
 }
 
+/**
+ * Migrate for the running app. With MIGRATION_DATABASE_URL (the owner role) the migrations run
+ * as the owner and the app role of DATABASE_URL is then granted row rights only; without it the
+ * app's own connection migrates (one role: the embedded database, or a quick local PostgreSQL).
+ */
+export async function migrateForApp(database: Database): Promise<void> {
+  const ownerUrl = process.env.MIGRATION_DATABASE_URL?.trim();
+  const appUrl = process.env.DATABASE_URL?.trim();
+  if (!ownerUrl || !appUrl || database.kind !== 'postgres') return migrateDatabase(database);
+  const { openPostgres } = await import('./client.server');
+  const owner = await openPostgres(ownerUrl);
+  try {
+    await migrateDatabase(owner);
+    await grantAppRole(owner, roleOfUrl(appUrl));
+  } finally {
+    await owner.close();
+  }
+}
+
 // `npm run db:migrate`
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { openFromEnv, DatabaseConfigError } = await import('./client.server');
   try {
     const database = await openFromEnv();
-    await migrateDatabase(database);
+    await migrateForApp(database);
     await database.close();
     console.log('Migrations applied.');
   } catch (error) {

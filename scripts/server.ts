@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
-import { createRequestHandler } from '@remix-run/express';
 import compression from 'compression';
 import express from 'express';
 import helmet from 'helmet';
-import { appOrigin, isSecureDeployment } from '../app/lib/config.server';
+import { isSecureDeployment } from '../app/lib/config.server';
 import { isCrossSiteWrite } from '../app/lib/origin';
+import { createRemixHandler, trustedOrigin } from './http/remix-handler';
+import { errorLogging, mountHealthChecks, requestLogging } from './observability';
 
 export interface AppServerOptions {
   build?: ServerBuild;
@@ -28,6 +29,8 @@ export async function createApp(options: AppServerOptions = {}) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false);
+  app.use(requestLogging());
+  mountHealthChecks(app);
   app.use(compression());
 
   app.use((_req, res, next) => {
@@ -61,7 +64,7 @@ export async function createApp(options: AppServerOptions = {}) {
 
   // Refuse state-changing requests from other sites before they reach any action.
   app.use((req, res, next) => {
-    if (isCrossSiteWrite(req.method, req.get('origin') ?? null, req.get('sec-fetch-site') ?? null, appOrigin() ?? `${req.protocol}://${req.get('host')}`)) {
+    if (isCrossSiteWrite(req.method, req.get('origin') ?? null, req.get('sec-fetch-site') ?? null, trustedOrigin(req))) {
       res.status(403).type('text/plain').send('Cross-site request refused.');
       return;
     }
@@ -80,11 +83,13 @@ export async function createApp(options: AppServerOptions = {}) {
 
   app.all(
     '*',
-    createRequestHandler({
+    // Remix with the URL from configuration (never Host/X-Forwarded-*) and a bounded body.
+    createRemixHandler({
       build,
       mode: production ? 'production' : 'development',
       getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
     }),
   );
+  app.use(errorLogging());
   return app;
 }

@@ -7,7 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseConfigError, openFromEnv, setDatabase } from '../db/client.server';
-import { migrateDatabase } from '../db/migrate';
+import { migrateForApp } from '../db/migrate';
+import { originConfigProblem } from '../app/lib/config.server';
+import { getLogger } from '../app/lib/log.server';
+import { StorageConfigError, storageFromEnv } from '../app/lib/storage.server';
+import { onShutdown } from '../app/lib/shutdown.server';
+import { installGracefulShutdown } from './lifecycle';
 import { createApp } from './server';
 
 process.env.NODE_ENV ??= 'production';
@@ -38,12 +43,23 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  const originProblem = originConfigProblem();
+  if (originProblem) {
+    console.error(originProblem);
+    process.exit(1);
+  }
+  try {
+    storageFromEnv();
+  } catch (error) {
+    console.error(error instanceof StorageConfigError ? error.message : String(error));
+    process.exit(1);
+  }
   if (!process.argv.includes('--no-build')) buildIfNeeded();
   const t0 = Date.now();
   let database;
   try {
     database = await openFromEnv();
-    await migrateDatabase(database);
+    await migrateForApp(database);
   } catch (error) {
     if (error instanceof DatabaseConfigError) console.error(error.message);
     else console.error(`Database start-up failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -63,6 +79,7 @@ async function main() {
   // database, so several instances can run them safely.
   const { startJobs } = await import('../app/lib/jobs.server');
   const stopJobs = process.env.NEUVOS_JOBS === 'off' ? () => {} : startJobs();
+  onShutdown('timers', stopJobs);
 
   const app = await createApp();
   const port = Number(process.env.PORT ?? 3000);
@@ -75,15 +92,8 @@ async function main() {
       for (const email of seeded.emails) console.log(`  ${email}`);
     }
   });
-  const shutdown = () => {
-    stopJobs();
-    server.close(() => {
-      void database.close().finally(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5000).unref();
-  };
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  installGracefulShutdown(server, { closeDatabase: () => database.close() });
+  getLogger().info({ port, database: database.kind }, 'listening');
 }
 
 void main();

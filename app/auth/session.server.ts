@@ -1,4 +1,5 @@
 import { redirect } from '@remix-run/node';
+import { safeRedirect } from '~/lib/http/redirect';
 import { isCrossSiteRequest } from '~/lib/origin';
 import type { AuditActor } from '~/models/audit.server';
 import { loadPrincipal } from '~/models/principals.server';
@@ -55,7 +56,7 @@ export function requireSameOrigin(request: Request): void {
 
 function safeRedirectTarget(request: Request): string {
   const url = new URL(request.url);
-  return `${url.pathname}${url.search}`;
+  return safeRedirect(`${url.pathname}${url.search}`, '/');
 }
 
 /** The signed-in user, or a redirect to the sign-in page. Writes must come from this site. */

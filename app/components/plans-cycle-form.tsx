@@ -16,6 +16,7 @@ export interface MilestoneDefaults {
   endDay: number | null;
   remindDaysBefore: number | null;
   regionId: string | null;
+  lockVersion: number;
 }
 
 const str = (n: number | null) => (n === null ? '' : String(n));
@@ -35,7 +36,7 @@ export function MilestoneForm({
   const { t } = useTranslation();
   const m = milestone;
   const [form, fields] = useForm<z.input<typeof milestoneSchema>>({
-    id: m ? `milestone-${m.id}` : 'milestone-new',
+    id: m ? `milestone-${m.id}-${m.lockVersion}` : 'milestone-new',
     lastResult,
     defaultValue: m
       ? {
@@ -54,6 +55,7 @@ export function MilestoneForm({
     <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="milestone" />
       {m ? <input type="hidden" name="id" value={m.id} /> : null}
+      {m ? <input type="hidden" name="lockVersion" value={m.lockVersion} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field meta={fields.titleFi} label={t('plans.cycle.fields.titleFi')} />
       <Field meta={fields.titleSv} label={t('plans.cycle.fields.titleSv')} />

@@ -76,10 +76,10 @@ export function PlanMetaForm({ lastResult, plan }: { lastResult: Result; plan: {
 }
 
 /** Add a goal, or edit one when `goal` is given. */
-export function GoalForm({ lastResult, goal }: { lastResult: Result; goal: { id: string; title: string; description: string | null } | null }) {
+export function GoalForm({ lastResult, goal }: { lastResult: Result; goal: { id: string; title: string; description: string | null; lockVersion: number } | null }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof goalSchema>>({
-    id: goal ? `goal-${goal.id}` : 'goal-new',
+    id: goal ? `goal-${goal.id}-${goal.lockVersion}` : 'goal-new',
     lastResult,
     defaultValue: goal ? { title: goal.title, description: goal.description ?? '' } : undefined,
   });
@@ -87,6 +87,7 @@ export function GoalForm({ lastResult, goal }: { lastResult: Result; goal: { id:
     <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="goal" />
       {goal ? <input type="hidden" name="goalId" value={goal.id} /> : null}
+      {goal ? <input type="hidden" name="lockVersion" value={goal.lockVersion} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field meta={fields.title} label={t('plans.plan.goals.title')} />
       <TextareaField meta={fields.description} label={t('plans.plan.goals.description')} rows={3} />
@@ -107,6 +108,7 @@ export interface ActionDefaults {
   dueDate: string | null;
   status: (typeof ACTION_STATUS_VALUES)[number];
   outcome: string | null;
+  lockVersion: number;
 }
 
 /** Add an action under a goal, or edit one (status and outcome track progress). */
@@ -123,7 +125,7 @@ export function ActionForm({
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof actionSchema>>({
-    id: action ? `action-${action.id}` : 'action-new',
+    id: action ? `action-${action.id}-${action.lockVersion}` : 'action-new',
     lastResult,
     defaultValue: action
       ? {
@@ -142,6 +144,7 @@ export function ActionForm({
     <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="action" />
       {action ? <input type="hidden" name="actionId" value={action.id} /> : null}
+      {action ? <input type="hidden" name="lockVersion" value={action.lockVersion} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <div className="field">
         <label htmlFor={fields.goalId.id}>{t('plans.plan.goals.title')}</label>

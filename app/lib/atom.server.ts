@@ -1,35 +1,92 @@
-import { Feed } from 'feed';
+import { createHash } from 'node:crypto';
+import { formatDateTime } from '~/lib/dates';
 import type { FeedEntry } from '~/models/portal.server';
 
-const KIND_LABEL = {
-  fi: { agenda: 'Esityslista', minutes: 'Pöytäkirja', statement: 'Lausunto tai aloite' },
-} as const;
+/**
+ * Atom 1.0 (RFC 4287) written by hand rather than with the `feed` package, which declares titles
+ * as `type="html"` inside CDATA: a statement titled `<b>` or `&` was rendered as markup by feed
+ * readers. Here every text construct is `type="text"` and escaped, the feed carries `xml:lang`,
+ * each entry has a summary and published/updated dates, and ids are `urn:uuid:`s derived from
+ * the record, so they stay the same whatever origin the feed was fetched under.
+ */
 
-/** An Atom 1.0 document of published records (built with the `feed` package). */
-export function renderAtom(opts: { origin: string; selfPath: string; htmlPath: string; title: string; entries: FeedEntry[] }): Response {
-  const updated = opts.entries[0]?.updated ?? new Date(0);
-  const feed = new Feed({
-    id: `${opts.origin}${opts.selfPath}`,
-    title: opts.title,
-    link: `${opts.origin}${opts.htmlPath}`,
-    language: 'fi',
-    updated,
-    generator: 'Neuvos',
-    copyright: '',
-    feedLinks: { atom: `${opts.origin}${opts.selfPath}` },
-    author: { name: 'Neuvos' },
-  });
-  for (const e of opts.entries) {
-    feed.addItem({
-      id: `${opts.origin}/#${e.id}`,
-      title: `${KIND_LABEL.fi[e.kind]}: ${e.title} (${e.councilName})`,
-      link: `${opts.origin}${e.path}`,
-      date: e.updated,
-      description: e.summary ?? undefined,
-      author: [{ name: e.councilName }],
-    });
+const KIND_LABEL = { agenda: 'Esityslista', minutes: 'Pöytäkirja', statement: 'Lausunto tai aloite' } as const;
+const STATEMENT_TYPE = { statement: 'Lausunto', position: 'Kannanotto', initiative: 'Aloite' } as const;
+
+// Characters XML 1.0 cannot carry at all (C0 controls other than tab/newline/return, U+FFFE/F,
+// lone surrogates); they are dropped rather than making the whole feed unparseable.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text for an XML element or attribute: escaped, and stripped of characters XML cannot hold. */
+export function xmlText(value: string): string {
+  return value
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\r/g, '&#13;');
+}
+
+/** A stable name-based UUID (version 5 layout over SHA-1) as an Atom id. */
+export function urnUuid(name: string): string {
+  const hash = createHash('sha1').update(`neuvos:${name}`).digest();
+  hash[6] = (hash[6]! & 0x0f) | 0x50;
+  hash[8] = (hash[8]! & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function entryTitle(e: FeedEntry): string {
+  return `${KIND_LABEL[e.kind]}: ${e.title} (${e.councilName})`;
+}
+
+function entrySummary(e: FeedEntry): string {
+  if (e.kind === 'agenda') {
+    return `${e.councilName}: kokouksen ${e.title} esityslista${e.meetingStartsAt ? `, kokous ${formatDateTime(e.meetingStartsAt, 'fi')}` : ''}.`;
   }
-  return new Response(feed.atom1(), {
+  if (e.kind === 'minutes') {
+    const base = `${e.councilName}: kokouksen ${e.title} pöytäkirja${e.meetingStartsAt ? `, kokous ${formatDateTime(e.meetingStartsAt, 'fi')}` : ''}.`;
+    return e.summary ? `${base} Korjaus: ${e.summary}` : base;
+  }
+  const type = e.statementType ? STATEMENT_TYPE[e.statementType] : KIND_LABEL.statement;
+  return `${e.councilName}: ${type.toLowerCase()} ”${e.title}”.${e.summary ? ` ${e.summary}` : ''}`;
+}
+
+/** An Atom 1.0 document of published records. */
+export function renderAtomXml(opts: { origin: string; selfPath: string; htmlPath: string; title: string; feedKey: string; entries: FeedEntry[] }): string {
+  const updated = opts.entries.reduce((max, e) => (e.updated > max ? e.updated : max), new Date(0));
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fi">',
+    `  <id>${urnUuid(`feed:${opts.feedKey}`)}</id>`,
+    `  <title type="text">${xmlText(opts.title)}</title>`,
+    `  <updated>${updated.toISOString()}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(`${opts.origin}${opts.selfPath}`)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${xmlText(`${opts.origin}${opts.htmlPath}`)}"/>`,
+    '  <author><name>Neuvos</name></author>',
+    '  <generator>Neuvos</generator>',
+  ];
+  for (const e of opts.entries) {
+    lines.push(
+      '  <entry>',
+      `    <id>${urnUuid(`entry:${e.id}`)}</id>`,
+      `    <title type="text">${xmlText(entryTitle(e))}</title>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(`${opts.origin}${e.path}`)}"/>`,
+      `    <published>${e.published.toISOString()}</published>`,
+      `    <updated>${e.updated.toISOString()}</updated>`,
+      `    <author><name>${xmlText(e.councilName)}</name></author>`,
+      `    <summary type="text">${xmlText(entrySummary(e))}</summary>`,
+      '  </entry>',
+    );
+  }
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}
+
+/** The Atom document as a response. */
+export function renderAtom(opts: Parameters<typeof renderAtomXml>[0]): Response {
+  return new Response(renderAtomXml(opts), {
     headers: {
       'Content-Type': 'application/atom+xml; charset=utf-8',
       'Cache-Control': 'public, max-age=300',

@@ -91,7 +91,11 @@ function isWinAnsi(ch: string): boolean {
 export function toWinAnsi(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
-    if (ch === '\n' || ch === '\t') out += ch;
+    if (ch === '\n') out += ch;
+    // PDFKit lays a tab out as garbage glyphs; controls and format characters (bidi overrides,
+    // zero-width joiners) have nothing to draw, so they are dropped rather than shown as '?'.
+    else if (ch === '\t') out += ' ';
+    else if (/[\p{Cc}\p{Cf}]/u.test(ch)) continue;
     else if (isWinAnsi(ch)) out += ch;
     else if (/\s/.test(ch)) out += ' ';
     else if (NEAREST_LATIN[ch]) out += NEAREST_LATIN[ch];

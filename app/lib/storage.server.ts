@@ -1,36 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
+import { assertKey, StorageConfigError, StorageUnavailableError, type FileStorage, type StoredObject } from './storage-core.server';
+import { parseS3Url, S3Storage } from './storage-s3.server';
+import { getLogger } from './log.server';
+import { STORAGE_READ_UNAVAILABLE, STORAGE_UNAVAILABLE } from './error-codes';
 
-/** Where uploaded attachments (agenda appendices, signed minutes) are kept. */
-export interface FileStorage {
-  put(key: string, bytes: Uint8Array): Promise<void>;
-  get(key: string): Promise<Uint8Array | null>;
-  delete(key: string): Promise<void>;
-}
-
-export class InvalidStorageKeyError extends Error {
-  constructor(key: string) {
-    super(`Invalid storage key: ${JSON.stringify(key.slice(0, 80))}`);
-    this.name = 'InvalidStorageKeyError';
-  }
-}
-
-const KEY_PATTERN = /^[a-z0-9-]{1,128}$/;
-
-function assertKey(key: string): void {
-  // The pattern alone excludes '/', '..' and every other way out of the root directory.
-  if (!KEY_PATTERN.test(key)) throw new InvalidStorageKeyError(key);
-}
+export {
+  assertKey,
+  InvalidStorageKeyError,
+  StorageConfigError,
+  StorageUnavailableError,
+  type FileStorage,
+  type StoredObject,
+} from './storage-core.server';
 
 /** Returns a fresh random key that the storage accepts. */
 export function generateStorageKey(): string {
   return randomUUID();
 }
 
-/** Files on local disk, one file per key directly under `root`. */
+/** Files on local disk, one file per key directly under `root` (the embedded default). */
 export class LocalDiskStorage implements FileStorage {
+  readonly kind = 'local';
   readonly root: string;
 
   constructor(root: string) {
@@ -44,40 +38,101 @@ export class LocalDiskStorage implements FileStorage {
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     const target = this.pathFor(key);
-    await mkdir(this.root, { recursive: true });
     // Write then rename so a crash never leaves a half-written file under a valid key.
     const temporary = `${target}.${randomUUID()}.tmp`;
     try {
+      await mkdir(this.root, { recursive: true });
       await writeFile(temporary, bytes, { flag: 'wx' });
       await rename(temporary, target);
     } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
+      await rm(temporary, { force: true }).catch(() => {});
+      throw new StorageUnavailableError('write', error);
     }
   }
 
-  async get(key: string): Promise<Uint8Array | null> {
+  async get(key: string): Promise<StoredObject | null> {
     const target = this.pathFor(key);
+    let handle: FileHandle;
     try {
-      const buffer = await readFile(target);
-      return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      handle = await open(target, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
+      throw new StorageUnavailableError('read', error);
+    }
+    try {
+      const { size } = await handle.stat();
+      // The stream owns the handle from here and closes it when done or cancelled.
+      const body = Readable.toWeb(handle.createReadStream({ autoClose: true })) as unknown as ReadableStream<Uint8Array>;
+      return { size, body };
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw new StorageUnavailableError('read', error);
+    }
+  }
+
+  async head(key: string): Promise<{ size: number } | null> {
+    const target = this.pathFor(key);
+    try {
+      return { size: (await stat(target)).size };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new StorageUnavailableError('head', error);
     }
   }
 
   async delete(key: string): Promise<void> {
-    await rm(this.pathFor(key), { force: true });
+    const target = this.pathFor(key);
+    try {
+      await rm(target, { force: true });
+    } catch (error) {
+      throw new StorageUnavailableError('delete', error);
+    }
   }
+}
+
+/** Reads a stored object's whole body (PDF rendering, tests); downloads stream it instead. */
+export async function readAllBytes(object: StoredObject): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(object.body).arrayBuffer());
+}
+
+/**
+ * The storage STORAGE_URL names: `s3://bucket?endpoint=…&region=…&forcePathStyle=1&prefix=…`
+ * for S3-compatible object storage, `file:///absolute/dir` for local disk. Without STORAGE_URL,
+ * local disk under STORAGE_DIR (default ./data/files), as before.
+ */
+export function storageFromEnv(env: Record<string, string | undefined> = process.env): FileStorage {
+  const url = env.STORAGE_URL?.trim();
+  if (!url) return new LocalDiskStorage(env.STORAGE_DIR ?? './data/files');
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new StorageConfigError('STORAGE_URL is not a URL (expected s3://bucket?endpoint=… or file:///dir)');
+  }
+  if (parsed.protocol === 'file:') return new LocalDiskStorage(decodeURIComponent(parsed.pathname));
+  if (parsed.protocol === 's3:') return new S3Storage(parseS3Url(parsed));
+  throw new StorageConfigError(`STORAGE_URL has an unsupported scheme ${parsed.protocol} (use s3: or file:)`);
 }
 
 let storage: FileStorage | null = null;
 
-/** The app's file storage; local disk under STORAGE_DIR (default ./data/files). */
+/** The app's file storage, from STORAGE_URL / STORAGE_DIR (see storageFromEnv). */
 export function getStorage(): FileStorage {
-  storage ??= new LocalDiskStorage(process.env.STORAGE_DIR ?? './data/files');
+  storage ??= storageFromEnv();
   return storage;
+}
+
+/**
+ * Turns a storage failure into the 503 error page ("the file service is not answering; nothing
+ * was saved"), logged with the request id; anything else is rethrown as it was.
+ */
+export function rethrowStorageFailure(error: unknown, request?: Request): never {
+  if (error instanceof StorageUnavailableError) {
+    getLogger().error({ err: error, reqId: request?.headers.get('x-request-id') ?? undefined }, 'file storage unavailable');
+    const reading = request ? request.method === 'GET' || request.method === 'HEAD' : false;
+    throw new Response(reading ? STORAGE_READ_UNAVAILABLE : STORAGE_UNAVAILABLE, { status: 503, statusText: 'Service Unavailable', headers: { 'Retry-After': '30' } });
+  }
+  throw error;
 }
 
 /** Replaces the app's file storage (tests); null goes back to the default on next use. */

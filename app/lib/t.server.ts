@@ -9,8 +9,5 @@ export async function getT(request: Request) {
   return { t, locale };
 }
 
-/** A redirect target from a form or query: only same-site paths. */
-export function safeRedirect(target: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
-  if (typeof target !== 'string' || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return fallback;
-  return target;
-}
+/** Redirect targets are checked in one place (kept importable from here for existing routes). */
+export { safeRedirect } from '~/lib/http/redirect';

@@ -18,6 +18,7 @@ import { loadMeetingRoles } from '~/models/principals.server';
 import { helsinkiWallClock, helsinkiYear, toIsoWithOffset } from '~/lib/dates';
 import { normalisePastedText, renderMarkdown } from '~/lib/markdown.server';
 import { diffChanges, recordAudit, type AuditActor } from './audit.server';
+import { frozenAware } from '~/models/db-errors.server';
 
 // ---------------------------------------------------------------------------------------------
 // Scope: which meeting, which council. Every function below filters by the council it was given.
@@ -98,26 +99,8 @@ export type AgendaOutcome =
   | { status: 'ok'; id: string }
   | { status: 'not_found' | 'conflict' | 'frozen' | 'numbered' | 'cancelled' | 'empty' | 'edge' };
 
-/** True when the error comes from one of the freeze triggers of migration 0001. */
-export function isFrozenError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 6; depth += 1) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (code === '23514' && typeof message === 'string' && message.includes('frozen')) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
-
-/** Runs a write; a freeze-trigger refusal becomes a 'frozen' outcome instead of a 500. */
-export async function frozenAware<T>(work: () => Promise<T>, frozen: T): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (isFrozenError(error)) return frozen;
-    throw error;
-  }
-}
+// The freeze refusal (SQLSTATE NV001) is mapped in one place; re-exported for the record models.
+export { frozenAware, isFrozenError } from '~/models/db-errors.server';
 
 /** Whether the meeting already has approved minutes (its agenda is then part of the record). */
 export async function agendaFrozen(meetingId: string, db: Executor = getDb()): Promise<boolean> {
@@ -669,14 +652,16 @@ export interface TemplateItemInput {
   title: string;
   body?: string;
   proposal?: string;
+  /** The version the form read; required when updating (a stale one is a 'conflict'). */
+  lockVersion?: number;
 }
 
-/** Creates or updates a template item; 'conflict' when the key is already used by another item. */
+/** Creates or updates a template item; 'duplicate_key' when the key is used by another item, 'conflict' on a stale form. */
 export async function saveTemplateItem(
   who: Who,
   id: string | undefined,
   input: TemplateItemInput,
-): Promise<{ status: 'ok' | 'not_found' | 'duplicate_key' }> {
+): Promise<{ status: 'ok' | 'not_found' | 'duplicate_key' | 'conflict' }> {
   return getDb().transaction(async (tx) => {
     const values = {
       key: input.key,
@@ -695,7 +680,13 @@ export async function saveTemplateItem(
         .from(agendaTemplateItems)
         .where(and(eq(agendaTemplateItems.id, id), eq(agendaTemplateItems.councilId, who.councilId)));
       if (!before) return { status: 'not_found' as const };
-      await tx.update(agendaTemplateItems).set(values).where(eq(agendaTemplateItems.id, id));
+      if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return { status: 'conflict' as const };
+      const updated = await tx
+        .update(agendaTemplateItems)
+        .set({ ...values, lockVersion: sql`${agendaTemplateItems.lockVersion} + 1` })
+        .where(and(eq(agendaTemplateItems.id, id), eq(agendaTemplateItems.lockVersion, input.lockVersion)))
+        .returning({ id: agendaTemplateItems.id });
+      if (updated.length === 0) return { status: 'conflict' as const };
       await recordAudit(tx, who.actor, {
         action: 'agenda.template_update',
         entityType: 'agenda_template_item',

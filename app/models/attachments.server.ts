@@ -1,70 +1,36 @@
 import { createHash } from 'node:crypto';
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from '@remix-run/node';
 import { and, eq, max } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { agendaItemAttachments, agendaItems, councils, documents, meetings } from '~db/schema';
-import { generateStorageKey, getStorage, inspectUpload, maxUploadBytes, type UploadRefusal } from '~/lib/storage.server';
+import { readForm } from '~/lib/http/body.server';
+import { getLogger } from '~/lib/log.server';
+import { generateStorageKey, getStorage, inspectUpload, maxUploadBytes, type FileStorage, type UploadRefusal } from '~/lib/storage.server';
 import { agendaFrozen, type Who } from './agendas.server';
 import { recordAudit } from './audit.server';
-
-// Form fields and multipart boundaries around the file: the whole body may exceed the file limit by this much.
-const FORM_OVERHEAD_BYTES = 64 * 1024;
 
 export type ReadUploadResult =
   | { ok: true; fields: FormData; file: { filename: string; bytes: Uint8Array } | null }
   | { ok: false; code: 'too_large' | 'bad_form' };
 
-class BodyTooLargeError extends Error {
-  override name = 'BodyTooLargeError';
-}
-
-/** A copy of the request whose body errors out once it grows past `limit` bytes (chunked uploads). */
-function limitedRequest(request: Request, limit: number): Request {
-  let seen = 0;
-  const counter = new TransformStream<Uint8Array, Uint8Array>({
-    transform(chunk, controller) {
-      seen += chunk.byteLength;
-      if (seen > limit) controller.error(new BodyTooLargeError(`body over ${limit} bytes`));
-      else controller.enqueue(chunk);
-    },
-  });
-  const body = request.body ? request.body.pipeThrough(counter) : null;
-  return new Request(request.url, { method: request.method, headers: request.headers, body, duplex: 'half' } as RequestInit);
-}
-
 /**
- * Reads a multipart upload without ever holding more than the limit: refuses on the declared
- * Content-Length before reading a byte, and again while streaming if the body turns out longer.
+ * Reads a multipart upload through the one bounded reader (refused on the declared length before
+ * a byte is read, and while streaming past the limit); a file over the upload limit is refused
+ * even when the whole body fits.
  */
 export async function readUpload(request: Request, fileField = 'file'): Promise<ReadUploadResult> {
-  const limit = maxUploadBytes();
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit + FORM_OVERHEAD_BYTES) {
-    // Drop the connection's body unread; nothing of it is kept.
-    await request.body?.cancel().catch(() => {});
-    return { ok: false, code: 'too_large' };
-  }
-  if (!(request.headers.get('content-type') ?? '').startsWith('multipart/form-data')) return { ok: false, code: 'bad_form' };
+  if (!/^\s*multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) return { ok: false, code: 'bad_form' };
   let fields: FormData;
   try {
-    fields = await parseMultipartFormData(
-      limitedRequest(request, limit + FORM_OVERHEAD_BYTES),
-      createMemoryUploadHandler({ maxPartSize: limit }),
-    );
+    fields = await readForm(request);
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) return { ok: false, code: 'too_large' };
-    if (error instanceof Error && (error.cause instanceof BodyTooLargeError || /over \d+ bytes/.test(error.message))) {
-      return { ok: false, code: 'too_large' };
-    }
-    return { ok: false, code: 'bad_form' };
+    if (error instanceof Response && error.status === 413) return { ok: false, code: 'too_large' };
+    if (error instanceof Response) return { ok: false, code: 'bad_form' };
+    throw error;
   }
   const value = fields.get(fileField);
   fields.delete(fileField);
   if (!(value instanceof File) || value.name === '') return { ok: true, fields, file: null };
+  if (value.size > maxUploadBytes()) return { ok: false, code: 'too_large' };
   return { ok: true, fields, file: { filename: value.name, bytes: new Uint8Array(await value.arrayBuffer()) } };
 }
 
@@ -77,6 +43,18 @@ export function stricterPublicity(a: Publicity, b: Publicity): Publicity {
 }
 
 export type AttachmentOutcome = { status: 'ok'; id: string; publicity: Publicity } | { status: 'not_found' | 'frozen' | UploadRefusal };
+
+/**
+ * Removes an object whose database row was never committed (or was just deleted). If the store
+ * refuses now too, the orphan is logged with its key for an operator; the user's outcome stands.
+ */
+export async function discardStoredFile(storage: FileStorage, storageKey: string, why: string): Promise<void> {
+  try {
+    await storage.delete(storageKey);
+  } catch (error) {
+    getLogger().warn({ err: error, storageKey, why }, 'orphaned stored file: remove it by hand');
+  }
+}
 
 /**
  * Checks the bytes, stores them and records the document and the attachment in one transaction;
@@ -99,7 +77,8 @@ export async function addAttachment(
 
   const storageKey = generateStorageKey();
   const storage = getStorage();
-  await storage.put(storageKey, input.bytes);
+  // Object first, row second: a failed put leaves nothing; a failed transaction removes the object.
+  await storage.put(storageKey, input.bytes, inspection.mediaType);
   try {
     return await db.transaction(async (tx): Promise<AttachmentOutcome> => {
       const [locked] = await tx
@@ -139,11 +118,11 @@ export async function addAttachment(
       });
       return { status: 'ok', id: row!.id, publicity };
     }).then(async (outcome) => {
-      if (outcome.status !== 'ok') await storage.delete(storageKey);
+      if (outcome.status !== 'ok') await discardStoredFile(storage, storageKey, 'attachment refused');
       return outcome;
     });
   } catch (error) {
-    await storage.delete(storageKey);
+    await discardStoredFile(storage, storageKey, 'attachment transaction failed');
     throw error;
   }
 }
@@ -175,7 +154,7 @@ export async function deleteAttachment(who: Who, meetingId: string, attachmentId
   });
   if (!removed) return { status: 'not_found' };
   // Only after the commit: a rolled-back delete must not lose the file.
-  await getStorage().delete(removed.storageKey);
+  await discardStoredFile(getStorage(), removed.storageKey, 'attachment deleted');
   return { status: 'ok' };
 }
 

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import {
   councils,
@@ -132,7 +132,7 @@ export function buildYearEvents(
   ];
 }
 
-export type MilestoneResult = 'ok' | 'not_found';
+export type MilestoneResult = 'ok' | 'not_found' | 'conflict';
 
 /** Add a milestone to the council, or to its whole region when `regionWide` (region admins). */
 export async function createMilestone(input: Scope & MilestoneFields & { regionWide: boolean }): Promise<MilestoneResult> {
@@ -162,12 +162,18 @@ function ownedBy(id: string, councilId: string, regionId: string, mayEditRegion:
 }
 
 /** Edit a milestone of this council (or of its region, for region admins). */
-export async function updateMilestone(input: Scope & MilestoneFields & { id: string; mayEditRegion: boolean }): Promise<MilestoneResult> {
-  const { councilId, regionId, actor, id, mayEditRegion, ...fields } = input;
+export async function updateMilestone(input: Scope & MilestoneFields & { id: string; lockVersion: number | undefined; mayEditRegion: boolean }): Promise<MilestoneResult> {
+  const { councilId, regionId, actor, id, lockVersion, mayEditRegion, ...fields } = input;
   return getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(cycleMilestones).where(ownedBy(id, councilId, regionId, mayEditRegion));
     if (!before) return 'not_found' as const;
-    await tx.update(cycleMilestones).set({ ...fields, updatedAt: new Date() }).where(eq(cycleMilestones.id, id));
+    if (lockVersion === undefined || before.lockVersion !== lockVersion) return 'conflict' as const;
+    const updated = await tx
+      .update(cycleMilestones)
+      .set({ ...fields, updatedAt: new Date(), lockVersion: sql`${cycleMilestones.lockVersion} + 1` })
+      .where(and(eq(cycleMilestones.id, id), eq(cycleMilestones.lockVersion, lockVersion)))
+      .returning({ id: cycleMilestones.id });
+    if (updated.length === 0) return 'conflict' as const;
     await recordAudit(tx, actor, {
       action: 'cycle.update',
       entityType: 'cycle_milestone',
@@ -282,7 +288,7 @@ export async function sendDueMilestoneReminders(now: Date = new Date(), instance
   const councilIds = [...new Set(claimed.map((c) => c.milestone.councilId).filter((v): v is string => v !== null))];
   const regionIds = [...new Set(claimed.map((c) => c.milestone.regionId).filter((v): v is string => v !== null))];
   const recipients = await secretariesOf(councilIds, regionIds, today);
-  const origin = appOrigin() ?? 'http://localhost:3000';
+  const origin = appOrigin();
 
   let sent = 0;
   for (const entry of claimed) {

@@ -17,6 +17,7 @@ import {
 } from '~db/schema';
 import { todayInHelsinki } from '~/lib/dates';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
+import { frozenAware } from '~/models/db-errors.server';
 import { ACTION_STATUSES, itemBelongsToCouncil, type ActionStatusName } from '~/models/reports.server';
 
 interface Scope {
@@ -25,7 +26,7 @@ interface Scope {
   actor: AuditActor;
 }
 
-export type PlanResult = 'ok' | 'not_found' | 'conflict';
+export type PlanResult = 'ok' | 'not_found' | 'conflict' | 'frozen';
 
 /** A council's plans, newest first (secretariat view: drafts included). */
 export async function listPlans(councilId: string) {
@@ -65,6 +66,7 @@ export interface PlanActionView {
   dueDate: string | null;
   status: ActionStatusName;
   outcome: string | null;
+  lockVersion: number;
   links: PlanLinkView[];
 }
 
@@ -73,6 +75,7 @@ export interface PlanGoalView {
   position: number;
   title: string;
   description: string | null;
+  lockVersion: number;
   actions: PlanActionView[];
 }
 
@@ -111,6 +114,7 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
         goalPosition: planGoals.position,
         goalTitle: planGoals.title,
         goalDescription: planGoals.description,
+        goalLockVersion: planGoals.lockVersion,
         action: planActions,
         ownerGiven: people.givenName,
         ownerFamily: people.familyName,
@@ -164,7 +168,7 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
   for (const r of rows) {
     let goal = goals.at(-1);
     if (!goal || goal.id !== r.goalId) {
-      goal = { id: r.goalId, position: r.goalPosition, title: r.goalTitle, description: r.goalDescription, actions: [] };
+      goal = { id: r.goalId, position: r.goalPosition, title: r.goalTitle, description: r.goalDescription, lockVersion: r.goalLockVersion, actions: [] };
       goals.push(goal);
     }
     if (r.action) {
@@ -180,6 +184,7 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
         dueDate: a.dueDate,
         status: a.status,
         outcome: a.outcome,
+        lockVersion: a.lockVersion,
         links: linksByAction.get(a.id) ?? [],
       });
     }
@@ -260,7 +265,7 @@ async function findPlan(councilId: string, year: number): Promise<ActionPlan | n
 
 /** Edit a plan's title and introduction (optimistic locking). */
 export async function updatePlan(input: Scope & { year: number; lockVersion: number; title: string; introduction: string | null }): Promise<PlanResult> {
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(actionPlans).where(and(eq(actionPlans.councilId, input.councilId), eq(actionPlans.year, input.year)));
     if (!before) return 'not_found' as const;
     const after = { title: input.title, introduction: input.introduction };
@@ -279,14 +284,14 @@ export async function updatePlan(input: Scope & { year: number; lockVersion: num
       changes: diffChanges(before, after),
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Add a goal at the end of the plan. */
 export async function addGoal(input: Scope & { year: number; title: string; description: string | null }): Promise<PlanResult> {
   const plan = await findPlan(input.councilId, input.year);
   if (!plan) return 'not_found';
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [last] = await tx.select({ n: max(planGoals.position) }).from(planGoals).where(eq(planGoals.planId, plan.id));
     const [row] = await tx
       .insert(planGoals)
@@ -301,16 +306,22 @@ export async function addGoal(input: Scope & { year: number; title: string; desc
       changes: { title: input.title },
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Edit a goal of this council's plan. */
-export async function updateGoal(input: Scope & { goalId: string; title: string; description: string | null }): Promise<PlanResult> {
-  return getDb().transaction(async (tx) => {
+export async function updateGoal(input: Scope & { goalId: string; lockVersion: number | undefined; title: string; description: string | null }): Promise<PlanResult> {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
+    if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return 'conflict' as const;
     const after = { title: input.title, description: input.description };
-    await tx.update(planGoals).set(after).where(eq(planGoals.id, before.id));
+    const updated = await tx
+      .update(planGoals)
+      .set({ ...after, lockVersion: sql`${planGoals.lockVersion} + 1` })
+      .where(and(eq(planGoals.id, before.id), eq(planGoals.lockVersion, input.lockVersion)))
+      .returning({ id: planGoals.id });
+    if (updated.length === 0) return 'conflict' as const;
     await recordAudit(tx, input.actor, {
       action: 'plan.goal_update',
       entityType: 'plan_goal',
@@ -320,12 +331,12 @@ export async function updateGoal(input: Scope & { goalId: string; title: string;
       changes: diffChanges(before, after),
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Remove a goal and its actions; only while the plan is a draft. */
 export async function deleteGoal(input: Scope & { goalId: string }): Promise<PlanResult | 'not_draft'> {
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [row] = await tx
       .select({ goal: planGoals, status: actionPlans.status })
       .from(planGoals)
@@ -343,7 +354,7 @@ export async function deleteGoal(input: Scope & { goalId: string }): Promise<Pla
       changes: { title: row.goal.title },
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 export interface ActionFields {
@@ -372,7 +383,7 @@ async function ownerBelongs(councilId: string, membershipId: string | null): Pro
 /** Add an action under a goal of this council's plan. */
 export async function addAction(input: Scope & { goalId: string } & ActionFields): Promise<PlanResult | 'owner_not_found'> {
   if (!(await ownerBelongs(input.councilId, input.ownerMembershipId))) return 'owner_not_found';
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [goal] = await tx.select({ id: planGoals.id }).from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.councilId, input.councilId)));
     if (!goal) return 'not_found' as const;
     const [last] = await tx.select({ n: max(planActions.position) }).from(planActions).where(eq(planActions.goalId, goal.id));
@@ -402,26 +413,33 @@ export async function addAction(input: Scope & { goalId: string } & ActionFields
       changes: { title, status },
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Edit an action (its status and outcome are how progress is tracked). */
-export async function updateAction(input: Scope & { actionId: string } & ActionFields): Promise<PlanResult | 'owner_not_found'> {
+export async function updateAction(input: Scope & { actionId: string; lockVersion: number | undefined } & ActionFields): Promise<PlanResult | 'owner_not_found'> {
   if (!(await ownerBelongs(input.councilId, input.ownerMembershipId))) return 'owner_not_found';
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
+    if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return 'conflict' as const;
     const after = {
       title: input.title,
       description: input.description,
       ownerMembershipId: input.ownerMembershipId,
-      ownerSecretariat: input.ownerMembershipId ? null : input.ownerSecretariat,
+      // The secretariat's label was stored in the language of whoever first chose it: keep it.
+      ownerSecretariat: input.ownerMembershipId ? null : (before.ownerSecretariat ?? input.ownerSecretariat),
       schedule: input.schedule,
       dueDate: input.dueDate,
       status: input.status,
       outcome: input.outcome,
     };
-    await tx.update(planActions).set({ ...after, updatedAt: new Date() }).where(eq(planActions.id, before.id));
+    const updated = await tx
+      .update(planActions)
+      .set({ ...after, updatedAt: new Date(), lockVersion: sql`${planActions.lockVersion} + 1` })
+      .where(and(eq(planActions.id, before.id), eq(planActions.lockVersion, input.lockVersion)))
+      .returning({ id: planActions.id });
+    if (updated.length === 0) return 'conflict' as const;
     await recordAudit(tx, input.actor, {
       action: 'plan.action_update',
       entityType: 'plan_action',
@@ -431,12 +449,12 @@ export async function updateAction(input: Scope & { actionId: string } & ActionF
       changes: diffChanges(before, after),
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /** Remove an action of this council. */
 export async function deleteAction(input: Scope & { actionId: string }): Promise<PlanResult> {
-  return getDb().transaction(async (tx) => {
+  return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planActions).where(and(eq(planActions.id, input.actionId), eq(planActions.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
     await tx.delete(planActions).where(eq(planActions.id, before.id));
@@ -449,7 +467,7 @@ export async function deleteAction(input: Scope & { actionId: string }): Promise
       changes: { title: before.title },
     });
     return 'ok' as const;
-  });
+  }), 'frozen' as const);
 }
 
 /**

@@ -33,10 +33,14 @@ export interface FeedEntry {
   id: string;
   title: string;
   path: string;
+  /** First publication of this entry, and its last change (the same unless re-published). */
+  published: Date;
   updated: Date;
   councilSlug: string;
   councilName: string;
   summary: string | null;
+  meetingStartsAt: Date | null;
+  statementType: 'statement' | 'position' | 'initiative' | null;
 }
 
 /**
@@ -54,7 +58,7 @@ export async function listFeedEntries(scope: FeedScope, limit = 50): Promise<Fee
       .orderBy(desc(meetings.agendaPublishedAt))
       .limit(limit),
     db
-      .select({ id: meetings.id, title: meetings.title, at: minutesVersions.publishedAt, versionNo: minutesVersions.versionNo, note: minutesVersions.correctionNote, slug: councils.slug, name: councils.nameFi })
+      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, at: minutesVersions.publishedAt, versionNo: minutesVersions.versionNo, note: minutesVersions.correctionNote, slug: councils.slug, name: councils.nameFi })
       .from(minutesVersions)
       .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
       .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
@@ -71,18 +75,45 @@ export async function listFeedEntries(scope: FeedScope, limit = 50): Promise<Fee
       .limit(limit),
   ]);
   const entries: FeedEntry[] = [
-    ...agendas.map((a) => ({ kind: 'agenda' as const, id: `agenda-${a.id}`, title: a.title, path: `/meetings/${a.id}`, updated: a.at!, councilSlug: a.slug, councilName: a.name, summary: null })),
+    ...agendas.map((a) => ({
+      kind: 'agenda' as const,
+      id: `agenda-${a.id}`,
+      title: a.title,
+      path: `/meetings/${a.id}`,
+      published: a.at!,
+      updated: a.at!,
+      councilSlug: a.slug,
+      councilName: a.name,
+      summary: null,
+      meetingStartsAt: a.startsAt,
+      statementType: null,
+    })),
     ...published.map((m) => ({
       kind: 'minutes' as const,
       id: `minutes-${m.id}-v${m.versionNo}`,
       title: m.title,
       path: `/meetings/${m.id}/minutes`,
+      published: m.at!,
       updated: m.at!,
       councilSlug: m.slug,
       councilName: m.name,
       summary: m.note,
+      meetingStartsAt: m.startsAt,
+      statementType: null,
     })),
-    ...stmts.map((s) => ({ kind: 'statement' as const, id: `statement-${s.id}`, title: s.title, path: `/councils/${s.slug}/statements#s-${s.id}`, updated: s.at!, councilSlug: s.slug, councilName: s.name, summary: null })),
+    ...stmts.map((s) => ({
+      kind: 'statement' as const,
+      id: `statement-${s.id}`,
+      title: s.title,
+      path: `/councils/${s.slug}/statements#s-${s.id}`,
+      published: s.at!,
+      updated: s.at!,
+      councilSlug: s.slug,
+      councilName: s.name,
+      summary: null,
+      meetingStartsAt: null,
+      statementType: s.type,
+    })),
   ];
   return entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, limit);
 }

@@ -39,7 +39,7 @@ export interface ReminderRun {
  */
 export async function sendDueReminders(now: Date, workerId: string, opts: { baseUrl?: string } = {}): Promise<ReminderRun> {
   const db = getDb();
-  const baseUrl = opts.baseUrl ?? appOrigin() ?? 'http://localhost:3000';
+  const baseUrl = opts.baseUrl ?? appOrigin();
   const today = todayInHelsinki(now);
   const candidates = await db
     .select({

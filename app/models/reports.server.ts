@@ -26,6 +26,7 @@ import type { Locale } from '~/lib/i18n';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
+import { isFrozenError } from '~/models/db-errors.server';
 
 export const REPORT_FIGURES_VERSION = 1;
 
@@ -471,16 +472,7 @@ interface Scope {
   actor: AuditActor;
 }
 
-/** True when the error comes from the freeze trigger of migration 0001. */
-export function isFrozenError(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 6; depth += 1) {
-    const { code, message } = current as { code?: unknown; message?: unknown };
-    if (code === '23514' && typeof message === 'string' && message.includes('frozen')) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
-}
+export { isFrozenError };
 
 /** One council's report for a year, whatever its status (secretariat view). */
 export async function getReport(councilId: string, year: number): Promise<AnnualReport | null> {

@@ -196,6 +196,10 @@ export async function saveSeatPlan(
     const existing = new Map(before.categories.map((c) => [c.id, c]));
     const fieldErrors: Record<string, string[]> = {};
     // Categories not sent at all stay as they are (only an explicit remove deletes) and keep their names.
+    // A category changed since the form was read (by anyone) makes the whole plan form stale.
+    if (plan.categories.some((c) => c.id && existing.has(c.id) && existing.get(c.id)!.lockVersion !== c.lockVersion)) {
+      return { ok: false as const, conflict: true as const };
+    }
     const sentIds = new Set(plan.categories.map((c) => c.id).filter(Boolean));
     const unsent = before.categories.filter((c) => !sentIds.has(c.id));
     const seen = new Map<string, string>(unsent.map((c) => [c.nameFi.toLocaleLowerCase('fi'), c.nameFi]));
@@ -233,7 +237,12 @@ export async function saveSeatPlan(
     const ordered = [...kept, ...unsent.map((c) => ({ id: c.id, nameFi: c.nameFi, nameSv: c.nameSv, nameEn: c.nameEn, memberSeats: c.memberSeats, deputySeats: c.deputySeats }))];
     for (const [i, c] of ordered.entries()) {
       const values = { position: i + 1, nameFi: c.nameFi, nameSv: c.nameSv, nameEn: c.nameEn, memberSeats: c.memberSeats, deputySeats: c.deputySeats, updatedAt: new Date() };
-      if (c.id) await tx.update(categories).set(values).where(and(eq(categories.id, c.id), eq(categories.termId, termId)));
+      if (c.id) {
+        await tx
+          .update(categories)
+          .set({ ...values, lockVersion: sql`${categories.lockVersion} + 1` })
+          .where(and(eq(categories.id, c.id), eq(categories.termId, termId)));
+      }
       else await tx.insert(categories).values({ ...values, termId });
     }
     for (const e of plan.extra) {

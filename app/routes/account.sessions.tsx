@@ -7,6 +7,7 @@ import { requirePermission } from '~/auth/session.server';
 import { formatDateTime } from '~/lib/dates';
 import { useLocale } from '~/lib/use-locale';
 import { endOwnSession, listSessions, sessionRef } from '~/models/users.server';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'account.use');
-  const form = await request.formData();
+  const form = await readForm(request);
   const ref = String(form.get('session') ?? '');
   const ended = await endOwnSession(auth.user.id, ref, auth.actor);
   if (!ended) throw new Response('Not found', { status: 404 });

@@ -16,6 +16,7 @@ import { getCouncilScope } from '~/models/admin.server';
 import { listCouncilsInScope } from '~/models/councils.server';
 import { createInvitation, INVITATION_DAYS } from '~/models/users.server';
 import { INVITE_ROLES, inviteSchema } from '~/validation/admin';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
     throw new Response('Not found', { status: 404 });
   }
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: inviteSchema });
+  const submission = parseWithZod(await readForm(request), { schema: inviteSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t), sent: null }, { status: 400 });
   const { email, councilId, role } = submission.value;
   const scope = councilId ? await getCouncilScope(councilId) : null;

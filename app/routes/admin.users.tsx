@@ -7,6 +7,7 @@ import { requirePermission } from '~/auth/session.server';
 import { formatDateTime } from '~/lib/dates';
 import { useLocale } from '~/lib/use-locale';
 import { listUsers, setUserDisabled } from '~/models/users.server';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -21,7 +22,7 @@ const toggleSchema = z.object({ userId: z.string().uuid(), disabled: z.enum(['tr
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'user.manage');
-  const parsed = toggleSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = toggleSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success || parsed.data.userId === auth.user.id) throw new Response('Bad request', { status: 400 });
   await setUserDisabled(parsed.data.userId, parsed.data.disabled === 'true', auth.actor);
   return redirect('/admin/users');

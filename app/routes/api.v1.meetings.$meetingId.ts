@@ -5,6 +5,7 @@ import { meetingNumberText } from '~/lib/meeting-lifecycle';
 import { absoluteUrl } from '~/lib/url.server';
 import { getPublicAgenda, getPublicMeeting, isUuid } from '~/models/agendas.server';
 import { apiTime, getPublishedMinutes } from '~/models/minutes.server';
+import { meetingVoteEvents } from '~/lib/votes';
 
 /**
  * GET /api/v1/meetings/{id}: a public meeting's published agenda items (number, title, publicity,
@@ -56,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           };
         }),
       },
+      voteEvents: meetingVoteEvents(agenda, decisions, base),
+      votesCsvUrl: `${base}/votes.csv`,
       minutes: minutes
         ? {
             kind: minutes.version.kind,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { can } from '~/auth/permissions';
 import { getAuth } from '~/auth/session.server';
 import { notFound } from '~/lib/http.server';
-import { contentDispositionAttachment, getStorage } from '~/lib/storage.server';
+import { contentDispositionAttachment, getStorage, rethrowStorageFailure } from '~/lib/storage.server';
 import { isUuid } from '~/models/agendas.server';
 import { getAttachmentForDownload, isPublicAttachment } from '~/models/attachments.server';
 
@@ -28,13 +28,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       (attachment.agendaPublishedAt !== null || can(principal, 'agenda.edit', subject));
     if (!mayRead) notFound();
   }
-  const bytes = await getStorage().get(attachment.storageKey);
-  if (!bytes) notFound();
-  return new Response(Buffer.from(bytes), {
+  const stored = await getStorage().get(attachment.storageKey).catch((error: unknown) => rethrowStorageFailure(error, request));
+  if (!stored) notFound();
+  // Streamed from the store (local disk or object storage), never held whole in memory.
+  return new Response(stored.body, {
     headers: {
       'Content-Type': RENDERABLE.test(attachment.mediaType) ? 'application/octet-stream' : attachment.mediaType,
       'Content-Disposition': contentDispositionAttachment(attachment.filename),
-      'Content-Length': String(bytes.byteLength),
+      'Content-Length': String(stored.size),
       'X-Content-Type-Options': 'nosniff',
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': isPublic ? 'public, max-age=300' : 'private, no-store',

@@ -14,6 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     selfPath: `/councils/${found.council.slug}/feed.xml`,
     htmlPath: `/councils/${found.council.slug}`,
     title: `${found.council.nameFi} – Neuvos`,
+    feedKey: `council:${found.council.id}`,
     entries,
   });
 }

@@ -6,5 +6,5 @@ import { listFeedEntries } from '~/models/portal.server';
 /** Site-wide Atom feed of newly published agendas, minutes and statements. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const entries = await listFeedEntries({});
-  return renderAtom({ origin: absoluteUrl(request, ''), selfPath: '/feed.xml', htmlPath: '/', title: 'Neuvos', entries });
+  return renderAtom({ origin: absoluteUrl(request, ''), selfPath: '/feed.xml', htmlPath: '/', title: 'Neuvos', feedKey: 'site', entries });
 }

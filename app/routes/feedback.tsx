@@ -15,6 +15,7 @@ import { listAdminEmails, saveFeedback } from '~/models/portal.server';
 import { hitRateLimit, LIMITS } from '~/models/rate-limit.server';
 import { feedbackSchema } from '~/validation/portal';
 import { getDb } from '~db/client.server';
+import { readForm } from '~/lib/http/body.server';
 
 export const meta: MetaFunction = () => [{ title: 'Palaute – Neuvos' }];
 
@@ -26,7 +27,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: feedbackSchema });
+  const submission = parseWithZod(await readForm(request), { schema: feedbackSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t), sent: false }, { status: 400 });
   const ip = clientIp(request);
   if (!(await hitRateLimit('feedback:ip', ip ?? 'unknown', LIMITS.feedbackPerIp))) {

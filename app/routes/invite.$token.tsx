@@ -12,6 +12,7 @@ import { translatedReply } from '~/lib/forms.server';
 import { getT } from '~/lib/t.server';
 import { acceptInvitation, checkToken } from '~/models/users.server';
 import { acceptInvitationSchema } from '~/validation/auth';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }, { name: 'referrer', content: 'no-referrer' }];
@@ -25,7 +26,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+  const submission = parseWithZod(await readForm(request), { schema: acceptInvitationSchema });
   if (submission.status !== 'success') {
     return json({ result: translatedReply(submission, t, { hideFields: ['password', 'confirm'] }), status: 'valid' as const }, { status: 400 });
   }

@@ -14,6 +14,7 @@ import { authenticate } from '~/models/users.server';
 import { getDb } from '~db/client.server';
 import { loginSchema } from '~/validation/auth';
 import type { z } from 'zod';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== 'success') {
     return json({ result: translatedReply(submission, t, { hideFields: ['password'] }) }, { status: 400 });

@@ -13,6 +13,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { changeTemplateItem, listTemplateItems, saveTemplateItem } from '~/models/agendas.server';
 import { refusalKey, templateActionSchema, templateItemSchema } from '~/validation/records';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -29,7 +30,7 @@ type Reply = { form: string; result?: ReturnType<typeof translatedReply>; messag
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'agenda.edit');
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   const who = { councilId: council.id, regionId: council.regionId, actor };
   if (intent === 'save') {
@@ -40,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const outcome = await saveTemplateItem(who, id, input);
     if (outcome.status !== 'ok') {
       const fieldErrors = outcome.status === 'duplicate_key' ? { key: [t(refusalKey(outcome.status))] } : undefined;
-      const formErrors = outcome.status === 'not_found' ? [t(refusalKey(outcome.status))] : undefined;
+      const formErrors = outcome.status === 'not_found' || outcome.status === 'conflict' ? [t(refusalKey(outcome.status))] : undefined;
       return json<Reply>({ form, result: translatedReply(submission, t, { fieldErrors, formErrors }) }, { status: outcome.status === 'not_found' ? 404 : 400 });
     }
     return json<Reply>({ form, result: translatedReply(submission, t, { resetForm: !id }), message: t('records.template.saved') });
@@ -52,12 +53,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return json<Reply>({ form: intent, message: t('records.template.saved') });
 }
 
-type TemplateItem = { id: string; key: string; title: string; body: string | null; proposal: string | null };
+type TemplateItem = { id: string; key: string; title: string; body: string | null; proposal: string | null; lockVersion: number };
 
 function TemplateForm({ item, lastResult }: { item?: TemplateItem; lastResult?: Reply['result'] }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof templateItemSchema>>({
-    id: item ? `template-${item.id}-${item.key}-${item.title}` : 'template-new',
+    id: item ? `template-${item.id}-${item.lockVersion}` : 'template-new',
     lastResult,
     defaultValue: item ? { intent: 'save', id: item.id, key: item.key, title: item.title, body: item.body ?? '', proposal: item.proposal ?? '' } : { intent: 'save' },
   });
@@ -65,6 +66,7 @@ function TemplateForm({ item, lastResult }: { item?: TemplateItem; lastResult?: 
     <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="save" />
       {item ? <input type="hidden" name="id" value={item.id} /> : null}
+      {item ? <input type="hidden" name="lockVersion" value={item.lockVersion} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field meta={fields.key} label={t('records.template.key')} hint={t('records.template.keyHint')} />
       <Field meta={fields.title} label={t('records.template.title_')} />

@@ -16,6 +16,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { buildYearEvents, createMilestone, deleteMilestone, listMilestones, listYearMeetings, updateMilestone } from '~/models/cycle.server';
 import { deleteMilestoneSchema, milestoneSchema, parseYearParam } from '~/validation/plans';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor, principal } = await requireCouncilPermission(request, params.slug, 'plan.edit');
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent');
   const mayEditRegion = can(principal, 'council.edit', { regionId: council.regionId });
   const scope = { councilId: council.id, regionId: council.regionId, actor };
@@ -70,9 +71,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     remindDaysBefore: v.remindDaysBefore ?? null,
   };
   const outcome = v.id
-    ? await updateMilestone({ ...scope, ...fields, id: v.id, mayEditRegion })
+    ? await updateMilestone({ ...scope, ...fields, id: v.id, lockVersion: v.lockVersion, mayEditRegion })
     : await createMilestone({ ...scope, ...fields, regionWide: mayEditRegion && v.regionWide === true });
-  if (outcome !== 'ok') return json({ result: translatedReply(submission, t, { formErrors: [t('plans.errors.notFound')] }), message: null }, { status: 400 });
+  if (outcome !== 'ok') {
+    const formErrors = [t(outcome === 'conflict' ? 'plans.errors.conflict' : 'plans.errors.notFound')];
+    return json({ result: translatedReply(submission, t, { formErrors }), message: null }, { status: outcome === 'conflict' ? 409 : 400 });
+  }
   return json({ result: translatedReply(submission, t, { resetForm: true }), message: t('plans.cycle.saved') });
 }
 

@@ -10,10 +10,12 @@ import { requireCouncilPermission } from '~/auth/council-access.server';
 import { ErrorList } from '~/components/form';
 import { CouncilFields } from '~/components/roster-council-form';
 import { translatedReply } from '~/lib/forms.server';
-import { generateStorageKey, getStorage, inspectUpload } from '~/lib/storage.server';
+import { generateStorageKey, getStorage, inspectUpload, rethrowStorageFailure } from '~/lib/storage.server';
 import { getT } from '~/lib/t.server';
+import { discardStoredFile } from '~/models/attachments.server';
 import { getRulesDocument, listParentCandidates, setRulesDocument, updateCouncil } from '~/models/councils.server';
 import { councilEditSchema } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -29,25 +31,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 /** Store an uploaded rules document after checking its bytes; a Response when refused. */
-async function uploadRules(formData: FormData, councilId: string, userId: string | null, t: (k: string) => string) {
+async function uploadRules(request: Request, formData: FormData, userId: string | null, t: (k: string) => string) {
   const file = formData.get('rules');
   if (!(file instanceof File) || file.size === 0) return json({ result: null, rulesError: t('roster.council.rulesMissing') }, { status: 400 });
   const bytes = new Uint8Array(await file.arrayBuffer());
   const inspected = await inspectUpload(bytes, file.name);
   if (!inspected.ok) return json({ result: null, rulesError: t(`roster.council.upload.${inspected.code}`) }, { status: 400 });
   const storageKey = generateStorageKey();
-  await getStorage().put(storageKey, bytes);
+  await getStorage().put(storageKey, bytes, inspected.mediaType).catch((error: unknown) => rethrowStorageFailure(error, request));
   return { storageKey, filename: inspected.safeFilename, mediaType: inspected.mediaType, sizeBytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex'), uploadedBy: userId };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor, user } = await requireCouncilPermission(request, params.slug, 'council.edit');
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get('intent') === 'rules') {
-    const stored = await uploadRules(formData, council.id, user.id, t);
+    const stored = await uploadRules(request, formData, user.id, t);
     if (!('storageKey' in stored)) return stored;
-    await setRulesDocument(actor, council.id, stored);
+    // The object is stored first; if its row is not committed, the object goes too.
+    const saved = await setRulesDocument(actor, council.id, stored).catch(async (error: unknown) => {
+      await discardStoredFile(getStorage(), stored.storageKey, 'rules transaction failed');
+      throw error;
+    });
+    if (!saved) {
+      await discardStoredFile(getStorage(), stored.storageKey, 'council vanished');
+      throw new Response('Not found', { status: 404 });
+    }
     return redirect(`/manage/councils/${council.slug}/edit?saved=rules`);
   }
   const submission = parseWithZod(formData, { schema: councilEditSchema });

@@ -9,6 +9,7 @@ import { getT } from '~/lib/t.server';
 import { listTerms } from '~/models/councils.server';
 import { commitImport, IMPORT_OPTIONAL_COLUMNS, IMPORT_REQUIRED_COLUMNS, previewImport, type ImportPreview } from '~/models/rosters.server';
 import { importSchema } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'roster.edit');
   const { t } = await getT(request);
   const scope = { councilId: council.id, regionId: council.regionId };
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = importSchema.safeParse({ csv: await csvFrom(formData), termId: formData.get('termId') ?? undefined });
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => (i.path[0] === 'termId' ? t('roster.errors.unknownTerm') : t(i.message)));

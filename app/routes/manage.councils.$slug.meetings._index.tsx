@@ -19,6 +19,7 @@ import { useLocale } from '~/lib/use-locale';
 import { createMeeting, listCouncilMeetings } from '~/models/meetings.server';
 import { createSeries, listSeries, previewSeries, problemFieldErrors } from '~/models/series.server';
 import { crossFieldErrors, meetingSchema, parseMonthParam, seriesSchema } from '~/validation/calendar';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.council.nameFi} – Neuvos` : 'Neuvos' }];
@@ -56,7 +57,7 @@ const place = (v: { meetingType: 'in_person' | 'online' | 'hybrid'; address?: st
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'meeting.edit');
   const { t, locale } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const scope = { councilId: council.id, regionId: council.regionId };
   if (formData.get('intent') === 'createMeeting') {
     const submission = parseWithZod(formData, { schema: meetingSchema });

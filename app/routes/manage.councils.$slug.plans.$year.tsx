@@ -28,6 +28,7 @@ import {
   planMetaSchema,
   publishSchema,
 } from '~/validation/plans';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.title} – Neuvos` : 'Neuvos' }];
@@ -61,6 +62,8 @@ function refusal(t: TFunction, outcome: Outcome): { formErrors?: string[]; field
   switch (outcome) {
     case 'conflict':
       return { formErrors: [t('plans.errors.conflict')] };
+    case 'frozen':
+      return { formErrors: [t('plans.errors.frozen')] };
     case 'item_not_found':
       return { fieldErrors: { itemId: [t('plans.errors.itemOtherCouncil')] } };
     case 'owner_not_found':
@@ -109,7 +112,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const year = parseYearParam(params.year);
   if (year === null) notFound();
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   const schema = SCHEMAS[intent];
   if (!schema) badRequest('Unknown intent');
@@ -126,7 +129,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'goal': {
       const goalId = str('goalId');
       const fields = { title: str('title') ?? '', description: str('description') };
-      outcome = goalId ? await plansModel.updateGoal({ ...scope, goalId, ...fields }) : await plansModel.addGoal({ ...scope, year, ...fields });
+      const lockVersion = typeof v.lockVersion === 'number' ? v.lockVersion : undefined;
+      outcome = goalId ? await plansModel.updateGoal({ ...scope, goalId, lockVersion, ...fields }) : await plansModel.addGoal({ ...scope, year, ...fields });
       break;
     }
     case 'action': {
@@ -143,7 +147,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       };
       const actionId = str('actionId');
       outcome = actionId
-        ? await plansModel.updateAction({ ...scope, actionId, ...fields })
+        ? await plansModel.updateAction({ ...scope, actionId, lockVersion: typeof v.lockVersion === 'number' ? v.lockVersion : undefined, ...fields })
         : await plansModel.addAction({ ...scope, goalId: str('goalId') ?? '', ...fields });
       break;
     }

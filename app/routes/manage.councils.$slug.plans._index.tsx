@@ -17,6 +17,7 @@ import { useLocale } from '~/lib/use-locale';
 import { createPlan, listPlans } from '~/models/plans.server';
 import { listReports } from '~/models/reports.server';
 import { createPlanSchema } from '~/validation/plans';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -38,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'plan.edit');
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: createPlanSchema });
+  const submission = parseWithZod(await readForm(request), { schema: createPlanSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t) }, { status: 400 });
   const { year, title, introduction } = submission.value;
   const result = await createPlan({ councilId: council.id, regionId: council.regionId, actor, year, title, introduction: introduction ?? null });

@@ -19,6 +19,7 @@ import { useLocale } from '~/lib/use-locale';
 import { listItemOptions } from '~/models/plans.server';
 import * as reports from '~/models/reports.server';
 import { approveReportSchema, generateReportSchema, parseYearParam, publishSchema, regenerateReportSchema, reportTextSchema } from '~/validation/plans';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.report ? `${data.report.title} – Neuvos` : 'Neuvos' }];
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const year = parseYearParam(params.year);
   if (year === null) notFound();
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   const schema = SCHEMAS[intent];
   if (!schema) badRequest('Unknown intent');

@@ -15,6 +15,7 @@ import { getRoster, getTermForCouncil, listTerms } from '~/models/councils.serve
 import { listPeopleForPicker, peopleScopeFor } from '~/models/people.server';
 import { assignMembership, endMembership, getSeatPlan, listOfficerHistory, listTermMemberships, rosterDateFor, type Refusal } from '~/models/rosters.server';
 import { assignSchema, endSchema, onDateParam } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'roster.edit');
   const { t } = await getT(request);
   const scope = { councilId: council.id, regionId: council.regionId };
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // A person picked from the duplicate warning replaces the (empty) person select.
   for (const [radio, field] of [['useExisting', 'personId'], ['useExistingSuccessor', 'successorPersonId']] as const) {
     const chosen = formData.get(radio);

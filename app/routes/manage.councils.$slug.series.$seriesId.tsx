@@ -21,6 +21,7 @@ import { sendPendingNotices } from '~/models/invitations.server';
 import { isLocked } from '~/models/meetings.server';
 import { applySeriesEdit, getSeries, previewSeriesEdit, problemFieldErrors, seriesFormValues } from '~/models/series.server';
 import { crossFieldErrors, EDIT_SCOPES, seriesEditSchema } from '~/validation/calendar';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.series.title} – Neuvos` : 'Neuvos' }];
@@ -62,7 +63,7 @@ function describePlan(plan: SeriesEditPlan, meetings: Array<{ id: string; title:
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await load(request, params);
   const { t, locale } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: seriesEditSchema });
+  const submission = parseWithZod(await readForm(request), { schema: seriesEditSchema });
   if (submission.status !== 'success') {
     const fieldErrors = crossFieldErrors('seriesEdit', submission.payload, submission.error);
     return json({ result: translatedReply(submission, t, { fieldErrors }), plan: null, applied: null }, { status: 400 });

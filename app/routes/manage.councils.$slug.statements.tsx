@@ -15,6 +15,7 @@ import { useLocale } from '~/lib/use-locale';
 import { listItemOptions } from '~/models/plans.server';
 import { createStatement, listStatements, updateStatement, type StatementFields } from '~/models/statements.server';
 import { statementSchema } from '~/validation/plans';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -37,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'statement.edit');
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: statementSchema });
+  const submission = parseWithZod(await readForm(request), { schema: statementSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t), message: null }, { status: 400 });
   const v = submission.value;
   const fields: StatementFields = {

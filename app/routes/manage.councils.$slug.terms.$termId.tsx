@@ -13,6 +13,7 @@ import { getT } from '~/lib/t.server';
 import { getTermForCouncil } from '~/models/councils.server';
 import { getSeatPlan, saveSeatPlan, updateTerm } from '~/models/rosters.server';
 import { EXTRA_ROLES, seatPlanSchema, termEditSchema } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { council, term, actor } = await load(request, params);
   const { t } = await getT(request);
   const scope = { councilId: council.id, regionId: council.regionId };
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get('intent') === 'term' ? 'term' : 'plan';
   if (intent === 'term') {
     const submission = parseWithZod(formData, { schema: termEditSchema });
@@ -49,7 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: seatPlanSchema });
   if (submission.status !== 'success') return json({ intent, result: translatedReply(submission, t), saved: false }, { status: 400 });
   const result = await saveSeatPlan(actor, scope, term.id, submission.value);
-  if (!result.ok) return json({ intent, result: translatedReply(submission, t, { fieldErrors: result.fieldErrors }), saved: false }, { status: 400 });
+  if (!result.ok) {
+    const extra = result.conflict ? { formErrors: [t('roster.errors.conflict')] } : { fieldErrors: result.fieldErrors };
+    return json({ intent, result: translatedReply(submission, t, extra), saved: false }, { status: result.conflict ? 409 : 400 });
+  }
   return json({ intent, result: translatedReply(submission, t, { resetForm: true }), saved: true });
 }
 
@@ -66,13 +70,6 @@ function Cell({ meta, label, type = 'text', children }: { meta: FieldMetadata<st
   );
 }
 
-/** A short fingerprint of the saved seat plan. */
-function planVersion(plan: unknown): string {
-  let hash = 5381;
-  for (const ch of JSON.stringify(plan)) hash = ((hash * 33) ^ ch.charCodeAt(0)) >>> 0;
-  return hash.toString(36);
-}
-
 export default function TermPlanPage() {
   const { council, term, plan } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -83,12 +80,10 @@ export default function TermPlanPage() {
     defaultValue: { name: term.name, startDate: term.startDate, endDate: term.endDate ?? undefined, endNote: term.endNote ?? undefined },
   });
   const [planForm, planFields] = useForm<z.input<typeof seatPlanSchema>>({
-    // A new id whenever the saved plan changes: conform then starts from the saved values (a reset
-    // to the first render's values showed the Swedish names empty right after saving them).
-    id: `plan-${planVersion(plan)}`,
+    id: `plan-${plan.categories.map((c) => `${c.id.slice(0, 4)}${c.lockVersion}`).join('')}`,
     lastResult: actionData?.intent === 'plan' ? actionData.result : undefined,
     defaultValue: {
-      categories: plan.categories.map((c) => ({ id: c.id, nameFi: c.nameFi, nameSv: c.nameSv ?? '', nameEn: c.nameEn ?? '', memberSeats: String(c.memberSeats), deputySeats: String(c.deputySeats) })),
+      categories: plan.categories.map((c) => ({ id: c.id, lockVersion: String(c.lockVersion), nameFi: c.nameFi, nameSv: c.nameSv ?? '', nameEn: c.nameEn ?? '', memberSeats: String(c.memberSeats), deputySeats: String(c.deputySeats) })),
       newMemberSeats: '1',
       newDeputySeats: '1',
       extra: EXTRA_ROLES.map((role) => {
@@ -133,6 +128,7 @@ export default function TermPlanPage() {
                 <tr key={row.key}>
                   <Cell meta={f.nameFi} label={`${i + 1}. ${t('roster.plan.nameFi')}`}>
                     <input type="hidden" name={f.id.name} value={f.id.value ?? ''} />
+                    <input type="hidden" name={f.lockVersion.name} value={f.lockVersion.value ?? ''} />
                   </Cell>
                   <Cell meta={f.nameSv} label={`${i + 1}. ${t('roster.plan.nameSv')}`} />
                   <Cell meta={f.nameEn} label={`${i + 1}. ${t('roster.plan.nameEn')}`} />

@@ -12,6 +12,7 @@ import { getT } from '~/lib/t.server';
 import { listTerms } from '~/models/councils.server';
 import { createTerm } from '~/models/rosters.server';
 import { termSchema } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'roster.edit');
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: termSchema });
+  const submission = parseWithZod(await readForm(request), { schema: termSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t) }, { status: 400 });
   const result = await createTerm(actor, { councilId: council.id, regionId: council.regionId }, submission.value);
   if (!result.ok) return json({ result: translatedReply(submission, t, { fieldErrors: result.fieldErrors }) }, { status: 400 });

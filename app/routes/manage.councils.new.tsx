@@ -15,6 +15,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { createCouncil, listParentCandidates, listRegionsForCreate } from '~/models/councils.server';
 import { councilCreateSchema } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // Same answer as the loader for those who may create nowhere.
   if (!principal.isAdmin && principal.regionAdmin.size === 0) throw new Response('Not found', { status: 404 });
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: councilCreateSchema });
+  const submission = parseWithZod(await readForm(request), { schema: councilCreateSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t) }, { status: 400 });
   if (!can(principal, 'council.create', { regionId: submission.value.regionId })) {
     return json({ result: translatedReply(submission, t, { fieldErrors: { regionId: [t('roster.errors.regionNotAllowed')] } }) }, { status: 403 });

@@ -21,6 +21,7 @@ import { attendanceBySeat, countPendingNotices, sendInvitations, sendPendingNoti
 import { cancelMeeting, getMeetingWithCouncil, isLocked, markMeetingHeld, updateMeeting, type MeetingChangeRefusal } from '~/models/meetings.server';
 import { MeetingNumber, shownStatus } from '~/components/meeting-number';
 import { cancelSchema, crossFieldErrors, occurrenceSchema } from '~/validation/calendar';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -61,7 +62,7 @@ type Reply = { form: string; result?: ReturnType<typeof translatedReply>; messag
 export async function action({ request, params }: ActionFunctionArgs) {
   const { meeting, auth, scope } = await load(request, params.meetingId);
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   const baseUrl = absoluteUrl(request, '');
   const notices = async (notify: boolean) => (notify ? ` ${t('calendar.meeting.noticesSent', { count: await sendPendingNotices([meeting.id], { baseUrl }) })}` : '');

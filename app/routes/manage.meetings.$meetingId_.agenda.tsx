@@ -8,13 +8,14 @@ import { AgendaAttachments, AgendaItemControls, AgendaItemForm } from '~/compone
 import { RecordsMeetingFacts } from '~/components/records-minutes';
 import { formatDateTime } from '~/lib/dates';
 import { translatedReply } from '~/lib/forms.server';
-import { maxUploadBytes } from '~/lib/storage.server';
+import { maxUploadBytes, rethrowStorageFailure } from '~/lib/storage.server';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import * as agendas from '~/models/agendas.server';
 import { addAttachment, deleteAttachment, readUpload } from '~/models/attachments.server';
 import { publicMeetingFacts } from '~/models/minutes.server';
 import { agendaItemActionSchema, agendaItemSchema, agendaSimpleSchema, attachmentDeleteSchema, attachmentSchema, refusalKey } from '~/validation/records';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -58,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const submission = parseWithZod(upload.fields, { schema: attachmentSchema });
     if (submission.status !== 'success') return json<Reply>({ form, error: t('records.errors.notFound') }, { status: 400 });
     if (!upload.file) return json<Reply>({ form, error: t('records.errors.noFile') }, { status: 400 });
-    const outcome = await addAttachment(who, meetingId, { ...submission.value, ...upload.file });
+    const outcome = await addAttachment(who, meetingId, { ...submission.value, ...upload.file }).catch((error: unknown) => rethrowStorageFailure(error, request));
     if (outcome.status !== 'ok') {
       const code = outcome.status === 'empty' ? 'empty_file' : outcome.status;
       return json<Reply>({ form, error: t(refusalKey(code), { mb: maxMb() }) }, { status: outcome.status === 'too_large' ? 413 : outcome.status === 'not_found' ? 404 : 400 });
@@ -66,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json<Reply>({ form, message: t('records.agendaPage.uploaded') });
   }
 
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   if (intent === 'save-item') {
     const submission = parseWithZod(formData, { schema: agendaItemSchema });

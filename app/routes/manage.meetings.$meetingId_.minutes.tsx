@@ -34,6 +34,7 @@ import {
   startMinutesSchema,
   versionStepSchema,
 } from '~/validation/records';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -78,7 +79,7 @@ function localInstant(value: string | undefined): Date | null {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, actor, principal } = await requireMeetingPermission(request, params.meetingId, 'minutes.edit');
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   if (intent === 'publish' && !can(principal, 'minutes.publish', { councilId: scope.councilId, regionId: scope.regionId })) {
     throw new Response('Forbidden', { status: 403 });

@@ -13,6 +13,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { createPerson, getPersonInScope, listPeople, peopleScopeFor, regionsInScope, updatePerson } from '~/models/people.server';
 import { personEditSchema, personSchema } from '~/validation/roster';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -40,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { scope, actor } = await scopeOf(request);
   const { t } = await getT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const regions = await regionsInScope(scope);
   const regionField = formData.get('regionId');
   const regionId = regions.find((r) => r.id === regionField)?.id ?? (regions.length === 1 ? regions[0]!.id : null);

@@ -7,6 +7,7 @@ import { formatDateTime } from '~/lib/dates';
 import { absoluteUrl } from '~/lib/url.server';
 import { useLocale } from '~/lib/use-locale';
 import { createFeedToken, getFeedTokenStatus, revokeFeedTokens } from '~/models/feeds.server';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, actor } = await requireUser(request);
-  const intent = (await request.formData()).get('intent');
+  const intent = (await readForm(request)).get('intent');
   if (intent === 'revoke') {
     await revokeFeedTokens(user.id, actor);
     return json({ url: null, revoked: true }, { headers: { 'Cache-Control': 'no-store' } });

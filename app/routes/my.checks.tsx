@@ -11,6 +11,7 @@ import { useLocale } from '~/lib/use-locale';
 import { requireMeetingPermission } from '~/models/agendas.server';
 import { confirmAsChecker, getVersionScope, listPendingChecks } from '~/models/minutes.server';
 import { confirmSchema, refusalKey } from '~/validation/records';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -27,7 +28,7 @@ type Reply = { message?: string; error?: string };
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: confirmSchema });
+  const submission = parseWithZod(await readForm(request), { schema: confirmSchema });
   if (submission.status !== 'success') return json<Reply>({ error: t('records.errors.badForm') }, { status: 400 });
   const scope = await getVersionScope(submission.value.versionId);
   if (!scope) throw new Response('Not found', { status: 404 });

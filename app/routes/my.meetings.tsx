@@ -14,6 +14,7 @@ import { useLocale } from '~/lib/use-locale';
 import { replyInApp } from '~/models/invitations.server';
 import { listMyMeetings } from '~/models/meetings.server';
 import { appReplySchema, parseMonthParam } from '~/validation/calendar';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { user, actor } = await requireUser(request);
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: appReplySchema });
+  const submission = parseWithZod(await readForm(request), { schema: appReplySchema });
   if (submission.status !== 'success') return json({ ok: false, message: t('calendar.errors.replyRequired') }, { status: 400 });
   if (!user.personId) return json({ ok: false, message: t('calendar.errors.notInvited') }, { status: 404 });
   const result = await replyInApp(submission.value.meetingId, user.personId, submission.value.reply, actor, { baseUrl: absoluteUrl(request, '') });

@@ -14,6 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     selfPath: `/regions/${region.slug}/feed.xml`,
     htmlPath: `/regions/${region.slug}`,
     title: `${region.nameFi} – Neuvos`,
+    feedKey: `region:${region.id}`,
     entries,
   });
 }

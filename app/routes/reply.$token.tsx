@@ -10,6 +10,7 @@ import { absoluteUrl } from '~/lib/url.server';
 import { useLocale } from '~/lib/use-locale';
 import { getReplyContext, replyRefusal, replyWithToken, type ReplyRefusal } from '~/models/invitations.server';
 import { replySchema } from '~/validation/calendar';
+import { readForm } from '~/lib/http/body.server';
 
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }, { name: 'robots', content: 'noindex' }];
 
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const submission = parseWithZod(await request.formData(), { schema: replySchema });
+  const submission = parseWithZod(await readForm(request), { schema: replySchema });
   if (submission.status !== 'success') return json({ state: 'invalid' as const }, { status: 400, headers: HEADERS });
   const auth = await getAuth(request);
   const result = await replyWithToken(

@@ -12,6 +12,7 @@ import { translatedReply } from '~/lib/forms.server';
 import { getT } from '~/lib/t.server';
 import { checkToken, resetPassword } from '~/models/users.server';
 import { setPasswordSchema } from '~/validation/auth';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }, { name: 'referrer', content: 'no-referrer' }];
@@ -24,7 +25,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: setPasswordSchema });
+  const submission = parseWithZod(await readForm(request), { schema: setPasswordSchema });
   if (submission.status !== 'success') {
     return json({ result: translatedReply(submission, t, { hideFields: ['password', 'confirm'] }), status: 'valid' as const }, { status: 400 });
   }

@@ -13,6 +13,7 @@ import { getT } from '~/lib/t.server';
 import { absoluteUrl } from '~/lib/url.server';
 import { RESET_HOURS, requestPasswordReset } from '~/models/users.server';
 import { resetRequestSchema } from '~/validation/auth';
+import { readForm } from '~/lib/http/body.server';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const { t } = await getT(request);
-  const submission = parseWithZod(await request.formData(), { schema: resetRequestSchema });
+  const submission = parseWithZod(await readForm(request), { schema: resetRequestSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t), sent: false }, { status: 400 });
   const created = await requestPasswordReset(submission.value.email, clientIp(request));
   if (created) {

@@ -44,6 +44,7 @@ export const planMetaSchema = z.object({
 export const goalSchema = z.object({
   intent: z.literal('goal'),
   goalId: uuid.optional(),
+  lockVersion: lockVersion.optional(),
   title: text(300),
   description: optionalText(3000),
 });
@@ -52,6 +53,7 @@ export const actionSchema = z.object({
   intent: z.literal('action'),
   goalId: uuid,
   actionId: uuid.optional(),
+  lockVersion: lockVersion.optional(),
   title: text(300),
   description: optionalText(3000),
   owner: z.union([z.literal(SECRETARIAT_OWNER), uuid]).default(SECRETARIAT_OWNER),
@@ -158,6 +160,8 @@ const day = z.number({ required_error: required, invalid_type_error: 'plans.cycl
 const milestoneFields = z.object({
   intent: z.literal('milestone'),
   id: uuid.optional(),
+  /** Required with `id`: the version the form read. */
+  lockVersion: lockVersion.optional(),
   titleFi: text(200),
   titleSv: optionalText(200),
   titleEn: optionalText(200),

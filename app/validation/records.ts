@@ -67,6 +67,7 @@ export const attachmentDeleteSchema = z.object({ intent: z.literal('delete-attac
 export const templateItemSchema = z.object({
   intent: z.literal('save'),
   id: uuid.optional(),
+  lockVersion: lockVersion.optional(),
   key: z
     .string()
     .trim()

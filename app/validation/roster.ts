@@ -110,6 +110,8 @@ export const seatPlanSchema = z.object({
     .array(
       z.object({
         id: uuid.optional(),
+        /** The version the form read, required for an existing category. */
+        lockVersion: z.number().int().optional(),
         nameFi: text(200),
         nameSv: optionalText(200),
         nameEn: optionalText(200),

@@ -61,6 +61,7 @@ export const planGoals = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
+    lockVersion: lockVersion(),
   },
   (t) => [
     foreignKey({
@@ -92,6 +93,7 @@ export const planActions = pgTable(
     status: actionStatus('status').notNull().default('planned'),
     outcome: text('outcome'),
     ...timestamps(),
+    lockVersion: lockVersion(),
   },
   (t) => [
     foreignKey({
@@ -178,6 +180,7 @@ export const cycleMilestones = pgTable(
     endDay: integer('end_day'),
     remindDaysBefore: integer('remind_days_before'),
     ...timestamps(),
+    lockVersion: lockVersion(),
   },
   (t) => [
     check('cycle_milestones_owner', sql`(${t.councilId} IS NULL) <> (${t.regionId} IS NULL)`),

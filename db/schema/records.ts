@@ -34,6 +34,7 @@ export const agendaTemplateItems = pgTable(
     title: text('title').notNull(),
     body: text('body'),
     proposal: text('proposal'),
+    lockVersion: lockVersion(),
   },
   (t) => [
     unique('agenda_template_items_position_unique').on(t.councilId, t.position),

@@ -33,6 +33,7 @@ export const categories = pgTable(
     memberSeats: integer('member_seats').notNull().default(1),
     deputySeats: integer('deputy_seats').notNull().default(1),
     ...timestamps(),
+    lockVersion: lockVersion(),
   },
   (t) => [
     unique('categories_term_position_unique').on(t.termId, t.position),

@@ -118,7 +118,8 @@ async function writeVersionParts(
   }
 }
 
-async function approveAndMaybePublish(versionId: string, publish: boolean) {
+/** Approves a draft version and, when asked, publishes it (as the app does, in two steps). */
+export async function approveAndMaybePublish(versionId: string, publish: boolean) {
   const db = getDb();
   const now = new Date();
   await db.update(minutesVersions).set({ status: 'approved', approvedAt: now, approvalMethod: 'checkers' }).where(eq(minutesVersions.id, versionId));

@@ -134,6 +134,7 @@ const ACCESS: Record<string, Access> = {
   'meetings.$meetingId.print': 'public',
   'meetings.$meetingId.agenda[.pdf]': 'public',
   'meetings.$meetingId.minutes[.pdf]': 'public',
+  'meetings.$meetingId.votes[.csv]': 'public',
   // A made-up attachment id: 404 for everyone (the records tests cover real attachments).
   'attachments.$attachmentId': 'missing',
   'my.checks': 'signedIn',

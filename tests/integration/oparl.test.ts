@@ -15,7 +15,7 @@ import { generateStorageKey, getStorage } from '../../app/lib/storage.server';
 import { getDb } from '../../db/client.server';
 import { agendaItemAttachments, documents } from '../../db/schema';
 import { buildCouncilWithRoster, buildMeeting, buildRegion } from '../factories';
-import { buildHeldMeeting, buildStatement } from '../factories/plans';
+import { approveAndMaybePublish, buildHeldMeeting, buildStatement } from '../factories/plans';
 import { useTestDatabase } from '../setup/database';
 import { call, makeRequest, ORIGIN } from '../support/requests';
 
@@ -133,6 +133,8 @@ async function setup() {
     startsAt: new Date('2026-03-10T11:00:00Z'),
     title: 'Kokous 1/2026',
     items: [{ title: 'Avustukset', decision: 'Hyväksyttiin äänin 7–3.', votes: { for: 7, against: 3, abstain: 1 } }, { title: 'Henkilöasia', publicity: 'confidential' }],
+    // Attachments go in before the minutes are approved (the database freezes them after).
+    minutes: 'draft',
   });
   const planned = await buildMeeting(roster.council.id, { title: 'Tuleva kokous', address: 'Kauppakatu 1', room: 'Sali 2' });
   const closed = await buildMeeting(roster.council.id, { title: 'Suljettu', publicity: 'closed' });
@@ -146,6 +148,7 @@ async function setup() {
     .insert(agendaItemAttachments)
     .values({ agendaItemId: held.items[0]!.id, documentId: doc!.id, position: 1, title: 'Liite 1' })
     .returning();
+  await approveAndMaybePublish(held.versionId!, true);
   const statement = await buildStatement(roster.council.id, {
     status: 'sent',
     publishedAt: new Date(),

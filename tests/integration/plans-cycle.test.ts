@@ -85,7 +85,7 @@ describe('annual cycle pages', () => {
     const [forum] = await getDb().select().from(cycleMilestones).where(eq(cycleMilestones.titleFi, 'Alueen foorumi'));
     expect(forum?.councilId).toBe(council.id);
 
-    expect((await post(secretary.cookie, { intent: 'milestone', id: row!.id, titleFi: 'Toiminta-avustusten haku', startMonth: '12', startDay: '1' })).status).toBe(200);
+    expect((await post(secretary.cookie, { intent: 'milestone', id: row!.id, lockVersion: String(row!.lockVersion), titleFi: 'Toiminta-avustusten haku', startMonth: '12', startDay: '1' })).status).toBe(200);
     const [edited] = await getDb().select().from(cycleMilestones).where(eq(cycleMilestones.id, row!.id));
     expect([edited?.titleFi, edited?.endMonth, edited?.remindDaysBefore]).toEqual(['Toiminta-avustusten haku', null, null]);
 

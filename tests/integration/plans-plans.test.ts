@@ -69,7 +69,7 @@ describe('action plans', () => {
     expect(first.ownerMembershipId).toBe(s.member.id);
 
     const foreign = await buildCouncilWithRoster();
-    const foreignOwner = await post({ intent: 'action', goalId: goal!.id, actionId: first.id, title: 'x', owner: foreign.member.id });
+    const foreignOwner = await post({ intent: 'action', goalId: goal!.id, actionId: first.id, lockVersion: String(first.lockVersion), title: 'x', owner: foreign.member.id });
     expect(foreignOwner.status).toBe(400);
     expect(JSON.stringify(await foreignOwner.json())).toContain('ei ole tämän toimielimen jäsen');
 
@@ -77,7 +77,7 @@ describe('action plans', () => {
     const twice = await post({ intent: 'link', actionId: first.id, itemId: s.items[1]!.id });
     expect(twice.status).toBe(400);
 
-    expect((await post({ intent: 'action', goalId: goal!.id, actionId: first.id, title: first.title, owner: s.member.id, status: 'done', outcome: 'Lausunto annettiin.' })).status).toBe(200);
+    expect((await post({ intent: 'action', goalId: goal!.id, actionId: first.id, lockVersion: String(first.lockVersion), title: first.title, owner: s.member.id, status: 'done', outcome: 'Lausunto annettiin.' })).status).toBe(200);
 
     const page = await call(managePlan.loader, makeRequest(planPath, { cookie: s.secretary.cookie }), params);
     const data = await page.json();

@@ -147,10 +147,12 @@ describe('terms and seat plans', () => {
     const base = {
       intent: 'plan',
       'categories[0].id': used.id,
+      'categories[0].lockVersion': String(used.lockVersion),
       'categories[0].nameFi': 'Lapsi- ja perhejärjestöt',
       'categories[0].memberSeats': '2',
       'categories[0].deputySeats': '2',
       'categories[1].id': unused.id,
+      'categories[1].lockVersion': String(unused.lockVersion),
       'categories[1].nameFi': 'Turha',
       'categories[1].memberSeats': '1',
       'categories[1].deputySeats': '1',
@@ -170,7 +172,7 @@ describe('terms and seat plans', () => {
     expect(await getDb().select().from(termExtraSeats).where(eq(termExtraSeats.termId, term.id))).toEqual([expect.objectContaining({ role: 'elected_official', memberSeats: 5 })]);
     const refused = await call(
       termPlan.action,
-      makeRequest(path, { cookie: secretary.cookie, form: { intent: 'plan', 'categories[0].id': used.id, 'categories[0].nameFi': 'X', 'categories[0].memberSeats': '1', 'categories[0].deputySeats': '1', 'categories[0].remove': 'on', newCategories: 'Luokka 2' } }),
+      makeRequest(path, { cookie: secretary.cookie, form: { intent: 'plan', 'categories[0].id': used.id, 'categories[0].lockVersion': String(used.lockVersion + 1), 'categories[0].nameFi': 'X', 'categories[0].memberSeats': '1', 'categories[0].deputySeats': '1', 'categories[0].remove': 'on', newCategories: 'Luokka 2' } }),
       params,
     );
     expect(refused.status).toBe(400);

@@ -1,6 +1,8 @@
 import { admin } from './admin';
 import { auth } from './auth';
 import { calendar } from './calendar';
+import { http } from './http';
+import { ops } from './ops';
 import { plans } from './plans';
 import { portal } from './portal';
 import { records } from './records';
@@ -11,4 +13,4 @@ import { ws } from './ws';
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, plans, portal, records, roster, ws };
+export const areas = { admin, auth, calendar, http, ops, plans, portal, records, roster, ws };
