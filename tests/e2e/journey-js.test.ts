@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, it, vi } from 'vitest';
+import { recordFormPosts, startHarness, writeStats, type Harness } from './harness';
+import * as journey from './journey';
+
+// The whole journey with JavaScript on, one step per test; a step after a failed one is not run.
+let h: Harness;
+let j: journey.Journey;
+let failed: string | null = null;
+
+beforeAll(async () => {
+  h = await startHarness();
+  j = journey.newJourney(h, true);
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  writeStats(__filename);
+  await journey.closeAll(j).catch(() => undefined);
+  await h?.close();
+});
+
+function step(name: string, run: () => Promise<void>) {
+  it(name, async () => {
+    if (failed) throw new Error(`not run: "${failed}" failed`);
+    try {
+      await run();
+    } catch (e) {
+      failed = name;
+      if (e instanceof Error) e.message += `\nOpen pages:\n${await journey.describeTabs(j)}`;
+      throw e;
+    }
+  }, 900_000);
+}
+
+describe('the secretariat’s journey with JavaScript on', () => {
+  step('the admin creates a bilingual council, a term and a seat plan, and invites its secretary', () => journey.adminCreatesCouncil(j));
+  step('the secretary imports the roster from CSV, a bad file first', () => journey.secretaryImportsRoster(j));
+  step('the secretary adds, changes and ends memberships on the roster page', () => journey.secretaryEditsMemberships(j));
+  step('the secretary creates a weekly series across the change to summer time, moves and cancels meetings', () => journey.secretaryPlansMeetings(j));
+  step('the secretary writes and publishes an agenda with a withheld item and sends the invitations', () => journey.secretaryPublishesAgenda(j));
+  step('members read the papers and reply on their phones; a deputy is asked and comes', () => journey.membersReplyOnPhones(j));
+  step('after the meeting the secretary records attendance with a deputy, a vote, a recusal and checkers', async () => {
+    journey.meetingIsOver(j);
+    await journey.secretaryWritesMinutes(j);
+  });
+  step('the checkers sign in, read and confirm the minutes', () => journey.checkersConfirm(j));
+  step('the secretary approves and publishes the minutes', () => journey.secretaryApprovesAndPublishes(j));
+  step('an anonymous visitor reads the published minutes without the withheld parts', () => journey.visitorReadsMinutes(j));
+  step('counts the form posts from a new council to published minutes', async () => {
+    recordFormPosts('new council to published minutes (JS on)', journey.postsSoFar(j));
+  });
+});
