@@ -11,3 +11,4 @@ export * from './records';
 export * from './regions';
 export * from './rosters';
 export * from './statements';
+export * from './totp';
