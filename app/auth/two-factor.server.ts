@@ -4,6 +4,8 @@
  * "admin,region_admin", an empty string turns the requirement off. Read per request so the
  * setting can change without a restart (and tests can switch it).
  */
+import { isSecureDeployment } from '~/lib/config.server';
+import { CHALLENGE_MINUTES } from '~/models/totp.server';
 import type { Principal } from './permissions';
 
 export const TWO_FACTOR_PATH = '/account/two-factor';
@@ -31,4 +33,24 @@ export function principalNeedsTwoFactor(principal: Principal, env: Record<string
 /** Pages a user who still has to enrol may use: their account (incl. enrolment) and sign-out. */
 export function reachableBeforeEnrolment(pathname: string): boolean {
   return pathname === '/account' || pathname.startsWith('/account/') || pathname === '/logout';
+}
+
+/** The cookie that carries a pending sign-in between the password and the code (10 minutes). */
+function challengeCookieName(): string {
+  return isSecureDeployment() ? '__Host-neuvos_2fa' : 'neuvos_2fa';
+}
+
+export function challengeCookie(token: string | null): string {
+  const parts = [`${challengeCookieName()}=${token ?? ''}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${token ? CHALLENGE_MINUTES * 60 : 0}`];
+  if (isSecureDeployment()) parts.push('Secure');
+  return parts.join('; ');
+}
+
+export function readChallengeToken(request: Request): string | null {
+  const name = challengeCookieName();
+  for (const part of (request.headers.get('cookie') ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=') || null;
+  }
+  return null;
 }
