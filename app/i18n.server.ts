@@ -1,6 +1,7 @@
 import { createCookie } from '@remix-run/node';
 import { RemixI18Next } from 'remix-i18next/server';
-import { fallbackLanguage, i18nConfig, resources, supportedLanguages } from '~/lib/i18n';
+import { fallbackLanguage, i18nConfig, supportedLanguages } from '~/lib/i18n';
+import { resources } from '~/lib/i18n-resources.server';
 
 /** Remembers the language chosen with ?lng= for a year. */
 export const localeCookie = createCookie('lng', {

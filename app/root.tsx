@@ -15,7 +15,9 @@ import { ErrorPage } from '~/components/error-page';
 import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { getAuth } from '~/auth/session.server';
 import i18nServer, { localeCookie } from '~/i18n.server';
-import { isLocale, resources } from '~/lib/i18n';
+import { pathHydrates } from '~/lib/hydration';
+import { isLocale } from '~/lib/i18n';
+import { resources } from '~/lib/i18n-resources.server';
 import { useNonce } from '~/lib/nonce';
 import { absoluteUrl } from '~/lib/url.server';
 import { supportedLanguages } from '~/lib/i18n';
@@ -37,7 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
-      translations: resources[isLocale(locale) ? locale : 'fi'].common,
+      // Only hydrating pages read the strings in the browser; public pages skip the 55 KB.
+      translations: pathHydrates(url.pathname) ? resources[isLocale(locale) ? locale : 'fi'].common : null,
       path: url.pathname,
       origin: absoluteUrl(request, ''),
       lngParam: isLocale(chosen) ? chosen : null,

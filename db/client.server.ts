@@ -16,8 +16,15 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /**
+   * Listen for NOTIFY on a channel on a dedicated connection. `onListen` runs on every (re)connect:
+   * notifications may have been missed while disconnected. Resolves to an unsubscribe function.
+   */
+  listen: (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
   /** The PGlite instance, for tests that dump or clone it. */
   pglite?: PGlite;
+  /** The PostgreSQL URL, for connections of their own (the job queue, the migration step). */
+  url?: string;
 }
 
 /** Counts every query the app sends; benchmarks and query-count tests read it. */
@@ -64,8 +71,21 @@ export async function openPostgres(url: string): Promise<Database> {
       `Cannot connect to the database at ${parsed.host || 'localhost'}${parsed.pathname}: ${reason}`,
     );
   }
+  if (process.env.DATABASE_PREPARE !== '0') {
+    // drizzle sends every query unnamed (parse + bind each time, ~7x the execution of a page's small
+    // queries); named prepared statements are parsed once per connection. DATABASE_PREPARE=0 turns
+    // this off behind a transaction-pooling proxy that cannot keep them.
+    const unsafe = client.unsafe.bind(client);
+    client.unsafe = ((query: string, args?: unknown[], options?: Record<string, unknown>) =>
+      unsafe(query, args as never, { ...options, prepare: true })) as typeof client.unsafe;
+  }
   const db = drizzle(client, { schema, logger: countingLogger }) as unknown as Db;
-  return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  const listen: Database['listen'] = async (channel, onNotify, onListen) => {
+    // postgres.js keeps listeners on one dedicated connection and re-listens after reconnects.
+    const { unlisten } = await client.listen(channel, (payload) => onNotify(payload), onListen);
+    return unlisten;
+  };
+  return { db, kind: 'postgres', url, close: () => client.end({ timeout: 5 }), listen };
 }
 
 /** Open the embedded PGlite database; `dataDir` undefined means in memory. */
@@ -79,7 +99,13 @@ export async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<
     ...(loadDataDir ? { loadDataDir } : {}),
   });
   const db = drizzle(client, { schema, logger: countingLogger }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close(), pglite: client };
+  // Embedded: one backend in this process; notifications arrive before COMMIT resolves.
+  const listen: Database['listen'] = async (channel, onNotify, onListen) => {
+    const unsubscribe = await client.listen(channel, (payload) => onNotify(payload));
+    onListen?.();
+    return unsubscribe;
+  };
+  return { db, kind: 'pglite', close: () => client.close(), pglite: client, listen };
 }
 
 /** Open the database the environment asks for: DATABASE_URL, else PGlite in ./data. */

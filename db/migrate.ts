@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { Database } from './client.server';
 import { grantAppRole, roleOfUrl } from './roles';
 
@@ -15,8 +16,30 @@ export async function migrateDatabase(database: Database): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   } else {
+    // Already up to date: nothing to do, so the least-privilege app role (which may not CREATE the
+    // migrator's schema or table) can start on a database its owner migrated.
+    if (await upToDate(database)) return;
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
     await migrate(database.db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  }
+  // Cache invalidation triggers also on tables that later migrations added (db/sql/perf_cache_notify.sql).
+  await database.db.execute(sql`SELECT neuvos_cache_install()`);
+  // The job queue's schema (pg-boss) and queues, created as the same owner.
+  const { ensureQueueSchema } = await import('../app/lib/queue/schema.server');
+  await ensureQueueSchema(database);
+}
+
+/** Whether the newest migration of the journal is applied (drizzle's own rule: created_at >= its timestamp). */
+async function upToDate(database: Database): Promise<boolean> {
+  const { readFileSync } = await import('node:fs');
+  const { sql } = await import('drizzle-orm');
+  const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ when: number }> };
+  const newest = Math.max(...journal.entries.map((e) => e.when));
+  try {
+    const rows = (await database.db.execute(sql`select max(created_at)::bigint as at from drizzle.__drizzle_migrations`)) as unknown as Array<{ at: string | null }>;
+    return rows[0]?.at != null && Number(rows[0].at) >= newest;
+  } catch {
+    return false;
   }
 }
 

@@ -7,6 +7,8 @@ import express from 'express';
 import helmet from 'helmet';
 import { isSecureDeployment } from '../app/lib/config.server';
 import { isCrossSiteWrite } from '../app/lib/origin';
+import { connectInvalidation, frontDoor, responseCacheFromEnv, type ResponseCache } from '../app/lib/response-cache.server';
+import { getDatabase, type Database } from '../db/client.server';
 import { createRemixHandler, trustedOrigin } from './http/remix-handler';
 import { errorLogging, mountHealthChecks, requestLogging } from './observability';
 
@@ -14,6 +16,10 @@ export interface AppServerOptions {
   build?: ServerBuild;
   buildPath?: string;
   production?: boolean;
+  /** The anonymous response cache; default from RESPONSE_CACHE_MB, null turns it off. */
+  responseCache?: ResponseCache | null;
+  /** Where commit notifications come from (default the app's database; tests give a second connection). */
+  invalidationSource?: Database;
 }
 
 /** The Express app: security headers with a per-request CSP nonce, static files, Remix. */
@@ -27,6 +33,9 @@ export async function createApp(options: AppServerOptions = {}) {
     )) as ServerBuild);
 
   const app = express();
+  const responseCache = options.responseCache === undefined ? responseCacheFromEnv() : options.responseCache;
+  if (responseCache) await connectInvalidation(responseCache, (options.invalidationSource ?? getDatabase()).listen);
+  app.locals.responseCache = responseCache;
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false);
   app.use(requestLogging());
@@ -81,6 +90,7 @@ export async function createApp(options: AppServerOptions = {}) {
   app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }));
   app.use(express.static('public', { maxAge: '1h' }));
 
+  if (responseCache) app.use(responseCache.capture());
   app.all(
     '*',
     // Remix with the URL from configuration (never Host/X-Forwarded-*) and a bounded body.
@@ -91,5 +101,6 @@ export async function createApp(options: AppServerOptions = {}) {
     }),
   );
   app.use(errorLogging());
+  if (responseCache) frontDoor(app as unknown as Parameters<typeof frontDoor>[0], responseCache);
   return app;
 }

@@ -75,11 +75,11 @@ async function main() {
     await database.pglite?.exec('ANALYZE');
   }
 
-  // Background jobs (meeting reminders, milestone reminders); each send is claimed in the
-  // database, so several instances can run them safely.
-  const { startJobs } = await import('../app/lib/jobs.server');
-  const stopJobs = process.env.NEUVOS_JOBS === 'off' ? () => {} : startJobs();
-  onShutdown('timers', stopJobs);
+  // The job queue's workers (mail, reminders) in this process unless WORKER=0 (then run
+  // `npm run worker` separately; the web still enqueues). Stopped at shutdown after the server.
+  const { startWorkerFromEnv } = await import('./worker');
+  const stopJobs = await startWorkerFromEnv(database);
+  onShutdown('queue', stopJobs);
 
   const app = await createApp();
   const port = Number(process.env.PORT ?? 3000);

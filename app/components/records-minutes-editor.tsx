@@ -426,10 +426,13 @@ export function WorkflowForms({
   version,
   laterItems,
   error,
+  hasCheckers = false,
 }: {
   version: VersionState;
   laterItems: Array<{ id: string; title: string; number: string | null; meetingTitle: string }>;
   error?: string;
+  /** Once checkers are chosen, approval by the checkers is the expected way. */
+  hasCheckers?: boolean;
 }) {
   const { t } = useTranslation();
   const open = version.status === 'draft' || version.status === 'checking';
@@ -462,7 +465,7 @@ export function WorkflowForms({
           <Hidden version={version} />
           <div className="field">
             <label htmlFor="approve-method">{t('records.minutesPage.method')}</label>
-            <select id="approve-method" name="method" defaultValue={version.status === 'checking' ? 'checkers' : 'at_meeting'}>
+            <select id="approve-method" name="method" defaultValue={version.status === 'checking' || hasCheckers ? 'checkers' : 'at_meeting'}>
               {APPROVAL_METHODS.map((m) => (
                 <option key={m} value={m}>
                   {t(`records.methods.${m}`)}

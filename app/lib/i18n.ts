@@ -1,14 +1,7 @@
-import { messages } from '~/locales';
 
 export const supportedLanguages = ['fi', 'sv', 'en'] as const;
 export type Locale = (typeof supportedLanguages)[number];
 export const fallbackLanguage: Locale = 'fi';
-
-export const resources = {
-  fi: { common: messages.fi },
-  sv: { common: messages.sv },
-  en: { common: messages.en },
-};
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);

@@ -1,7 +1,8 @@
 /**
- * Background jobs run inside each app process on a timer. Several processes may run them
- * at once: every job must be safe for that (reminders claim each send in the database).
- * Nothing starts on import; scripts/start.ts calls startJobs(), tests call the jobs directly.
+ * Periodic jobs. The job queue runs each on its cron line (app/lib/queue/queues.ts:
+ * `cron.<name>`), one run at a time across all processes; tests call them directly with runJob.
+ * Every job must still be safe to run twice (a retried run): its sends are claimed in the
+ * database in the same transaction as the queued messages.
  */
 import { hostname } from 'node:os';
 import { sendDueMilestoneReminders } from '~/models/cycle.server';
@@ -32,6 +33,13 @@ export function workerId(): string {
   return `${hostname()}:${process.pid}`;
 }
 
+/** Runs one job now for the queue: a failure is thrown, so the queue retries the run. */
+export async function runJobStrict(name: string, now = new Date()): Promise<void> {
+  const job = jobs.get(name);
+  if (!job) throw new RangeError(`No job named ${name}`);
+  await job.fn(now, workerId());
+}
+
 /** Runs one job now; a failure is logged and does not stop later runs. */
 export async function runJob(name: string, now = new Date()): Promise<void> {
   const job = jobs.get(name);
@@ -41,32 +49,6 @@ export async function runJob(name: string, now = new Date()): Promise<void> {
   } catch (error) {
     console.error(`[jobs] ${name} failed:`, error instanceof Error ? error.message : error);
   }
-}
-
-/** Starts every registered job: once shortly after start, then on its interval. Returns a stop function. */
-export function startJobs(): () => void {
-  const timers: NodeJS.Timeout[] = [];
-  for (const job of jobs.values()) {
-    let running = false;
-    const tick = async () => {
-      // A slow run (a large mail queue) must not overlap the next one in the same process.
-      if (running) return;
-      running = true;
-      try {
-        await runJob(job.name);
-      } finally {
-        running = false;
-      }
-    };
-    const first = setTimeout(() => void tick(), 5_000);
-    const every = setInterval(() => void tick(), job.intervalMs);
-    first.unref();
-    every.unref();
-    timers.push(first, every);
-  }
-  return () => {
-    for (const t of timers) clearTimeout(t);
-  };
 }
 
 /** Names of the registered jobs (for the start-up log). */

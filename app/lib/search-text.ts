@@ -54,6 +54,20 @@ export interface PreparedQuery {
 
 const VOWELS = 'aeiouyäöå';
 
+const FOLD_FROM = 'åäöéèêëáàâüúùïíìôóòçñøæšžõ';
+const FOLD_TO = 'aaoeeeeaaauuuiiiooocnoaszo';
+const FOLD_MAP = new Map([...FOLD_FROM].map((ch, i) => [ch, FOLD_TO[i]!]));
+
+/**
+ * Lowercase and drop the marks of letters (päihdetyö -> paihdetyo), exactly like the SQL
+ * function search_fold() that fills search_documents: residents type without ä/ö/å.
+ */
+export function fold(value: string): string {
+  return value.toLowerCase().replace(/[åäöéèêëáàâüúùïíìôóòçñøæšžõ]/g, (ch) => FOLD_MAP.get(ch) ?? ch);
+}
+export const FOLD_SQL_FROM = FOLD_FROM;
+export const FOLD_SQL_TO = FOLD_TO;
+
 // Stop words are dropped unless the query has nothing else: with AND semantics they would
 // only require that a record contains "ja" or "och", which says nothing about relevance.
 const STOP_WORDS = new Set([
@@ -176,6 +190,8 @@ export function stemFinnish(word: string): string[] {
   }
   const stems = [s];
   if (/(kk|pp|tt)$/.test(s) && s.length - 1 >= MIN_STEM) stems.push(s.slice(0, -1));
+  // k disappears in the weak grade: vertaistukea -> vertaistuk, but vertaistuen -> vertaistu.
+  if (/[aeiouyäö]k$/.test(s) && s.length - 1 >= MIN_STEM + 2) stems.push(s.slice(0, -1));
   for (const [strong, weak] of GRADATION_PAIRS) {
     if (s.endsWith(strong)) stems.push(s.slice(0, -2) + weak);
     else if (s.endsWith(weak)) stems.push(s.slice(0, -2) + strong);
@@ -183,18 +199,22 @@ export function stemFinnish(word: string): string[] {
   return stems;
 }
 
-/** Swedish prefix for one lowercase word: plural, definite and genitive endings stripped. */
-export function stemSwedish(word: string): string {
-  if (word.length <= MIN_STEM_SV_SHORT || /\p{N}/u.test(word)) return word;
+/** Swedish prefixes for one lowercase word: plural, definite and genitive endings stripped. */
+export function stemSwedish(word: string): string[] {
+  if (word.length <= MIN_STEM_SV_SHORT || /\p{N}/u.test(word)) return [word];
   for (const ending of SV_ENDINGS) {
     if (!word.endsWith(ending)) continue;
     const rest = word.length - ending.length;
     const short = rest >= MIN_STEM_SV_SHORT && SV_SHORT_OK.has(ending) && /[åäö]/.test(word.slice(0, rest));
     if (rest >= MIN_STEM || short) {
-      return word.slice(0, -ending.length);
+      const stem = word.slice(0, -ending.length);
+      // An unstressed -er- drops before an ending: funktionshindrade / funktionshinder(rådet),
+      // numret / nummer. The stem then also gets its -er form.
+      if (/[^aeiouyåäö]r$/.test(stem) && stem.length >= MIN_STEM) return [stem, `${stem.slice(0, -1)}er`];
+      return [stem];
     }
   }
-  return word;
+  return [word];
 }
 
 /** Keep only the shortest prefixes: a stem that starts with another stem adds no matches. */
@@ -207,20 +227,20 @@ function minimalPrefixes(stems: string[]): string[] {
 
 /** The match prefixes of one word: Finnish and Swedish stems together, since the query language is unknown. */
 export function stemWord(word: string): string[] {
-  if (NO_STEM.has(word)) return [word];
-  return minimalPrefixes([...stemFinnish(word), stemSwedish(word)]);
+  if (NO_STEM.has(word)) return [fold(word)];
+  return minimalPrefixes([...stemFinnish(word), ...stemSwedish(word)].map(fold));
 }
 
 /** A term standing for several words at once (the corrections of a misspelt word), the first one as its word. */
 export function termForWords(words: readonly [string, ...string[]]): SearchTerm {
-  return { word: words[0], stems: minimalPrefixes(words.flatMap(stemWord)) };
+  return { word: fold(words[0]), stems: minimalPrefixes(words.flatMap(stemWord)) };
 }
 
 /** Normalise a raw query and stem each word; an empty `terms` list means "search nothing". */
 export function prepareQuery(raw: string): PreparedQuery {
   const words = normaliseQuery(raw);
   const phrase = capped(tokenize(raw), Number.MAX_SAFE_INTEGER).join(' ');
-  return { terms: words.map((word) => ({ word, stems: stemWord(word) })), phrase };
+  return { terms: words.map((word) => ({ word: fold(word), stems: stemWord(word) })), phrase: fold(phrase) };
 }
 
 /**
@@ -261,7 +281,8 @@ export function termPatterns(term: SearchTerm): TermPatterns {
 }
 
 /** Whether one lowercase word of a text is a hit for a term (same rules as the SQL). */
-export function wordMatches(term: SearchTerm, word: string): boolean {
+export function wordMatches(term: SearchTerm, raw: string): boolean {
+  const word = fold(raw);
   if (word === term.word) return true;
   return term.stems.some((s) => word.startsWith(s) || (allowsInfix(term, s) && word.includes(s)));
 }

@@ -26,6 +26,7 @@ const en: Translation = {
     noUpcoming: 'No upcoming public meetings.',
     councilsInRegion: '{{count}} council',
     councilsInRegion_other: '{{count}} councils',
+    allCouncils: 'All {{count}} councils in the region',
     allMeetings: 'All meetings',
   },
   council: {

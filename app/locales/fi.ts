@@ -25,6 +25,7 @@ const fi = {
     noUpcoming: 'Ei tulevia julkisia kokouksia.',
     councilsInRegion: '{{count}} toimielin',
     councilsInRegion_other: '{{count}} toimielintä',
+    allCouncils: 'Kaikki alueen {{count}} toimielintä',
     allMeetings: 'Kaikki kokoukset',
   },
   council: {

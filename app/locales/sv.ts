@@ -26,6 +26,7 @@ const sv: Translation = {
     noUpcoming: 'Inga kommande offentliga möten.',
     councilsInRegion: '{{count}} organ',
     councilsInRegion_other: '{{count}} organ',
+    allCouncils: 'Alla {{count}} organ i området',
     allMeetings: 'Alla möten',
   },
   council: {

@@ -13,6 +13,7 @@ import {
 } from '~db/schema';
 import type { Action } from '~/auth/permissions';
 import { requirePermission, requireUser } from '~/auth/session.server';
+import { CLOSING_TEMPLATE_KEYS } from '~/lib/agenda-template-defaults';
 import { meetingSequence } from '~/models/meeting-number.server';
 import { loadMeetingRoles } from '~/models/principals.server';
 import { helsinkiWallClock, helsinkiYear, toIsoWithOffset } from '~/lib/dates';
@@ -446,25 +447,31 @@ export async function applyAgendaTemplate(who: Who, meetingId: string): Promise<
         const have = new Set(existing.map((e) => e.key));
         const missing = template.filter((t) => !have.has(t.key));
         if (missing.length === 0) return { status: 'ok', id: meetingId, added: 0 };
+        // Opening items go first; "other matters", "next meeting" and "closing" go last.
+        const opening = missing.filter((t) => !CLOSING_TEMPLATE_KEYS.includes(t.key));
+        const closing = missing.filter((t) => CLOSING_TEMPLATE_KEYS.includes(t.key));
+        const [{ count }] = (await tx.select({ count: sql<number>`count(*)::int` }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId))) as [{ count: number }];
         await tx
           .update(agendaItems)
           .set({ position: sql`${agendaItems.position} + ${PARK}` })
           .where(eq(agendaItems.meetingId, meetingId));
         await tx
           .update(agendaItems)
-          .set({ position: sql`${agendaItems.position} - ${PARK} + ${missing.length}` })
+          .set({ position: sql`${agendaItems.position} - ${PARK} + ${opening.length}` })
           .where(eq(agendaItems.meetingId, meetingId));
-        await tx.insert(agendaItems).values(
-          missing.map((t, i) => ({
-            meetingId,
-            councilId: who.councilId,
-            position: i + 1,
-            templateKey: t.key,
-            title: t.title,
-            body: t.body,
-            proposal: t.proposal,
-          })),
-        );
+        const row = (t: (typeof missing)[number], position: number) => ({
+          meetingId,
+          councilId: who.councilId,
+          position,
+          templateKey: t.key,
+          title: t.title,
+          body: t.body,
+          proposal: t.proposal,
+        });
+        await tx.insert(agendaItems).values([
+          ...opening.map((t, i) => row(t, i + 1)),
+          ...closing.map((t, i) => row(t, opening.length + count + i + 1)),
+        ]);
         await recordAudit(tx, who.actor, {
           action: 'agenda.template_apply',
           entityType: 'meeting',

@@ -1,12 +1,16 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Executor } from '~db/client.server';
-import { categories, councils, documents, memberships, organisations, people, regions, termExtraSeats, terms, type Council } from '~db/schema';
+import { agendaTemplateItems, categories, councils, documents, memberships, organisations, people, regions, termExtraSeats, terms, type Council } from '~db/schema';
 import { todayInHelsinki } from '~/lib/dates';
+import { defaultAgendaTemplate } from '~/lib/agenda-template-defaults';
 import { buildRoster, type RosterMembership } from '~/lib/roster';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
+import { isSlug } from '~/lib/http/params';
 
 /** The public facts of a council and its region; null when there is no such council. */
 export async function getCouncilBySlug(slug: string, db: Executor = getDb()) {
+  if (!isSlug(slug)) return null;
   const [row] = await db
     .select({ council: councils, region: regions })
     .from(councils)
@@ -113,8 +117,9 @@ export async function listCouncilsByIds(ids: string[]) {
 export async function listCouncilsInScope(scope: { all: boolean; ids: string[]; regionIds: string[] }) {
   if (!scope.all && scope.ids.length === 0 && scope.regionIds.length === 0) return [];
   return getDb()
-    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId })
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId, regionNameFi: regions.nameFi })
     .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(
       scope.all
         ? undefined
@@ -123,7 +128,7 @@ export async function listCouncilsInScope(scope: { all: boolean; ids: string[]; 
             scope.regionIds.length > 0 ? inArray(councils.regionId, scope.regionIds) : undefined,
           ),
     )
-    .orderBy(asc(councils.nameFi));
+    .orderBy(asc(councils.nameFi), asc(regions.nameFi));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -165,29 +170,47 @@ export async function getTermForCouncil(councilId: string, termId: string, db: E
   return term ?? null;
 }
 
-/** Every council with its region and parent slug, for the public API (two queries). */
-export async function listCouncilsPublic(db: Executor = getDb()) {
-  const rows = await db
-    .select({
-      id: councils.id,
-      slug: councils.slug,
-      nameFi: councils.nameFi,
-      nameSv: councils.nameSv,
-      nameEn: councils.nameEn,
-      kind: councils.kind,
-      origin: councils.origin,
-      parentId: councils.parentId,
-      publicityDefault: councils.publicityDefault,
-      regionSlug: regions.slug,
-      regionNameFi: regions.nameFi,
-      regionNameSv: regions.nameSv,
-      regionNameEn: regions.nameEn,
-    })
+/**
+ * One page of councils with their region and parent slug, for the public API, in a stable order
+ * (region, name, id), and the total count.
+ */
+export async function listCouncilsPublic(page: { limit: number; offset: number }, db: Executor = getDb()) {
+  const parent = alias(councils, 'parent');
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({
+        id: councils.id,
+        slug: councils.slug,
+        nameFi: councils.nameFi,
+        nameSv: councils.nameSv,
+        nameEn: councils.nameEn,
+        kind: councils.kind,
+        origin: councils.origin,
+        parentSlug: parent.slug,
+        publicityDefault: councils.publicityDefault,
+        regionSlug: regions.slug,
+        regionNameFi: regions.nameFi,
+        regionNameSv: regions.nameSv,
+        regionNameEn: regions.nameEn,
+      })
+      .from(councils)
+      .innerJoin(regions, eq(regions.id, councils.regionId))
+      .leftJoin(parent, eq(parent.id, councils.parentId))
+      .orderBy(asc(regions.shortFi), asc(councils.nameFi), asc(councils.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(councils),
+  ]);
+  return { councils: rows, total: Number(count?.n ?? 0) };
+}
+
+/** Every council's slug in the API order, for the background bulk export (streamed, never one response). */
+export async function listCouncilsPublicAll(db: Executor = getDb()) {
+  return db
+    .select({ slug: councils.slug })
     .from(councils)
     .innerJoin(regions, eq(regions.id, councils.regionId))
-    .orderBy(asc(regions.shortFi), asc(councils.nameFi));
-  const slugById = new Map(rows.map((r) => [r.id, r.slug]));
-  return rows.map((r) => ({ ...r, parentSlug: r.parentId ? (slugById.get(r.parentId) ?? null) : null }));
+    .orderBy(asc(regions.shortFi), asc(councils.nameFi), asc(councils.id));
 }
 
 /** Regions a user may create councils in: all for admins, else their region-admin regions. */
@@ -275,13 +298,16 @@ export async function createCouncil(actor: AuditActor, input: CouncilValues & { 
     if (parentProblem) fieldErrors.parentId = [parentProblem];
     if (Object.keys(fieldErrors).length > 0) return { ok: false as const, fieldErrors };
     const [row] = await tx.insert(councils).values({ ...councilColumns(input), slug: input.slug, regionId: input.regionId }).returning();
+    // A new council starts usable: the standard agenda items in its languages, editable afterwards.
+    const template = defaultAgendaTemplate(row!.languages);
+    await tx.insert(agendaTemplateItems).values(template.map((item) => ({ ...item, councilId: row!.id })));
     await recordAudit(tx, actor, {
       action: 'roster.council_create',
       entityType: 'council',
       entityId: row!.id,
       councilId: row!.id,
       regionId: row!.regionId,
-      changes: { slug: row!.slug, ...councilColumns(input) },
+      changes: { slug: row!.slug, ...councilColumns(input), agendaTemplateItems: template.length },
     });
     return { ok: true as const, slug: row!.slug, id: row!.id };
   });

@@ -17,7 +17,9 @@ import i18nServer from '~/i18n.server';
 import { appOrigin } from '~/lib/config.server';
 import { todayInHelsinki } from '~/lib/dates';
 import { isLocale, type Locale } from '~/lib/i18n';
-import { sendMail } from '~/lib/mail.server';
+import { queueMail } from '~/lib/mail.server';
+import { wakeWorkers } from '~/lib/queue/queue.server';
+import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
 import { yearBounds } from '~/models/reports.server';
 
@@ -274,46 +276,54 @@ export async function sendDueMilestoneReminders(now: Date = new Date(), instance
     }
   }
 
-  const claimed: typeof due = [];
-  for (const entry of due) {
-    const rows = await db
-      .insert(milestoneReminders)
-      .values({ milestoneId: entry.milestone.id, year: entry.year, claimedBy: instance })
-      .onConflictDoNothing()
-      .returning({ id: milestoneReminders.id });
-    if (rows.length > 0) claimed.push(entry);
-  }
-  if (claimed.length === 0) return { claimed: 0, sent: 0 };
-
-  const councilIds = [...new Set(claimed.map((c) => c.milestone.councilId).filter((v): v is string => v !== null))];
-  const regionIds = [...new Set(claimed.map((c) => c.milestone.regionId).filter((v): v is string => v !== null))];
+  if (due.length === 0) return { claimed: 0, sent: 0 };
+  const councilIds = [...new Set(due.map((c) => c.milestone.councilId).filter((v): v is string => v !== null))];
+  const regionIds = [...new Set(due.map((c) => c.milestone.regionId).filter((v): v is string => v !== null))];
   const recipients = await secretariesOf(councilIds, regionIds, today);
   const origin = appOrigin();
 
+  // Per reminder, the claim and its queued messages commit together: a run that dies before
+  // the commit leaves the reminder unclaimed for the next run (at least once), and a second
+  // run finds it claimed (once).
+  let claimedCount = 0;
   let sent = 0;
-  for (const entry of claimed) {
+  for (const entry of due) {
     const { milestone } = entry;
     const targets = new Map<string, Recipient>();
     for (const r of recipients) {
       const concerned = milestone.councilId ? r.councilId === milestone.councilId : r.regionId === milestone.regionId;
       if (concerned && !targets.has(r.email)) targets.set(r.email, r);
     }
-    for (const r of targets.values()) {
-      const t = await i18nServer.getFixedT(r.locale, 'common');
-      const title = (r.locale === 'sv' ? milestone.titleSv : r.locale === 'en' ? milestone.titleEn : null) ?? milestone.titleFi;
-      const dates = entry.end ? `${entry.start} – ${entry.end}` : entry.start;
-      const status = await sendMail({
-        to: r.email,
-        subject: t('plans.cycle.reminderMail.subject', { title }),
-        text: t('plans.cycle.reminderMail.text', { title, dates, url: `${origin}/manage/councils/${r.councilSlug}/cycle` }),
-        councilId: milestone.councilId ?? r.councilId,
-      });
-      if (status !== 'failed') sent += 1;
-    }
-    await db
-      .update(milestoneReminders)
-      .set({ sentAt: new Date(), recipients: targets.size })
-      .where(and(eq(milestoneReminders.milestoneId, milestone.id), eq(milestoneReminders.year, entry.year)));
+    const queued = await db.transaction(async (tx) => {
+      const rows = await tx
+        .insert(milestoneReminders)
+        .values({ milestoneId: milestone.id, year: entry.year, claimedBy: instance })
+        .onConflictDoNothing()
+        .returning({ id: milestoneReminders.id });
+      if (rows.length === 0) return null;
+      for (const r of targets.values()) {
+        const t = await i18nServer.getFixedT(r.locale, 'common');
+        const title = (r.locale === 'sv' ? milestone.titleSv : r.locale === 'en' ? milestone.titleEn : null) ?? milestone.titleFi;
+        const dates = entry.end ? `${entry.start} – ${entry.end}` : entry.start;
+        await queueMail(tx, {
+          to: r.email,
+          subject: t('plans.cycle.reminderMail.subject', { title }),
+          text: t('plans.cycle.reminderMail.text', { title, dates, url: `${origin}/manage/councils/${r.councilSlug}/cycle` }),
+          councilId: milestone.councilId ?? r.councilId,
+          kind: 'milestone_reminder',
+          locale: r.locale,
+        });
+      }
+      await tx
+        .update(milestoneReminders)
+        .set({ sentAt: now, recipients: targets.size })
+        .where(and(eq(milestoneReminders.milestoneId, milestone.id), eq(milestoneReminders.year, entry.year)));
+      return targets.size;
+    });
+    if (queued === null) continue;
+    claimedCount += 1;
+    sent += queued;
   }
-  return { claimed: claimed.length, sent };
+  if (sent > 0) wakeWorkers(MAIL_QUEUE);
+  return { claimed: claimedCount, sent };
 }

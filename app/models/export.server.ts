@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { getStorage, readAllBytes, type StoredObject } from '~/lib/storage.server';
-import { getCouncilBySlug, listCouncilsPublic } from '~/models/councils.server';
+import { getCouncilBySlug, listCouncilsPublicAll } from '~/models/councils.server';
 import { apiCouncilMeetings } from '~/models/feeds.server';
 import { getCouncilRecordsSummary } from '~/models/plans.server';
 
@@ -103,7 +103,7 @@ export async function* councilExportChunks(slug: string, origin: string, src: Ex
 
 /** The whole installation: every council's export in one JSON document. */
 export async function* installationExportChunks(origin: string, src: ExportSources, generatedAt = new Date()): AsyncGenerator<string> {
-  const councils = await listCouncilsPublic();
+  const councils = await listCouncilsPublicAll();
   yield `{"generatedAt":${JSON.stringify(generatedAt.toISOString())},"license":${JSON.stringify(EXPORT_LICENSE)},"councils":[`;
   let first = true;
   for (const c of councils) {
@@ -163,7 +163,7 @@ async function store(name: string, chunks: AsyncGenerator<string>): Promise<Expo
  */
 export async function regenerateExports(origin: string, src: ExportSources, now = new Date()): Promise<ExportManifest> {
   const files: ExportFile[] = [];
-  for (const c of await listCouncilsPublic()) {
+  for (const c of await listCouncilsPublicAll()) {
     files.push({ ...(await store(c.slug, councilExportChunks(c.slug, origin, src, now))), generatedAt: now.toISOString() });
   }
   files.push({ ...(await store('all', installationExportChunks(origin, src, now))), generatedAt: now.toISOString() });

@@ -8,6 +8,7 @@ import { buildCalendar, type IcsEvent, type IcsStatus } from '~/lib/ics';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { listPublicMeetingsInRange, type PublicRangeMeeting } from '~/models/meetings.server';
 import { loadPrincipal } from '~/models/principals.server';
+import { isSlug } from '~/lib/http/params';
 import { meetingNumberText } from '~/lib/meeting-lifecycle';
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
@@ -30,6 +31,7 @@ function publicLocation(m: Pick<PublicRangeMeeting, 'address' | 'room' | 'meetin
 
 /** The public .ics of a council: its public meetings, each linking back to its page; null for an unknown council. */
 export async function councilFeed(slug: string, baseUrl: string, now = new Date()): Promise<string | null> {
+  if (!isSlug(slug)) return null;
   const [council] = await getDb()
     .select({ id: councils.id, nameFi: councils.nameFi, publicityDefault: councils.publicityDefault })
     .from(councils)
@@ -83,6 +85,7 @@ const OCD_STATUS: Record<string, ApiMeeting['status']> = {
 
 /** Public meetings of a council starting within [from, to) local days; null for an unknown council. */
 export async function apiCouncilMeetings(slug: string, range: { from: Date; to: Date }, baseUrl: string): Promise<ApiMeeting[] | null> {
+  if (!isSlug(slug)) return null;
   const [council] = await getDb()
     .select({ id: councils.id, publicityDefault: councils.publicityDefault })
     .from(councils)

@@ -45,7 +45,9 @@ export async function checkReadiness(timeoutMs = 3000): Promise<Readiness> {
   } catch (error) {
     // A missing bookkeeping table means nothing was ever migrated; anything else is unreachable.
     const reason = error instanceof Error ? error.message : String(error);
-    if (/__drizzle_migrations|schema "drizzle"/.test(reason)) {
+    // drizzle wraps the driver's error; its SQLSTATE says "no such table/schema": nothing migrated.
+    const code = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+    if (code === '42P01' || code === '3F000') {
       return { ready: false, database: 'ok', migrations: 'pending', pending: shippedMigrations().length };
     }
     return { ready: false, database: 'unreachable', migrations: 'unknown', reason };

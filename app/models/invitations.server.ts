@@ -7,7 +7,9 @@ import i18nServer from '~/i18n.server';
 import { formatMeetingTime, todayInHelsinki } from '~/lib/dates';
 import { isLocale, type Locale } from '~/lib/i18n';
 import { buildCalendar, type IcsAttendee, type IcsMethod } from '~/lib/ics';
-import { mailFrom, sendMail } from '~/lib/mail.server';
+import { mailFrom, queueMail } from '~/lib/mail.server';
+import { wakeWorkers } from '~/lib/queue/queue.server';
+import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { isUuid } from '~/models/councils.server';
 import { VOTING_SEAT_ROLES } from '~db/schema/constants';
@@ -84,20 +86,27 @@ function describe(t: TFunction, meeting: Meeting, council: MailCouncil, to: Mail
   return lines.join('\n');
 }
 
-/** One message about a meeting to one person, with the .ics calendar programs understand. */
+/**
+ * One message about a meeting to one person, with the .ics calendar programs understand,
+ * queued on `executor` (the transaction of the change that causes it). Returns the outbox id.
+ */
 export async function mailAboutMeeting(
+  executor: Executor,
   kind: MailKind,
   meeting: Meeting,
   council: MailCouncil,
   to: MailRecipient,
   now = new Date(),
-): Promise<'sent' | 'stored' | 'failed'> {
+  extra: { unsubscribeUrl?: string | null } = {},
+): Promise<string> {
   const t = await i18nServer.getFixedT(to.locale, 'common');
   const name = councilName(council, to.locale);
   const when = formatMeetingTime(meeting.startsAt, meeting.endsAt, to.locale);
   const subject = t(`calendar.mail.subject.${kind}`, { council: name, title: meeting.title, when });
   const intro = t(`calendar.mail.intro.${kind}`, { name: to.name });
-  const text = `${intro}\n\n${describe(t, meeting, council, to, kind)}\n`;
+  // Calendar programs send their own "accepted" mails to the organiser address: say they are not read.
+  const calendarNote = to.replyUrl && (kind === 'invitation' || kind === 'update') ? `\n${t('mail.calendarRepliesNotRead')}\n` : '';
+  const text = `${intro}\n\n${describe(t, meeting, council, to, kind)}\n${calendarNote}`;
   // Replies to the deputy hand-over and the release are plain notes: the event itself is unchanged.
   const method: IcsMethod | null = kind === 'cancellation' ? 'CANCEL' : kind === 'ask' || kind === 'released' || kind === 'reminder' ? null : 'REQUEST';
   const attendee: IcsAttendee = {
@@ -127,7 +136,17 @@ export async function mailAboutMeeting(
         ],
       })
     : null;
-  return sendMail({ to: to.email, subject, text, ics: ics && method ? { method, content: ics } : undefined, councilId: meeting.councilId });
+  return queueMail(executor, {
+    to: to.email,
+    subject,
+    text,
+    ics: ics && method ? { method, content: ics } : undefined,
+    councilId: meeting.councilId,
+    meetingId: meeting.id,
+    kind,
+    locale: to.locale,
+    unsubscribeUrl: extra.unsubscribeUrl ?? null,
+  });
 }
 
 interface Candidate {
@@ -229,13 +248,10 @@ async function issueReplyToken(db: Executor, inviteeId: string): Promise<string>
 
 type Outgoing = { kind: MailKind; to: MailRecipient };
 
-async function deliver(meeting: Meeting, council: MailCouncil, outgoing: Outgoing[], now: Date) {
-  let sent = 0;
-  for (const o of outgoing) {
-    const status = await mailAboutMeeting(o.kind, meeting, council, o.to, now);
-    if (status !== 'failed') sent += 1;
-  }
-  return sent;
+/** Queues the messages in the caller's transaction; returns how many were queued. */
+async function deliver(tx: Executor, meeting: Meeting, council: MailCouncil, outgoing: Outgoing[], now: Date) {
+  for (const o of outgoing) await mailAboutMeeting(tx, o.kind, meeting, council, o.to, now);
+  return outgoing.length;
 }
 
 function recipient(row: InviteeForMail, council: MailCouncil, replyUrl: string | null): MailRecipient | null {
@@ -251,7 +267,8 @@ function recipient(row: InviteeForMail, council: MailCouncil, replyUrl: string |
 }
 
 export type InviteRefusal = 'not_found' | 'in_past' | 'cancelled' | 'held' | 'no_invitees';
-export type InviteResult = { ok: true; invited: number; sent: number; withoutEmail: string[] } | { ok: false; reason: InviteRefusal };
+/** `queued`: messages recorded and queued with the invitation (a worker sends them; see meetingDelivery). */
+export type InviteResult = { ok: true; invited: number; queued: number; withoutEmail: string[] } | { ok: false; reason: InviteRefusal };
 
 /**
  * Sends the invitation to every current member, personal deputy (marked as such) and officer
@@ -317,19 +334,19 @@ export async function sendInvitations(
       changes: { status: [meeting.status, 'invited'], invited: inserted.length },
     });
     const rows = await inviteesForMail(tx, meetingId, inserted.map((r) => r.id));
-    return { ok: true as const, meeting: updated!, council, rows, tokens };
+    // The messages commit with the invitation: none is lost if the mail server is down.
+    const outgoing: Outgoing[] = [];
+    const withoutEmail: string[] = [];
+    for (const row of rows) {
+      const to = recipient(row, council, `${opts.baseUrl}/reply/${tokens.get(row.personId)}`);
+      if (to) outgoing.push({ kind: 'invitation', to });
+      else withoutEmail.push(row.name);
+    }
+    const queued = await deliver(tx, updated!, council, outgoing, now);
+    return { ok: true as const, invited: rows.length, queued, withoutEmail };
   });
-  if (!prepared.ok) return prepared;
-  const { meeting, council, rows, tokens } = prepared;
-  const outgoing: Outgoing[] = [];
-  const withoutEmail: string[] = [];
-  for (const row of rows) {
-    const to = recipient(row, council, `${opts.baseUrl}/reply/${tokens.get(row.personId)}`);
-    if (to) outgoing.push({ kind: 'invitation', to });
-    else withoutEmail.push(row.name);
-  }
-  const sent = await deliver(meeting, council, outgoing, now);
-  return { ok: true, invited: rows.length, sent, withoutEmail };
+  if (prepared.ok) wakeWorkers(MAIL_QUEUE);
+  return prepared;
 }
 
 /**
@@ -360,18 +377,18 @@ export async function sendPendingNotices(meetingIds: string[], opts: { baseUrl: 
       const cancelled = meeting.status === 'cancelled';
       const tokens = new Map<string, string>();
       if (!cancelled) for (const row of rows) if (row.email) tokens.set(row.id, await issueReplyToken(tx, row.id));
-      return { meeting, council, rows, tokens, cancelled };
+      const outgoing: Outgoing[] = [];
+      for (const row of rows) {
+        const token = tokens.get(row.id);
+        const to = recipient(row, council, token ? `${opts.baseUrl}/reply/${token}` : null);
+        if (to) outgoing.push({ kind: cancelled ? 'cancellation' : 'update', to });
+      }
+      // The claim (last_sent_sequence) and the queued messages commit together.
+      return deliver(tx, meeting, council, outgoing, now);
     });
-    if (!prepared || prepared.rows.length === 0) continue;
-    const { meeting, council, rows, tokens, cancelled } = prepared;
-    const outgoing: Outgoing[] = [];
-    for (const row of rows) {
-      const token = tokens.get(row.id);
-      const to = recipient(row, council, token ? `${opts.baseUrl}/reply/${token}` : null);
-      if (to) outgoing.push({ kind: cancelled ? 'cancellation' : 'update', to });
-    }
-    total += await deliver(meeting, council, outgoing, now);
+    total += prepared ?? 0;
   }
+  if (total > 0) wakeWorkers(MAIL_QUEUE);
   return total;
 }
 
@@ -486,18 +503,19 @@ async function applyReply(
       });
     }
     const mailRows = await inviteesForMail(tx, meeting.id, [...handover.asked, ...handover.released].map((d) => d.id));
-    return { ok: true as const, meeting, council, handover, mailRows };
+    const outgoing: Outgoing[] = [];
+    for (const row of mailRows) {
+      const asked = handover.asked.find((a) => a.id === row.id);
+      const to = recipient(row, council, asked ? `${opts.baseUrl}/reply/${asked.token}` : null);
+      if (to) outgoing.push({ kind: asked ? 'ask' : 'released', to });
+    }
+    // The hand-over and its messages commit together.
+    const queued = await deliver(tx, meeting, council, outgoing, now);
+    return { ok: true as const, handover, queued };
   });
   if (!prepared.ok) return prepared;
-  const { meeting, council, handover, mailRows } = prepared;
-  const outgoing: Outgoing[] = [];
-  for (const row of mailRows) {
-    const asked = handover.asked.find((a) => a.id === row.id);
-    const to = recipient(row, council, asked ? `${opts.baseUrl}/reply/${asked.token}` : null);
-    if (to) outgoing.push({ kind: asked ? 'ask' : 'released', to });
-  }
-  await deliver(meeting, council, outgoing, now);
-  return { ok: true, reply, deputiesAsked: handover.asked.length };
+  if (prepared.queued > 0) wakeWorkers(MAIL_QUEUE);
+  return { ok: true, reply, deputiesAsked: prepared.handover.asked.length };
 }
 
 /**

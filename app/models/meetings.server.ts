@@ -30,8 +30,18 @@ const publicMeetingColumns = {
 /** Public meetings only: the meeting is public and its council's records are public. */
 const isPublic = and(eq(meetings.publicity, 'public'), eq(councils.publicityDefault, 'public'));
 
-/** Upcoming public meetings across all councils (or one council). Online links are never selected. */
+/** How far back an upcoming meeting may have started and still be running (bounds the index scan). */
+const LONGEST_MEETING_MS = 2 * 86_400_000;
+/** Upcoming lists look at most this far ahead. */
+const UPCOMING_HORIZON_MS = 2 * 366 * 86_400_000;
+
+/**
+ * Upcoming public meetings across all councils (or one council), at most `limit` (≤ 100), starting
+ * within the next two years: the start-time bounds let the planner walk meetings_start_idx from now
+ * instead of filtering every meeting ever held. Online links are never selected.
+ */
 export async function listUpcomingPublicMeetings(opts: { councilId?: string; limit?: number; now?: Date } = {}) {
+  const now = opts.now ?? new Date();
   return getDb()
     .select(publicMeetingColumns)
     .from(meetings)
@@ -39,12 +49,14 @@ export async function listUpcomingPublicMeetings(opts: { councilId?: string; lim
     .where(
       and(
         isPublic,
-        gte(meetings.endsAt, opts.now ?? new Date()),
+        gte(meetings.endsAt, now),
+        gte(meetings.startsAt, new Date(now.getTime() - LONGEST_MEETING_MS)),
+        lt(meetings.startsAt, new Date(now.getTime() + UPCOMING_HORIZON_MS)),
         opts.councilId ? eq(meetings.councilId, opts.councilId) : undefined,
       ),
     )
     .orderBy(asc(meetings.startsAt))
-    .limit(opts.limit ?? 10);
+    .limit(Math.min(opts.limit ?? 10, 100));
 }
 
 /** Past public meetings, newest first, a page at a time. */

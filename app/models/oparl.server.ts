@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { getDb } from '~db/client.server';
+import { isSlug } from '~/lib/http/params';
 import {
   agendaItemAttachments,
   agendaItems,
@@ -83,6 +84,7 @@ export async function listOparlRegions(w: ListWindow): Promise<Page<OparlRegion>
 }
 
 export async function getOparlRegion(slug: string): Promise<OparlRegion | null> {
+  if (!isSlug(slug)) return null;
   const [row] = await getDb().select(regionColumns).from(regions).where(eq(regions.slug, slug)).limit(1);
   return row ?? null;
 }

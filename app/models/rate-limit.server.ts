@@ -8,8 +8,6 @@ export interface Limit {
 }
 
 export const LIMITS = {
-  loginPerAccount: { max: 10, windowSeconds: 15 * 60 },
-  loginPerIp: { max: 50, windowSeconds: 15 * 60 },
   resetPerAccount: { max: 5, windowSeconds: 60 * 60 },
   resetPerIp: { max: 20, windowSeconds: 60 * 60 },
   feedbackPerIp: { max: 10, windowSeconds: 60 * 60 },

@@ -1,8 +1,10 @@
 import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { getDb } from '~db/client.server';
+import { getDb, type Tx } from '~db/client.server';
 import { councils, meetingInvitees, meetingReminders, meetings } from '~db/schema';
 import { appOrigin } from '~/lib/config.server';
 import { todayInHelsinki } from '~/lib/dates';
+import { wakeWorkers } from '~/lib/queue/queue.server';
+import { MAIL_QUEUE } from '~/lib/queue/queues';
 import {
   issueReplyToken,
   loadMeetingForMail,
@@ -30,10 +32,11 @@ export interface ReminderRun {
 
 /**
  * Sends the reminders due at `now`: for each invited meeting and each of its council's
- * reminder_days whose day has come (in Helsinki). A reminder is first claimed with
- * INSERT … ON CONFLICT DO NOTHING on (meeting_id, days_before), so when several app
- * instances run this at once exactly one of them sends it. Sending is at most once: a
- * worker that dies after claiming loses that reminder rather than sending it twice.
+ * reminder_days whose day has come (in Helsinki). The claim row (meeting_id, days_before),
+ * the fresh reply links and the queued messages are written in ONE transaction: when several
+ * workers run this at once, the unique claim lets exactly one commit its messages; a worker
+ * that dies before committing leaves nothing claimed, so the next run sends the reminder (at
+ * least once), and once committed the queue delivers each message once (by message id).
  * When several reminder days are due together (the server was down, or the invitation went
  * out late), only the nearest is sent and the others are claimed as superseded.
  */
@@ -70,60 +73,59 @@ export async function sendDueReminders(now: Date, workerId: string, opts: { base
       .sort((a, b) => a - b);
     if (due.length === 0) continue;
     const [nearest, ...superseded] = due as [number, ...number[]];
-    const [claim] = await db
-      .insert(meetingReminders)
-      .values({ meetingId: meeting.id, daysBefore: nearest, claimedBy: workerId, claimedAt: now })
-      .onConflictDoNothing()
-      .returning({ id: meetingReminders.id });
-    if (superseded.length > 0) {
-      await db
-        .insert(meetingReminders)
-        .values(superseded.map((d) => ({ meetingId: meeting.id, daysBefore: d, claimedBy: workerId, claimedAt: now, recipients: 0 })))
-        .onConflictDoNothing();
-    }
-    if (!claim) continue;
-    run.claimed += 1;
     // An invitation sent on or after the reminder day already reminds: do not send both.
     const invitedBefore = meeting.invitedAt !== null && todayInHelsinki(meeting.invitedAt) < minusDays(meetingDate, nearest);
-    const sent = invitedBefore ? await sendReminder(meeting.id, baseUrl, now) : 0;
-    await db
-      .update(meetingReminders)
-      .set({ sentAt: invitedBefore ? new Date() : null, recipients: sent })
-      .where(eq(meetingReminders.id, claim.id));
-    run.sent += sent;
+    const outcome = await db.transaction(async (tx) => {
+      const [claim] = await tx
+        .insert(meetingReminders)
+        .values({ meetingId: meeting.id, daysBefore: nearest, claimedBy: workerId, claimedAt: now })
+        .onConflictDoNothing()
+        .returning({ id: meetingReminders.id });
+      if (superseded.length > 0) {
+        await tx
+          .insert(meetingReminders)
+          .values(superseded.map((d) => ({ meetingId: meeting.id, daysBefore: d, claimedBy: workerId, claimedAt: now, recipients: 0 })))
+          .onConflictDoNothing();
+      }
+      if (!claim) return null;
+      const sent = invitedBefore ? await queueReminder(tx, meeting.id, baseUrl, now) : 0;
+      await tx
+        .update(meetingReminders)
+        .set({ sentAt: invitedBefore ? now : null, recipients: sent })
+        .where(eq(meetingReminders.id, claim.id));
+      return sent;
+    });
+    if (outcome === null) continue;
+    run.claimed += 1;
+    run.sent += outcome;
   }
+  if (run.sent > 0) wakeWorkers(MAIL_QUEUE);
   return run;
 }
 
-async function sendReminder(meetingId: string, baseUrl: string, now: Date): Promise<number> {
-  const prepared = await getDb().transaction(async (tx) => {
-    const found = await loadMeetingForMail(tx, meetingId);
-    if (!found) return null;
-    const rows = await reminderRecipients(tx, meetingId);
-    // Those who have not replied get a fresh link, so the reminder can be answered at once.
-    const unanswered = rows.length
-      ? new Set(
-          (
-            await tx
-              .select({ id: meetingInvitees.id })
-              .from(meetingInvitees)
-              .where(and(inArray(meetingInvitees.id, rows.map((r) => r.id)), isNull(meetingInvitees.reply)))
-          ).map((r) => r.id),
-        )
-      : new Set<string>();
-    const recipients: MailRecipient[] = [];
-    for (const row of rows) {
-      if (!row.email) continue;
-      const token = unanswered.has(row.id) ? await issueReplyToken(tx, row.id) : null;
-      const to = toMailRecipient(row, found.council, token ? `${baseUrl}/reply/${token}` : null);
-      if (to) recipients.push(to);
-    }
-    return { ...found, recipients };
-  });
-  if (!prepared) return 0;
-  let sent = 0;
-  for (const to of prepared.recipients) {
-    if ((await mailAboutMeeting('reminder', prepared.meeting, prepared.council, to, now)) !== 'failed') sent += 1;
+async function queueReminder(tx: Tx, meetingId: string, baseUrl: string, now: Date): Promise<number> {
+  const found = await loadMeetingForMail(tx, meetingId);
+  if (!found) return 0;
+  const rows = await reminderRecipients(tx, meetingId);
+  // Those who have not replied get a fresh link, so the reminder can be answered at once.
+  const unanswered = rows.length
+    ? new Set(
+        (
+          await tx
+            .select({ id: meetingInvitees.id })
+            .from(meetingInvitees)
+            .where(and(inArray(meetingInvitees.id, rows.map((r) => r.id)), isNull(meetingInvitees.reply)))
+        ).map((r) => r.id),
+      )
+    : new Set<string>();
+  let queued = 0;
+  for (const row of rows) {
+    if (!row.email) continue;
+    const token = unanswered.has(row.id) ? await issueReplyToken(tx, row.id) : null;
+    const to: MailRecipient | null = toMailRecipient(row, found.council, token ? `${baseUrl}/reply/${token}` : null);
+    if (!to) continue;
+    await mailAboutMeeting(tx, 'reminder', found.meeting, found.council, to, now);
+    queued += 1;
   }
-  return sent;
+  return queued;
 }

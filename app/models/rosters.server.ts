@@ -22,6 +22,7 @@ import {
 import type { AssignInput, EndInput, SeatPlanInput } from '~/validation/roster';
 
 import { SEAT_ROLES } from '~db/schema/constants';
+import { isSlug } from '~/lib/http/params';
 
 /** A refusal from a roster write: translation keys by field, or a stale form. */
 export type Refusal = { ok: false; fieldErrors?: Record<string, string[]>; formErrors?: string[]; duplicates?: PersonMatch[]; conflict?: true };
@@ -657,7 +658,7 @@ export async function listPublicMemberships(termId: string, onDate?: string, db:
 
 /** The council a term belongs to, with its publicity (for the public term page and API). */
 export async function getTermWithCouncil(slug: string, termId: string, db: Executor = getDb()) {
-  if (!isUuid(termId)) return null;
+  if (!isUuid(termId) || !isSlug(slug)) return null;
   const [row] = await db
     .select({ term: terms, councilId: councils.id, publicityDefault: councils.publicityDefault })
     .from(terms)
@@ -845,6 +846,10 @@ async function analyseImport(db: Executor, term: Term, regionId: string, csvText
     const problems: ImportProblem[] = [];
     const p: ImportRowPreview = { row, values, role: null, personName: get(values, 'name'), person: null, sameAsRow: null, organisation: null, category: null, deputyOfRow: null, problems };
     rows.push(p);
+    // A cell a spreadsheet would run as a formula (=, +, -, @) is refused, whatever its column.
+    for (const [column, value] of Object.entries(values)) {
+      if (/^[=+\-@]/.test(value.trim())) problems.push({ column, key: 'ws.import.formulaCell', params: { value: value.trim().slice(0, 40) } });
+    }
     const roleCell = get(values, 'role');
     p.role = roleCell ? parseRoleWord(roleCell) : null;
     if (!roleCell) problems.push({ column: 'role', key: 'roster.import.errors.required' });

@@ -54,19 +54,37 @@ export async function listStatements(councilId: string) {
 
 /**
  * The public register: statements that were sent and marked published. The approving item's
- * title is only shown when the item itself is public.
+ * title is only shown when the item itself is public. With `page`, one page and the total.
  */
-export async function listPublicStatements(councilId: string) {
-  const rows = await getDb()
+export async function listPublicStatements(councilId: string, opts: { type?: StatementTypeName; limit?: number; offset?: number } = {}) {
+  const where = and(
+    eq(statements.councilId, councilId),
+    ne(statements.status, 'draft'),
+    isNotNull(statements.publishedAt),
+    opts.type ? eq(statements.type, opts.type) : undefined,
+  );
+  let query = getDb()
     .select({ ...listColumns, itemPublicity: agendaItems.publicity })
     .from(statements)
     .leftJoin(agendaItems, eq(agendaItems.id, statements.approvedItemId))
     .leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(eq(statements.councilId, councilId), ne(statements.status, 'draft'), isNotNull(statements.publishedAt)))
-    .orderBy(desc(statements.issuedOn), desc(statements.createdAt));
+    .where(where)
+    .orderBy(desc(statements.issuedOn), desc(statements.createdAt), desc(statements.id))
+    .$dynamic();
+  if (opts.limit !== undefined) query = query.limit(opts.limit).offset(opts.offset ?? 0);
+  const rows = await query;
   return rows.map(({ itemPublicity, ...row }) =>
     itemPublicity === 'public' ? row : { ...row, approvedItemId: null, itemTitle: null, itemSection: null, meetingStartsAt: null },
   );
+}
+
+/** How many statements the public register of a council holds (of one type). */
+export async function countPublicStatements(councilId: string, type?: StatementTypeName) {
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(statements)
+    .where(and(eq(statements.councilId, councilId), ne(statements.status, 'draft'), isNotNull(statements.publishedAt), type ? eq(statements.type, type) : undefined));
+  return Number(row?.n ?? 0);
 }
 
 export type StatementRow = Awaited<ReturnType<typeof listStatements>>[number];

@@ -6,6 +6,7 @@ import { endAllSessions, endSession } from '~/auth/lucia.server';
 import { hashPassword, verifyPassword } from '~/auth/password.server';
 import { recordAudit, type AuditActor } from './audit.server';
 import { hitRateLimit, LIMITS } from './rate-limit.server';
+import { notifyOwnerOfLimit, recordSignInFailure, recordSignInSuccess, signInGate } from './sign-in-limits.server';
 
 export const INVITATION_DAYS = 7;
 export const RESET_HOURS = 24;
@@ -23,18 +24,26 @@ export type LoginResult =
 
 /**
  * Check credentials. Unknown email, wrong password and disabled account all give the same
- * answer after the same argon2 work; attempts are limited per account and per IP.
+ * answer after the same argon2 work. Only failures count toward the limits (per account and
+ * address together, per account, per address: sign-in-limits.server.ts); the owner is emailed
+ * when their account's limit trips.
  */
 export async function authenticate(emailInput: string, password: string, ip: string | null): Promise<LoginResult> {
   const email = normaliseEmail(emailInput);
-  const [perAccount, perIp] = await Promise.all([
-    hitRateLimit('login:account', email, LIMITS.loginPerAccount),
-    hitRateLimit('login:ip', ip ?? 'unknown', LIMITS.loginPerIp),
-  ]);
+  const address = ip ?? 'unknown';
+  const gate = await signInGate(email, address);
   const [user] = await getDb().select().from(users).where(eq(users.email, email)).limit(1);
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!perAccount || !perIp) return { ok: false, reason: 'rate_limited' };
-  if (!user || !valid || user.disabledAt) return { ok: false, reason: 'invalid' };
+  if (!gate.allowed) return { ok: false, reason: 'rate_limited' };
+  if (!user || !valid || user.disabledAt) {
+    const tripped = await recordSignInFailure(email, address);
+    if (tripped && user && !user.disabledAt) {
+      await notifyOwnerOfLimit(user, tripped, address);
+      await recordAudit(getDb(), { userId: null, label: email, ip }, { action: 'auth.limit_tripped', entityType: 'user', entityId: user.id, changes: { by: tripped } });
+    }
+    return { ok: false, reason: 'invalid' };
+  }
+  await recordSignInSuccess(email, address);
   await getDb().update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
   return { ok: true, user };
 }
@@ -238,8 +247,16 @@ export async function listUsers(opts: { limit?: number; offset?: number } = {}) 
       displayName: users.displayName,
       disabledAt: users.disabledAt,
       lastLoginAt: users.lastLoginAt,
-      grants: sql<string[]>`coalesce((select array_agg(${roleGrants.role}::text order by ${roleGrants.role}) from ${roleGrants}
-        where ${roleGrants.userId} = ${users.id} and ${roleGrants.revokedAt} is null), '{}')`,
+      // Each live grant with the council or region it applies to (names only), as JSON. The outer id
+      // is written qualified: drizzle renders a one-table select's columns bare, and a bare "id"
+      // inside the subquery would mean the grant's own id (which left this column always empty).
+      grants: sql<Array<{ role: string; council: string | null; region: string | null }>>`coalesce((
+        select json_agg(json_build_object('role', g.role::text, 'council', c.name_fi, 'region', coalesce(r.name_fi, cr.name_fi)) order by g.role, c.name_fi)
+        from role_grants g
+        left join councils c on c.id = g.council_id
+        left join regions cr on cr.id = c.region_id
+        left join regions r on r.id = g.region_id
+        where g.user_id = "users"."id" and g.revoked_at is null), '[]'::json)`,
     })
     .from(users)
     .orderBy(users.email)

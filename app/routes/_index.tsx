@@ -6,12 +6,12 @@ import { MeetingTable } from '~/components/meeting-list';
 import { localized } from '~/lib/i18n';
 import { useLocale } from '~/lib/use-locale';
 import { listUpcomingPublicMeetings } from '~/models/meetings.server';
-import { listRegionsWithCouncils } from '~/models/regions.server';
+import { listRegionsForHome } from '~/models/regions.server';
 
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 
 export async function loader(_args: LoaderFunctionArgs) {
-  const [regions, upcoming] = await Promise.all([listRegionsWithCouncils(), listUpcomingPublicMeetings({ limit: 8 })]);
+  const [regions, upcoming] = await Promise.all([listRegionsForHome(), listUpcomingPublicMeetings({ limit: 8 })]);
   return json({ regions, upcoming });
 }
 
@@ -42,22 +42,25 @@ export default function Index() {
             return (
               <li key={region.id}>
                 <h3 lang={rName.lang !== locale ? rName.lang : undefined}>{rName.text}</h3>
-                <p className="muted">{t('home.councilsInRegion', { count: region.councils.length })}</p>
+                <p className="muted">{t('home.councilsInRegion', { count: region.councilCount })}</p>
                 <ul className="plain-list">
-                  {region.councils
-                    .filter((c) => c.parentId === null)
-                    .map((c) => {
-                      const cName = localized(c, 'name', locale);
-                      return (
-                        <li key={c.id}>
-                          <Link to={`/councils/${c.slug}`} lang={cName.lang !== locale ? cName.lang : undefined}>
-                            {cName.text}
-                          </Link>
-                          <span className="badge">{t(`kinds.${c.kind}`)}</span>
-                        </li>
-                      );
-                    })}
+                  {region.councils.map((c) => {
+                    const cName = localized(c, 'name', locale);
+                    return (
+                      <li key={c.id}>
+                        <Link to={`/councils/${c.slug}`} lang={cName.lang !== locale ? cName.lang : undefined}>
+                          {cName.text}
+                        </Link>
+                        <span className="badge">{t(`kinds.${c.kind}`)}</span>
+                      </li>
+                    );
+                  })}
                 </ul>
+                {region.councilCount > region.councils.length ? (
+                  <p>
+                    <Link to={`/regions/${region.slug}`}>{t('home.allCouncils', { count: region.councilCount })}</Link>
+                  </p>
+                ) : null}
               </li>
             );
           })}

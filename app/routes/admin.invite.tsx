@@ -84,7 +84,8 @@ export default function InvitePage() {
             {mayInviteWithoutCouncil ? <option value="">{t('admin.invite.noCouncil')}</option> : null}
             {councils.map((c) => (
               <option key={c.id} value={c.id}>
-                {c.nameFi}
+                {/* Two councils may share a name ("Järjestöfoorumi"): the region tells them apart. */}
+                {`${c.nameFi} (${c.regionNameFi})`}
               </option>
             ))}
           </select>

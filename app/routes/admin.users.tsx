@@ -51,7 +51,15 @@ export default function UsersPage() {
             <tr key={u.id}>
               <td>{u.email}</td>
               <td>{u.displayName}</td>
-              <td>{u.grants.map((g) => t(g === 'admin' || g === 'region_admin' ? `admin.title` : `roles.${g}`)).join(', ')}</td>
+              <td>
+                {u.grants
+                  .map((g) => {
+                    const role = g.role === 'admin' ? t('admin.title') : g.role === 'region_admin' ? t('ws.roles.regionAdmin') : t(`roles.${g.role}`);
+                    const where = g.council ? (g.region ? `${g.council} (${g.region})` : g.council) : g.region;
+                    return where ? `${role}: ${where}` : role;
+                  })
+                  .join('; ')}
+              </td>
               <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t('admin.userList.never')}</td>
               <td>
                 {u.disabledAt ? t('admin.userList.disabled') : t('admin.userList.active')}

@@ -2,24 +2,35 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { toIsoWithOffset } from '~/lib/dates';
 import { apiError } from '~/lib/http.server';
+import { paginationFields, paginationHeaders, parsePagination } from '~/lib/pagination.server';
+import { absoluteUrl } from '~/lib/url.server';
 import { getCouncilBySlug } from '~/models/councils.server';
-import { listPublicStatements } from '~/models/statements.server';
+import type { StatementTypeName } from '~/models/reports.server';
+import { countPublicStatements, listPublicStatements } from '~/models/statements.server';
 
 const HEADERS = { 'Access-Control-Allow-Origin': '*', 'Cache-Control': 'public, max-age=60' };
 const TYPES = new Set(['statement', 'position', 'initiative']);
 
-/** GET /api/v1/councils/{slug}/statements[?type=…]: the public register (docs/api-plans.md). */
+/** GET /api/v1/councils/{slug}/statements[?type=…&page=&per_page=]: the public register, a page at a time (docs/api.md). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const type = new URL(request.url).searchParams.get('type');
+  const url = new URL(request.url);
+  const type = url.searchParams.get('type');
   if (type !== null && !TYPES.has(type)) return apiError(400, 'type must be statement, position or initiative');
+  const paging = parsePagination(url, 50);
+  if (!paging.ok) return apiError(400, paging.message);
+  const p = paging.value;
   const found = await getCouncilBySlug(params.slug ?? '');
   if (!found || found.council.publicityDefault !== 'public') return apiError(404, 'No such public council');
-  const rows = await listPublicStatements(found.council.id);
+  const typeFilter = (type ?? undefined) as StatementTypeName | undefined;
+  const [rows, total] = await Promise.all([
+    listPublicStatements(found.council.id, { type: typeFilter, limit: p.perPage, offset: p.offset }),
+    countPublicStatements(found.council.id, typeFilter),
+  ]);
   return json(
     {
       council: { slug: found.council.slug, name: { fi: found.council.nameFi, sv: found.council.nameSv, en: found.council.nameEn } },
+      ...paginationFields(p, total),
       statements: rows
-        .filter((s) => type === null || s.type === type)
         .map((s) => ({
           id: s.id,
           type: s.type,
@@ -36,6 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           publishedAt: s.publishedAt ? toIsoWithOffset(s.publishedAt) : null,
         })),
     },
-    { headers: HEADERS },
+    { headers: { ...HEADERS, ...paginationHeaders(url, absoluteUrl(request, ''), p, total) } },
   );
 }

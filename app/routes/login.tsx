@@ -23,9 +23,11 @@ export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await getAuth(request);
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/account');
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get('redirectTo'), '/account');
   if (auth.user) throw redirect(redirectTo);
-  return json({ redirectTo });
+  // Arriving from an accepted invitation: say so, and what to do next.
+  return json({ redirectTo, invited: url.searchParams.get('invited') === '1' });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -57,13 +59,18 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function LoginPage() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, invited } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof loginSchema>>({ lastResult: actionData?.result, shouldValidate: 'onSubmit' });
   return (
     <section aria-labelledby="login-title">
       <h1 id="login-title">{t('auth.login.title')}</h1>
+      {invited ? (
+        <p role="status" className="notice">
+          {t('ws.invite.accepted')}
+        </p>
+      ) : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />

@@ -163,8 +163,8 @@ export default function CouncilMeetingsPage() {
           ))}
         </ul>
       )}
-      <section aria-labelledby="new-series-title">
-        <h2 id="new-series-title">{t('calendar.manage.newSeries')}</h2>
+      <section aria-labelledby="new-series-heading">
+        <h2 id="new-series-heading">{t('calendar.manage.newSeries')}</h2>
         <div className="series-editor">
           <Form method="post" className="stack" {...getFormProps(seriesForm)} onChange={onSeriesChange}>
             <ErrorList id={seriesForm.errorId} errors={seriesForm.errors} />
@@ -179,8 +179,8 @@ export default function CouncilMeetingsPage() {
           <SeriesPreview dates={live?.preview ?? null} error={live?.previewError ?? null} />
         </div>
       </section>
-      <section aria-labelledby="new-meeting-title">
-        <h2 id="new-meeting-title">{t('calendar.manage.newMeeting')}</h2>
+      <section aria-labelledby="new-meeting-heading">
+        <h2 id="new-meeting-heading">{t('calendar.manage.newMeeting')}</h2>
         <Form method="post" className="stack" {...getFormProps(meetingForm)}>
           <input type="hidden" name="intent" value="createMeeting" />
           <ErrorList id={meetingForm.errorId} errors={meetingForm.errors} />

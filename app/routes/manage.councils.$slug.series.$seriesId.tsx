@@ -146,7 +146,7 @@ export default function SeriesPage() {
       </p>
       {actionData?.applied ? (
         <p role="status">
-          {t('calendar.series.applied', actionData.applied)} {t('calendar.meeting.noticesSent', { count: actionData.applied.notices })}
+          {t('calendar.series.applied', actionData.applied)} {t('mail.noticesQueued', { count: actionData.applied.notices })}
         </p>
       ) : null}
       <Form method="post" className="stack" {...getFormProps(form)} onChange={() => setStale(true)} onSubmit={() => setStale(false)}>

@@ -50,11 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: seatPlanSchema });
   if (submission.status !== 'success') return json({ intent, result: translatedReply(submission, t), saved: false }, { status: 400 });
   const result = await saveSeatPlan(actor, scope, term.id, submission.value);
-  if (!result.ok) {
-    const extra = result.conflict ? { formErrors: [t('roster.errors.conflict')] } : { fieldErrors: result.fieldErrors };
-    return json({ intent, result: translatedReply(submission, t, extra), saved: false }, { status: result.conflict ? 409 : 400 });
-  }
-  return json({ intent, result: translatedReply(submission, t, { resetForm: true }), saved: true });
+  if (!result.ok) return json({ intent, result: translatedReply(submission, t, { fieldErrors: result.fieldErrors }), saved: false }, { status: 400 });
+  return json({ intent, result: translatedReply(submission, t), saved: true });
+}
+
+/** A short stable key of a seat plan's content (djb2), for the form id. */
+function contentKey(plan: unknown): string {
+  let h = 5381;
+  for (const ch of JSON.stringify(plan)) h = ((h << 5) + h + ch.charCodeAt(0)) >>> 0;
+  return h.toString(36);
 }
 
 function Cell({ meta, label, type = 'text', children }: { meta: FieldMetadata<string | number | undefined>; label: string; type?: 'text' | 'number'; children?: ReactNode }) {
@@ -80,7 +84,9 @@ export default function TermPlanPage() {
     defaultValue: { name: term.name, startDate: term.startDate, endDate: term.endDate ?? undefined, endNote: term.endNote ?? undefined },
   });
   const [planForm, planFields] = useForm<z.input<typeof seatPlanSchema>>({
-    id: `plan-${plan.categories.map((c) => `${c.id.slice(0, 4)}${c.lockVersion}`).join('')}`,
+    // The id follows the saved plan's content: after a save the form starts again from what the
+    // loader read back (names in every language), instead of resetting to the values it mounted with.
+    id: `plan-${contentKey(plan)}`,
     lastResult: actionData?.intent === 'plan' ? actionData.result : undefined,
     defaultValue: {
       categories: plan.categories.map((c) => ({ id: c.id, lockVersion: String(c.lockVersion), nameFi: c.nameFi, nameSv: c.nameSv ?? '', nameEn: c.nameEn ?? '', memberSeats: String(c.memberSeats), deputySeats: String(c.deputySeats) })),

@@ -9,6 +9,7 @@ import { requirePermission } from '~/auth/session.server';
 import { AttendanceTable } from '~/components/calendar-attendance';
 import { PlaceFields } from '~/components/calendar-fields';
 import { ErrorList, Field, TextareaField } from '~/components/form';
+import { MeetingDelivery, RESEND_FAILED_INTENT } from '~/components/meeting-delivery';
 import { formatMeetingTime } from '~/lib/dates';
 import { translatedReply } from '~/lib/forms.server';
 import { notFound } from '~/lib/http.server';
@@ -18,6 +19,7 @@ import { getT } from '~/lib/t.server';
 import { absoluteUrl } from '~/lib/url.server';
 import { useLocale } from '~/lib/use-locale';
 import { attendanceBySeat, countPendingNotices, sendInvitations, sendPendingNotices } from '~/models/invitations.server';
+import { meetingDelivery, resendFailed } from '~/models/outbox.server';
 import { cancelMeeting, getMeetingWithCouncil, isLocked, markMeetingHeld, updateMeeting, type MeetingChangeRefusal } from '~/models/meetings.server';
 import { MeetingNumber, shownStatus } from '~/components/meeting-number';
 import { cancelSchema, crossFieldErrors, occurrenceSchema } from '~/validation/calendar';
@@ -35,7 +37,11 @@ async function load(request: Request, meetingId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { meeting, council, meetingNo } = await load(request, params.meetingId);
-  const [attendance, pending] = await Promise.all([attendanceBySeat(meeting.id, council.id), countPendingNotices(meeting.id, council.id)]);
+  const [attendance, pending, delivery] = await Promise.all([
+    attendanceBySeat(meeting.id, council.id),
+    countPendingNotices(meeting.id, council.id),
+    meetingDelivery(meeting.id, council.id),
+  ]);
   const now = new Date();
   return json({
     meeting,
@@ -46,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mayMarkHeld: meeting.startsAt.getTime() <= now.getTime() && meeting.status !== 'held' && meeting.status !== 'cancelled',
     attendance,
     pending,
+    delivery,
   });
 }
 
@@ -65,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
   const baseUrl = absoluteUrl(request, '');
-  const notices = async (notify: boolean) => (notify ? ` ${t('calendar.meeting.noticesSent', { count: await sendPendingNotices([meeting.id], { baseUrl }) })}` : '');
+  const notices = async (notify: boolean) => (notify ? ` ${t('mail.noticesQueued', { count: await sendPendingNotices([meeting.id], { baseUrl }) })}` : '');
 
   if (intent === 'updateMeeting') {
     const submission = parseWithZod(formData, { schema: occurrenceSchema });
@@ -97,11 +104,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await sendInvitations(meeting.id, scope, auth.actor, { baseUrl });
     if (!result.ok) return json<Reply>({ form: intent, error: t(INVITE_KEYS[result.reason]) }, { status: 400 });
     const missing = result.withoutEmail.length ? ` ${t('calendar.meeting.withoutEmail', { names: result.withoutEmail.join(', ') })}` : '';
-    return json<Reply>({ form: intent, message: t('calendar.meeting.invited', { count: result.sent }) + missing });
+    return json<Reply>({ form: intent, message: t('mail.invitedQueued', { count: result.queued }) + missing });
   }
   if (intent === 'sendUpdate') {
     const sent = await sendPendingNotices([meeting.id], { baseUrl });
-    return json<Reply>({ form: intent, message: t('calendar.meeting.updatesSent', { count: sent }) });
+    return json<Reply>({ form: intent, message: t('mail.updatesQueued', { count: sent }) });
+  }
+  if (intent === RESEND_FAILED_INTENT) {
+    const count = await resendFailed({ meetingId: meeting.id, ...scope }, auth.actor);
+    return json<Reply>({ form: intent, message: count > 0 ? t('mail.delivery.resent', { count }) : t('mail.delivery.nothingToResend') });
   }
   return json<Reply>({ form: intent, error: t('calendar.errors.required') }, { status: 400 });
 }
@@ -158,6 +169,7 @@ export default function ManageMeetingPage() {
         <h3>{t('calendar.attendance.title')}</h3>
         <AttendanceTable attendance={data.attendance} />
       </section>
+      <MeetingDelivery delivery={data.delivery} />
 
       {data.locked ? (
         <p className="notice">{t('calendar.meeting.locked')}</p>

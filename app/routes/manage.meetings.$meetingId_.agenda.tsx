@@ -209,8 +209,8 @@ export default function AgendaWorkingView() {
           ))}
         </ol>
         {!data.frozen ? (
-          <section aria-labelledby="new-item-title">
-            <h3 id="new-item-title">{t('records.agendaPage.newItem')}</h3>
+          <section aria-labelledby="new-item-heading">
+            <h3 id="new-item-heading">{t('records.agendaPage.newItem')}</h3>
             <AgendaItemForm lastResult={resultFor('item:new')} />
           </section>
         ) : null}

@@ -43,10 +43,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, principal } = await requireMeetingPermission(request, params.meetingId, 'minutes.edit');
   const ws = await m.getMinutesWorkspace(scope);
+  const section = minutesSection(new URL(request.url));
   const titles = new Map(ws.laterMeetings.map((x) => [x.id, x.title]));
   return json(
     {
       meeting: m.publicMeetingFacts(scope),
+      section,
       mayPublish: can(principal, 'minutes.publish', { councilId: scope.councilId, regionId: scope.regionId }),
       ...ws,
       laterItems: ws.laterItems.map((i) => ({ id: i.id, title: i.title, number: i.sectionNumber ? `§ ${i.sectionNumber}` : null, meetingTitle: titles.get(i.meetingId) ?? '' })),
@@ -72,6 +74,14 @@ const INTENTS: Record<string, ZodTypeAny> = {
   approve: approveSchema,
   'start-correction': correctionSchema,
 };
+
+/** The editor is split into sections (sub-pages by `?section=`), so each works without JavaScript. */
+const SECTIONS = ['attendance', 'items', 'approval'] as const;
+type Section = (typeof SECTIONS)[number];
+function minutesSection(url: URL): Section {
+  const value = url.searchParams.get('section');
+  return (SECTIONS as readonly string[]).includes(value ?? '') ? (value as Section) : 'attendance';
+}
 
 function localInstant(value: string | undefined): Date | null {
   return value ? helsinkiWallClock(value.slice(0, 10), value.slice(11, 16)) : null;
@@ -205,6 +215,19 @@ export default function MinutesWorkspacePage() {
               {t('records.minutesPage.quorumLine', data.quorum)} <strong>{data.quorum.quorate ? t('records.minutesPage.quorate') : t('records.minutesPage.notQuorate')}</strong>
             </p>
           </section>
+          <nav aria-label={t('ws.minutes.sectionsLabel')} className="section-tabs">
+            <ul>
+              {(['attendance', 'items', 'approval'] as const).map((key) => (
+                <li key={key}>
+                  <Link to={`?section=${key}`} aria-current={data.section === key ? 'page' : undefined}>
+                    {t(`ws.minutes.sections.${key}`)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          {data.section === 'attendance' ? (
+            <>
           {editable ? (
             <>
               <section aria-labelledby="meta-title">
@@ -217,6 +240,10 @@ export default function MinutesWorkspacePage() {
               </section>
             </>
           ) : null}
+            </>
+          ) : null}
+          {data.section === 'items' ? (
+            <>
           <section aria-labelledby="items-edit-title">
             <h2 id="items-edit-title">{t('records.minutesPage.items')}</h2>
             {data.items.map((item) => {
@@ -241,6 +268,10 @@ export default function MinutesWorkspacePage() {
               );
             })}
           </section>
+            </>
+          ) : null}
+          {data.section === 'approval' ? (
+            <>
           <section aria-labelledby="checkers-edit-title">
             <h2 id="checkers-edit-title">{t('records.minutesPage.checkers')}</h2>
             {data.checkers.length > 0 ? (
@@ -262,7 +293,7 @@ export default function MinutesWorkspacePage() {
             {!hasStarted(meeting) && (current.status === 'draft' || current.status === 'checking') ? (
               <p className="notice">{t('ws.meeting.notStartedNote', { when: formatDateTime(meeting.startsAt, locale) })}</p>
             ) : null}
-            <WorkflowForms version={current} laterItems={data.laterItems} error={undefined} />
+            <WorkflowForms version={current} laterItems={data.laterItems} error={undefined} hasCheckers={data.checkers.length > 0} />
             {!data.mayPublish && current.status === 'approved' ? <p className="muted">{t('errors.forbiddenText')}</p> : null}
           </section>
           <section aria-labelledby="versions-title">
@@ -281,6 +312,8 @@ export default function MinutesWorkspacePage() {
               <a href={`/meetings/${meeting.id}/minutes.pdf?view=members`}>{t('records.meeting.pdfMinutes')}</a>
             </p>
           </section>
+            </>
+          ) : null}
         </>
       )}
     </>

@@ -14,6 +14,7 @@ import { useLocale } from '~/lib/use-locale';
 import { createPerson, getPersonInScope, listPeople, peopleScopeFor, regionsInScope, updatePerson } from '~/models/people.server';
 import { personEditSchema, personSchema } from '~/validation/roster';
 import { readForm } from '~/lib/http/body.server';
+import { queryText } from '~/lib/http/params';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -29,7 +30,7 @@ async function scopeOf(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await scopeOf(request);
   const url = new URL(request.url);
-  const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
+  const q = queryText(url.searchParams.get('q'), 100);
   const [people, regions, editing] = await Promise.all([
     listPeople(scope, q || undefined),
     regionsInScope(scope),

@@ -7,7 +7,8 @@ import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next
 import { RecordsItemList } from '~/components/records-items';
 import { RecordsAttendance, RecordsCheckers, RecordsVersionFacts } from '~/components/records-minutes';
 import { formatMeetingTime } from '~/lib/dates';
-import { i18nConfig, localized, resources, type Locale } from '~/lib/i18n';
+import { i18nConfig, localized, type Locale } from '~/lib/i18n';
+import { resources } from '~/lib/i18n-resources';
 import { councilLanguage } from '~/models/agendas.server';
 import { loadPrintable, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 import { docParam, versionParam } from '~/validation/records';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inDateRange } from './dates';
 
 export const INVITE_ROLES = ['secretary', 'chair', 'vice_chair', 'member', 'deputy'] as const;
 
@@ -23,7 +24,7 @@ export const auditFilterSchema = z.object({
     .regex(/^[a-z_]{1,40}$/)
     .optional()
     .catch(undefined),
-  from: z.string().date().optional().catch(undefined),
-  to: z.string().date().optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  from: z.string().date().refine(inDateRange).optional().catch(undefined),
+  to: z.string().date().refine(inDateRange).optional().catch(undefined),
+  before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inDateRange } from './dates';
 
 // Messages are translation keys (areas/calendar.ts). This file is bundled for the browser
 // too, so it imports neither drizzle nor rrule: the rule itself is checked in the action.
@@ -21,7 +22,7 @@ export const MAX_SERIES_YEARS = 3;
 const required = 'calendar.errors.required';
 const text = (max: number) => z.string({ required_error: required }).trim().min(1, required).max(max, 'calendar.errors.tooLong');
 const optionalText = (max: number) => z.string().trim().max(max, 'calendar.errors.tooLong').optional();
-const isoDate = z.string({ required_error: required }).date('calendar.errors.badDate');
+const isoDate = z.string({ required_error: required }).date('calendar.errors.badDate').refine(inDateRange, 'calendar.errors.badDate');
 const time = z.string({ required_error: required }).regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'calendar.errors.badTime');
 const onlineUrl = z
   .string()
@@ -29,7 +30,7 @@ const onlineUrl = z
   .max(1000, 'calendar.errors.tooLong')
   .regex(/^https?:\/\/\S+$/, 'calendar.errors.badUrl')
   .optional();
-const lockVersion = z.number({ required_error: required }).int().min(1);
+const lockVersion = z.number({ required_error: required }).int().min(1).max(2_147_483_647);
 
 const placeFields = {
   meetingType: z.enum(MEETING_TYPES, { required_error: required, invalid_type_error: required }),

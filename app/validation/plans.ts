@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { inDateRange } from './dates';
 
 // Messages are translation keys (areas/plans.ts); actions translate them for the visitor.
 
@@ -11,8 +12,8 @@ const required = 'plans.errors.required';
 const text = (max: number) => z.string({ required_error: required }).trim().min(1, required).max(max, 'plans.errors.tooLong');
 const optionalText = (max: number) => z.string().trim().max(max, 'plans.errors.tooLong').optional();
 const uuid = z.string({ required_error: required }).uuid('plans.errors.invalid');
-const lockVersion = z.number({ required_error: required }).int().min(1);
-const isoDate = z.string().date('plans.errors.date');
+const lockVersion = z.number({ required_error: required }).int().min(1).max(2_147_483_647);
+const isoDate = z.string().date('plans.errors.date').refine(inDateRange, 'plans.errors.date');
 
 export const yearSchema = z
   .number({ required_error: required, invalid_type_error: 'plans.errors.year' })
@@ -110,7 +111,7 @@ export const approveReportSchema = z.object({
 
 const statementFields = z.object({
   id: uuid.optional(),
-  lockVersion: z.number().int().min(1).optional(),
+  lockVersion: z.number().int().min(1).max(2_147_483_647).optional(),
   type: z.enum(STATEMENT_TYPE_VALUES, { errorMap: () => ({ message: 'plans.errors.invalid' }) }),
   status: z.enum(STATEMENT_STATUS_VALUES, { errorMap: () => ({ message: 'plans.errors.invalid' }) }).default('draft'),
   issuedOn: isoDate.optional(),

@@ -8,7 +8,7 @@ const tooLong = 'records.errors.tooLong';
 const requiredText = (max = 300) => z.string().trim().min(1, required).max(max, tooLong).default('');
 const optionalText = (max = 300) => z.string().trim().max(max, tooLong).optional();
 const uuid = z.string({ required_error: required }).uuid('records.errors.badId');
-const lockVersion = z.coerce.number({ invalid_type_error: 'records.errors.badId' }).int().min(1);
+const lockVersion = z.coerce.number({ invalid_type_error: 'records.errors.badId' }).int().min(1).max(2_147_483_647);
 const count = z.coerce.number({ invalid_type_error: 'records.errors.badNumber' }).int('records.errors.badNumber').min(0, 'records.errors.badNumber').max(10_000, 'records.errors.badNumber').optional();
 // datetime-local values ("2026-05-19T14:05"), read as Europe/Helsinki wall-clock time by the action.
 const localDateTime = z

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { CouncilKind, CouncilOrigin } from '~db/schema/councils';
 import type { MembershipRole } from '~db/schema/rosters';
+import { inDateRange } from './dates';
 
 // Messages are translation keys; actions translate them for the visitor's language.
 const required = 'roster.errors.required';
 const text = (max = 300) => z.string({ required_error: required }).trim().min(1, required).max(max, 'roster.errors.tooLong');
 const optionalText = (max = 300) => z.string().trim().max(max, 'roster.errors.tooLong').optional();
-const isoDate = z.string({ required_error: required }).date('roster.errors.badDate');
+const isoDate = z.string({ required_error: required }).date('roster.errors.badDate').refine(inDateRange, 'roster.errors.badDate');
 const uuid = z.string().uuid('roster.errors.required');
 
 // Literal copies of the schema's enums (this file is also bundled for the browser, which must
@@ -82,7 +83,7 @@ export const councilCreateSchema = z
   .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' });
 
 export const councilEditSchema = z
-  .object({ ...councilFields, lockVersion: z.number().int() })
+  .object({ ...councilFields, lockVersion: z.number().int().min(0).max(2_147_483_647) })
   .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' });
 
 export type CouncilInput = z.output<typeof councilEditSchema>;
@@ -100,7 +101,7 @@ export const termSchema = z
   .refine((v) => !v.copyPeople || v.copyFromTermId, { path: ['copyPeople'], message: 'roster.errors.copyNeedsTerm' });
 
 export const termEditSchema = z
-  .object({ name: text(120), startDate: isoDate, endDate: isoDate.optional(), endNote: optionalText(300), lockVersion: z.number().int() })
+  .object({ name: text(120), startDate: isoDate, endDate: isoDate.optional(), endNote: optionalText(300), lockVersion: z.number().int().min(0).max(2_147_483_647) })
   .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ['endDate'], message: 'roster.errors.endBeforeStart' });
 
 const seats = z.number({ required_error: required, invalid_type_error: 'roster.errors.badNumber' }).int('roster.errors.badNumber').min(0, 'roster.errors.badNumber').max(100, 'roster.errors.badNumber');
@@ -111,7 +112,7 @@ export const seatPlanSchema = z.object({
       z.object({
         id: uuid.optional(),
         /** The version the form read, required for an existing category. */
-        lockVersion: z.number().int().optional(),
+        lockVersion: z.number().int().min(0).max(2_147_483_647).optional(),
         nameFi: text(200),
         nameSv: optionalText(200),
         nameEn: optionalText(200),
@@ -143,7 +144,7 @@ export const personFields = {
 
 export const personSchema = z.object(personFields);
 
-export const personEditSchema = z.object({ ...personFields, personId: uuid, lockVersion: z.number().int() });
+export const personEditSchema = z.object({ ...personFields, personId: uuid, lockVersion: z.number().int().min(0).max(2_147_483_647) });
 
 export const assignSchema = z
   .object({
@@ -178,7 +179,7 @@ export type AssignInput = z.output<typeof assignSchema>;
 export const endSchema = z
   .object({
     membershipId: uuid,
-    lockVersion: z.number().int(),
+    lockVersion: z.number().int().min(0).max(2_147_483_647),
     endDate: isoDate,
     endReason: z.enum(END_REASONS, { required_error: 'roster.errors.reasonRequired', invalid_type_error: 'roster.errors.reasonRequired' }),
     endNote: optionalText(500),
@@ -208,4 +209,4 @@ export const importSchema = z.object({
 });
 
 /** ?on=YYYY-MM-DD on the roster page; anything else means today. */
-export const onDateParam = z.string().date().optional().catch(undefined);
+export const onDateParam = z.string().date().refine(inDateRange).optional().catch(undefined);

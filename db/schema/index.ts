@@ -11,4 +11,5 @@ export * from './records';
 export * from './regions';
 export * from './rosters';
 export * from './statements';
+export * from './search';
 export * from './totp';

@@ -1216,10 +1216,25 @@ export async function seedDemo(db: Db, opts: { passwordHash: string; now?: Date 
         .where(inArray(minutesVersions.id, versionIds));
     }
 
-    await insertRows(tx, actionPlans, b.planRows);
+    // Approved plans are frozen too (migration sec_freeze): goals and actions go in while the
+    // plans are drafts, then one statement gives each plan its approval and publication.
+    await insertRows(
+      tx,
+      actionPlans,
+      b.planRows.map((p) => ({ ...p, status: 'draft' as const, approvedAt: null, approvedItemId: null, publishedAt: null })),
+    );
     await insertRows(tx, planGoals, b.goalRows);
     await insertRows(tx, planActions, b.actionRows);
     await insertRows(tx, planActionLinks, b.linkRows);
+    const approvals = b.planRows
+      .filter((p) => p.status && p.status !== 'draft')
+      .map((p) => ({ id: p.id, status: p.status, approvedAt: p.approvedAt?.toISOString() ?? null, approvedItemId: p.approvedItemId ?? null, publishedAt: p.publishedAt?.toISOString() ?? null }));
+    if (approvals.length > 0) {
+      await tx.execute(sql`
+        UPDATE action_plans p SET status = (x->>'status')::document_status, approved_at = (x->>'approvedAt')::timestamptz,
+          approved_item_id = (x->>'approvedItemId')::uuid, published_at = (x->>'publishedAt')::timestamptz
+        FROM jsonb_array_elements(${JSON.stringify(approvals)}::jsonb) x WHERE p.id = (x->>'id')::uuid`);
+    }
     summary.statements = await insertRows(tx, statements, b.statementRows);
     await insertRows(tx, cycleMilestones, b.milestoneRows);
     // A correction version and a withheld item in the published record.

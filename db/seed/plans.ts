@@ -405,10 +405,6 @@ async function seedPlan(
     year: spec.year,
     title: spec.title,
     introduction: spec.introduction,
-    status: 'published',
-    approvedAt,
-    approvedItemId: approval.itemId,
-    publishedAt,
   });
   let n = 0;
   for (const [g, goal] of spec.goals.entries()) {
@@ -433,6 +429,8 @@ async function seedPlan(
       if (itemIds.length > 0) await tx.insert(planActionLinks).values(itemIds.map((agendaItemId) => ({ actionId, councilId: council.id, agendaItemId })));
     }
   }
+  // Approved plans are frozen (migration sec_freeze): the content goes in while it is a draft.
+  await tx.update(actionPlans).set({ status: 'published', approvedAt, approvedItemId: approval.itemId, publishedAt }).where(eq(actionPlans.id, planId));
 }
 
 /** Adds the plans, statements and 2025 reports of the reference councils (see the file comment). */

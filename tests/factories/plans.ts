@@ -158,7 +158,10 @@ export async function buildPlan(
   over: Partial<typeof actionPlans.$inferInsert> = {},
 ) {
   const db = getDb();
-  const [plan] = await db.insert(actionPlans).values({ councilId, year, title: `Toimintasuunnitelma ${year}`, ...over }).returning();
+  // Approved plans are frozen: insert the content while the plan is a draft, then set the status.
+  const { status, approvedAt, approvedItemId, publishedAt, ...draft } = over;
+  const [inserted] = await db.insert(actionPlans).values({ councilId, year, title: `Toimintasuunnitelma ${year}`, ...draft }).returning();
+  let plan = inserted;
   const actions: Array<typeof planActions.$inferSelect> = [];
   for (const [g, goal] of goals.entries()) {
     const [goalRow] = await db.insert(planGoals).values({ planId: plan!.id, councilId, position: g + 1, title: goal.title }).returning();
@@ -177,6 +180,9 @@ export async function buildPlan(
         .returning();
       actions.push(row!);
     }
+  }
+  if (status && status !== 'draft') {
+    [plan] = await db.update(actionPlans).set({ status, approvedAt, approvedItemId, publishedAt }).where(eq(actionPlans.id, inserted!.id)).returning();
   }
   return { plan: plan!, actions };
 }

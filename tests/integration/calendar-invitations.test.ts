@@ -10,6 +10,7 @@ import * as replyRoute from '../../app/routes/reply.$token';
 import { buildCalendarCouncil, buildMeetingAt, daysFromNow, icsOf, parseIcs, reloadMeeting, textOf } from '../factories/calendar';
 import { useTestDatabase } from '../setup/database';
 import { call, makeRequest } from '../support/requests';
+import { drainMail } from '../support/queue';
 import { startSmtp } from '../support/smtp';
 
 useTestDatabase();
@@ -48,6 +49,7 @@ describe('invitations through a real SMTP server', () => {
     const before = smtp.received.length;
 
     const res = await post(meeting.id, ctx.secretary.cookie, { intent: 'invite' });
+    await drainMail();
     expect(res.status).toBe(200);
     const body = (await res.json()) as { message: string };
     expect(body.message).toContain('4 henkilölle');
@@ -105,6 +107,7 @@ describe('invitations through a real SMTP server', () => {
     // Moving the meeting sends an update: same UID, higher SEQUENCE, new time.
     const beforeUpdate = smtp.received.length;
     const moved = await post(meeting.id, ctx.secretary.cookie, editForm(stored, { date, startTime: '14:00', endTime: '16:00' }));
+    await drainMail();
     expect(moved.status).toBe(200);
     expect(since(beforeUpdate)).toHaveLength(4);
     const update = parseIcs(icsOf(mailTo(beforeUpdate, ctx.memberPerson.email!).raw).text);
@@ -117,12 +120,14 @@ describe('invitations through a real SMTP server', () => {
     const quiet = await reloadMeeting(meeting.id);
     const beforeQuiet = smtp.received.length;
     expect((await post(meeting.id, ctx.secretary.cookie, editForm(quiet, { date, startTime: '14:00', endTime: '16:00', publicity: 'closed' }))).status).toBe(200);
+    await drainMail();
     expect(since(beforeQuiet)).toHaveLength(0);
 
     // Cancelling sends METHOD:CANCEL with STATUS:CANCELLED and a higher SEQUENCE still.
     const current = await reloadMeeting(meeting.id);
     const beforeCancel = smtp.received.length;
     expect((await post(meeting.id, ctx.secretary.cookie, { intent: 'cancelMeeting', lockVersion: String(current.lockVersion), reason: 'Puheenjohtaja sairastui' })).status).toBe(200);
+    await drainMail();
     expect(since(beforeCancel)).toHaveLength(4);
     const cancelMail = mailTo(beforeCancel, ctx.secondPerson.email!);
     const cancel = parseIcs(icsOf(cancelMail.raw).text);
@@ -142,6 +147,7 @@ describe('invitations through a real SMTP server', () => {
     const meeting = await buildMeetingAt(ctx.council.id, daysFromNow(-3));
     const before = smtp.received.length;
     const res = await post(meeting.id, ctx.secretary.cookie, { intent: 'invite' });
+    await drainMail();
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('Kutsua ei voi lähettää kokoukseen, joka on jo alkanut tai mennyt.');
     expect((await reloadMeeting(meeting.id)).status).toBe('planned');
@@ -153,6 +159,7 @@ describe('invitations through a real SMTP server', () => {
     const ctx = await buildCalendarCouncil();
     const meeting = await buildMeetingAt(ctx.council.id, daysFromNow(10));
     expect((await post(meeting.id, ctx.memberUser.cookie, { intent: 'invite' })).status).toBe(403);
+    await drainMail();
     expect((await reloadMeeting(meeting.id)).status).toBe('planned');
   });
 });
@@ -163,12 +170,16 @@ describe('replies and the deputy hand-over', () => {
     const meeting = await buildMeetingAt(ctx.council.id, daysFromNow(15));
     const before = smtp.received.length;
     expect((await post(meeting.id, ctx.secretary.cookie, { intent: 'invite' })).status).toBe(200);
+    await drainMail();
     const token = (email: string) => replyToken(textOf(mailTo(before, email).raw))!;
     return { ...ctx, meeting, memberToken: token(ctx.memberPerson.email!), deputyToken: token(ctx.deputyPerson.email!) };
   }
 
-  const reply = (token: string, value: string, cookie?: string) =>
-    call(replyRoute.action, makeRequest(`/reply/${token}`, { form: { reply: value }, cookie }), { token });
+  const reply = async (token: string, value: string, cookie?: string) => {
+    const res = await call(replyRoute.action, makeRequest(`/reply/${token}`, { form: { reply: value }, cookie }), { token });
+    await drainMail();
+    return res;
+  };
 
   it('asks the personal deputy automatically when the member declines; the secretary sees who comes per seat', async () => {
     const ctx = await invited();
@@ -210,6 +221,7 @@ describe('replies and the deputy hand-over', () => {
     // The member can come after all: the deputy is released and told so.
     const beforeRelease = smtp.received.length;
     const memberAgain = await call(myRoute.action, makeRequest('/my/meetings', { cookie: ctx.memberUser.cookie, form: { meetingId: ctx.meeting.id, reply: 'attending' } }));
+    await drainMail();
     expect(memberAgain.status).toBe(200);
     expect(textOf(mailTo(beforeRelease, ctx.deputyPerson.email!).raw)).toContain('pääsee sittenkin');
     seat = (await attendanceBySeat(ctx.meeting.id, ctx.council.id)).seats.find((s) => s.member?.name.startsWith('Maija'))!;
@@ -237,6 +249,7 @@ describe('replies and the deputy hand-over', () => {
 
     expect((await reply('x'.repeat(43), 'attending')).status).toBe(404);
     const invalid = await call(replyRoute.action, makeRequest(`/reply/${ctx.memberToken}`, { form: { reply: 'maybe' } }), { token: ctx.memberToken });
+    await drainMail();
     expect(invalid.status).toBe(400);
 
     // After the meeting has begun the link no longer records anything.
@@ -254,6 +267,7 @@ describe('replies and the deputy hand-over', () => {
     const body = (await page.json()) as { meetings: Array<{ id: string; inviteeKind: string | null; reply: string | null }> };
     expect(body.meetings.find((m) => m.id === ctx.meeting.id)).toMatchObject({ inviteeKind: 'member', reply: null });
     const stranger = await call(myRoute.action, makeRequest('/my/meetings', { cookie: ctx.outsider.cookie, form: { meetingId: ctx.meeting.id, reply: 'attending' } }));
+    await drainMail();
     expect(stranger.status).toBe(404);
     const outsiderPage = (await (await call(myRoute.loader, makeRequest('/my/meetings', { cookie: ctx.outsider.cookie }))).json()) as { meetings: unknown[] };
     expect(outsiderPage.meetings).toHaveLength(0);

@@ -6,7 +6,8 @@ import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'r
 import { describe, expect, it } from 'vitest';
 import { CalendarMonth, monthBounds, monthWeeks, shiftMonth, type MonthMeeting } from '../../app/components/calendar-month';
 import { helsinkiWallClock, toIsoWithOffset } from '../../app/lib/dates';
-import { i18nConfig, resources } from '../../app/lib/i18n';
+import { i18nConfig } from '../../app/lib/i18n';
+import { resources } from '../../app/lib/i18n-resources';
 
 /** Renders the grid inside a data router whose root loader says the locale, as the app's root does. */
 async function render(month: string, meetings: MonthMeeting[], lng: 'fi' | 'sv' | 'en' = 'fi') {

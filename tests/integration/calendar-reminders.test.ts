@@ -7,6 +7,7 @@ import { sendInvitations } from '../../app/models/invitations.server';
 import { sendDueReminders } from '../../app/models/reminders.server';
 import { buildCalendarCouncil, buildMeetingAt, daysFromNow, textOf } from '../factories/calendar';
 import { useTestDatabase } from '../setup/database';
+import { drainMail } from '../support/queue';
 import { startSmtp } from '../support/smtp';
 
 useTestDatabase();
@@ -32,6 +33,7 @@ async function invitedMeeting(reminderDays = [3, 1]) {
   const meeting = await buildMeetingAt(ctx.council.id, daysFromNow(20), '13:00');
   const invited = await sendInvitations(meeting.id, { councilId: ctx.council.id, regionId: ctx.council.regionId }, actor, { baseUrl: 'http://localhost:3000' });
   expect(invited.ok).toBe(true);
+  await drainMail();
   return { ...ctx, meeting };
 }
 
@@ -44,6 +46,7 @@ describe('reminders', () => {
     const now = new Date(meeting.startsAt.getTime() - 2.5 * DAY);
     const before = smtp.received.length;
     const [a, b] = await Promise.all([sendDueReminders(now, 'worker-a'), sendDueReminders(now, 'worker-b')]);
+    await drainMail();
     expect(a.claimed + b.claimed).toBe(1);
     // Members and the chair; the deputy was not asked to stand in, so gets none.
     expect(a.sent + b.sent).toBe(3);
@@ -59,6 +62,7 @@ describe('reminders', () => {
 
     // Running again the same day sends nothing.
     const again = await Promise.all([sendDueReminders(now, 'worker-a'), sendDueReminders(now, 'worker-b')]);
+    await drainMail();
     expect(again.reduce((s, r) => s + r.sent, 0)).toBe(0);
 
     // The 1-day reminder comes later, once, and skips whoever declined.
@@ -66,6 +70,7 @@ describe('reminders', () => {
     const later = new Date(meeting.startsAt.getTime() - 10 * HOUR);
     const beforeLater = smtp.received.length;
     const runs = await Promise.all([1, 2, 3].map((i) => sendDueReminders(later, `worker-${i}`)));
+    await drainMail();
     expect(runs.reduce((s, r) => s + r.sent, 0)).toBe(2);
     expect(smtp.received.slice(beforeLater).flatMap((m) => m.to).sort()).toEqual([memberPerson.email, chairPerson.email].sort());
     expect(await getDb().select().from(meetingReminders).where(eq(meetingReminders.meetingId, meeting.id))).toHaveLength(2);
@@ -75,8 +80,10 @@ describe('reminders', () => {
     const { meeting } = await invitedMeeting([7, 3, 1]);
     const before = smtp.received.length;
     expect((await sendDueReminders(new Date(meeting.startsAt.getTime() - 10 * DAY), 'w')).claimed).toBe(0);
+    await drainMail();
     const late = new Date(meeting.startsAt.getTime() - 20 * HOUR);
     const run = await sendDueReminders(late, 'w');
+    await drainMail();
     expect(run.claimed).toBe(1);
     expect(remindersTo(before, meeting.title)).toHaveLength(run.sent);
     const claims = await getDb().select().from(meetingReminders).where(eq(meetingReminders.meetingId, meeting.id));
@@ -93,6 +100,7 @@ describe('reminders', () => {
     const { meetings } = await import('../../db/schema');
     await getDb().update(meetings).set({ status: 'cancelled' }).where(eq(meetings.id, meeting.id));
     const run = await sendDueReminders(new Date(meeting.startsAt.getTime() - 2 * DAY), 'w');
+    await drainMail();
     expect(run.claimed).toBe(0);
   });
 

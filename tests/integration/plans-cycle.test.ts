@@ -8,7 +8,8 @@ import { getDb } from '../../db/client.server';
 import { cycleMilestones, milestoneReminders } from '../../db/schema';
 import { YearWheel, type WheelEvent } from '../../app/components/year-wheel';
 import { helsinkiWallClock } from '../../app/lib/dates';
-import { i18nConfig, resources } from '../../app/lib/i18n';
+import { i18nConfig } from '../../app/lib/i18n';
+import { resources } from '../../app/lib/i18n-resources';
 import { milestoneOccurrence, sendDueMilestoneReminders } from '../../app/models/cycle.server';
 import * as manageCycle from '../../app/routes/manage.councils.$slug.cycle';
 import * as publicCycle from '../../app/routes/councils.$slug.cycle';
@@ -16,6 +17,7 @@ import { buildCouncil, buildCouncilWithRoster, buildMembership, buildPerson, bui
 import { buildHeldMeeting, buildMilestone } from '../factories/plans';
 import { useTestDatabase } from '../setup/database';
 import { buildUser, call, makeRequest } from '../support/requests';
+import { drainMail } from '../support/queue';
 import { startSmtp } from '../support/smtp';
 
 useTestDatabase();
@@ -147,6 +149,7 @@ describe('milestone reminders', () => {
     const now = helsinkiWallClock('2026-11-20', '08:00');
     const before = smtp.received.length;
     const [a, b] = await Promise.all([sendDueMilestoneReminders(now, 'instance-a'), sendDueMilestoneReminders(now, 'instance-b')]);
+    await drainMail();
     expect(a.claimed + b.claimed).toBe(3);
 
     const mails = smtp.received.slice(before);
@@ -169,6 +172,7 @@ describe('milestone reminders', () => {
     expect(claims.every((c) => c.sentAt !== null && (c.recipients ?? 0) >= 2)).toBe(true);
 
     const again = await sendDueMilestoneReminders(helsinkiWallClock('2026-11-21', '08:00'), 'instance-c');
+    await drainMail();
     expect(again).toEqual({ claimed: 0, sent: 0 });
     expect(smtp.received.length).toBe(before + 7);
   });

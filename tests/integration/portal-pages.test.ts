@@ -12,6 +12,7 @@ import * as feedbackRoute from '../../app/routes/feedback';
 import { buildCouncil, buildCouncilWithRoster, buildMeeting, buildRegion } from '../factories';
 import { useTestDatabase } from '../setup/database';
 import { buildUser, call, makeRequest } from '../support/requests';
+import { drainMail } from '../support/queue';
 import { startSmtp } from '../support/smtp';
 
 useTestDatabase();
@@ -127,6 +128,7 @@ describe('feedback form', () => {
   it('stores the message and emails the admins', async () => {
     await buildUser({ grants: [{ role: 'admin' }], email: 'yllapito@example.org' });
     const res = await call(feedbackRoute.action, makeRequest('/feedback', { form: { message: 'Kontrasti on liian heikko', pageUrl: '/meetings' } }));
+    await drainMail();
     expect(res.status).toBe(200);
     const stored = await getDb().select().from(feedbackMessages);
     expect(stored.map((f) => f.message)).toContain('Kontrasti on liian heikko');
@@ -136,6 +138,7 @@ describe('feedback form', () => {
   it('refuses an empty message with a field error and saves nothing', async () => {
     const before = (await getDb().select().from(feedbackMessages)).length;
     const res = await call(feedbackRoute.action, makeRequest('/feedback', { form: { message: '   ' } }));
+    await drainMail();
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('Kirjoita viesti.');
     expect((await getDb().select().from(feedbackMessages)).length).toBe(before);

@@ -15,6 +15,8 @@ import * as feed from '../../app/routes/feed[.]xml';
 import * as councilFeed from '../../app/routes/councils.$slug.feed[.]xml';
 import * as sitemap from '../../app/routes/sitemap[.]xml';
 import * as search from '../../app/routes/search';
+import * as councilsApi from '../../app/routes/api.v1.councils._index';
+import * as statementsApi from '../../app/routes/api.v1.councils.$slug.statements';
 import { buildCouncilWithRoster, buildMeeting, buildMembership, buildPerson, buildRegion } from '../factories';
 import { useTestDatabase } from '../setup/database';
 import { call, makeRequest } from '../support/requests';
@@ -104,5 +106,26 @@ describe('query counts of public pages', () => {
     const large = await countAll();
     console.log('queries per public page (small → large):', JSON.stringify(Object.fromEntries(Object.keys(small).map((k) => [k, `${small[k]} → ${large[k]}`]))));
     expect(large).toEqual(small);
+  });
+
+  it('stay within each page\'s budget', async () => {
+    // Upper bounds per page (issue 13): a page that needs more queries needs a reason in review.
+    const budget: Record<string, number> = {
+      home: 3, meetings: 2, council: 14, region: 2, person: 1, feed: 3, 'council feed': 5, sitemap: 3, search: 4,
+      'api councils': 2, 'api statements': 4,
+    };
+    const counts = await countAll();
+    const regionCouncil = council.council.slug;
+    for (const [name, loader, path, params] of [
+      ['api councils', councilsApi.loader, '/api/v1/councils?per_page=5', {}],
+      ['api statements', statementsApi.loader, `/api/v1/councils/${regionCouncil}/statements?per_page=5`, { slug: regionCouncil }],
+    ] as const) {
+      const before = queryCounter.count;
+      const res = await call(loader as never, makeRequest(path), params);
+      expect(res.status, name).toBe(200);
+      counts[name] = queryCounter.count - before;
+    }
+    const over = Object.entries(counts).filter(([name, n]) => n > (budget[name] ?? 0));
+    expect(over).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client.server';
 import {
@@ -13,7 +13,8 @@ import {
   type NewAgendaItem,
 } from '../../db/schema';
 import { helsinkiWallClock } from '../../app/lib/dates';
-import { SEARCH_TEXT, searchPublished, type SearchHit } from '../../app/models/search.server';
+import { fold } from '../../app/lib/search-text';
+import { searchPublished, type SearchHit } from '../../app/models/search.server';
 import { buildCouncil, buildMeeting, buildRegion } from '../factories';
 import { useTestDatabase } from '../setup/database';
 
@@ -24,7 +25,9 @@ const K: Record<string, string> = {};
 /** Keys of records that are not public and must never be returned. */
 const FORBIDDEN = new Set<string>();
 
-const keyOf = (hit: Pick<SearchHit, 'type' | 'url'>) => `${hit.type} ${hit.url}`;
+/** An agenda item and its decision are one record, so both map to one key. */
+const keyOf = (hit: Pick<SearchHit, 'type' | 'url'>) =>
+  `${hit.type === 'agenda_item' || hit.type === 'decision' ? 'record' : hit.type} ${hit.url}`;
 
 async function item(meetingId: string, councilId: string, position: number, over: Partial<NewAgendaItem> & { title: string }) {
   const [row] = await getDb()
@@ -82,9 +85,7 @@ async function plan(
       year,
       title,
       introduction,
-      status,
-      approvedAt: status === 'draft' ? null : new Date(`${year - 1}-12-01T10:00:00Z`),
-      publishedAt: status === 'published' ? new Date(`${year - 1}-12-15T10:00:00Z`) : null,
+      status: 'draft',
     })
     .returning();
   let gp = 1;
@@ -97,6 +98,17 @@ async function plan(
     for (const [t, d] of g.actions) {
       await getDb().insert(planActions).values({ goalId: goal!.id, councilId, position: ap++, title: t, description: d ?? null });
     }
+  }
+  // Goals and actions first: an approved plan is frozen (migration sec_freeze).
+  if (status !== 'draft') {
+    await getDb()
+      .update(actionPlans)
+      .set({
+        status,
+        approvedAt: new Date(`${year - 1}-12-01T10:00:00Z`),
+        publishedAt: status === 'published' ? new Date(`${year - 1}-12-15T10:00:00Z`) : null,
+      })
+      .where(eq(actionPlans.id, p!.id));
   }
   return p!;
 }
@@ -153,8 +165,8 @@ async function buildCorpus() {
   K['council:closed'] = `council /councils/${closed.slug}`;
 
   const itemKeys = (name: string, meetingId: string, itemId: string) => {
-    K[`item:${name}`] = `agenda_item /meetings/${meetingId}#item-${itemId}`;
-    K[`dec:${name}`] = `decision /meetings/${meetingId}#item-${itemId}`;
+    K[`item:${name}`] = `record /meetings/${meetingId}#item-${itemId}`;
+    K[`dec:${name}`] = `record /meetings/${meetingId}#item-${itemId}`;
   };
 
   // M1: Pirkanmaa elderly council, published agenda, published minutes.
@@ -254,7 +266,8 @@ async function buildCorpus() {
     { summary: 'Kaksikielisyystyöryhmä perustettiin.', publish: false, decisions: [[kKieli.id, 'Päätettiin perustaa kaksikielisyystyöryhmä.']] },
   ]);
   K['min:M4'] = `minutes /meetings/${m4.id}/minutes`;
-  FORBIDDEN.add(K['dec:k.kieli']!).add(K['dec:k.plan']!).add(K['min:M4']!);
+  // The unpublished decision text itself is checked by WITHHELD_WORDS (kaksikielisyystyöryhmä).
+  FORBIDDEN.add(K['min:M4']!);
 
   // M5: Swedish-speaking elderly council.
   const m5 = await buildMeeting(aldre.id, { title: 'Äldrerådets möte 2/2025', startsAt: at('2025-04-03'), agendaPublishedAt: published });
@@ -265,6 +278,16 @@ async function buildCorpus() {
   const aBidrag = await item(m5.id, aldre.id, 3, {
     title: 'Föreningarnas verksamhetsbidrag', body: 'Föreningar kan ansöka om bidrag för verksamhet bland äldre.',
   });
+  // Added with the second relevance set (words typed without å/ä/ö, Swedish compounds).
+  const aNarst = await item(m5.id, aldre.id, 4, {
+    title: 'Närståendevård och avlösning',
+    body: 'Närståendevårdare behöver avlösning och kortvård. Kommunerna ordnar stöd för närståendevårdarna.',
+  });
+  const aKamrat = await item(m5.id, aldre.id, 5, {
+    title: 'Kamratstöd', body: 'Kamratstödjarna träffas varje vecka. Kamratstödet behöver utbildning.',
+  });
+  itemKeys('a.narst', m5.id, aNarst.id);
+  itemKeys('a.kamrat', m5.id, aKamrat.id);
   itemKeys('a.open', m5.id, aOpen.id);
   itemKeys('a.strategi', m5.id, aStrategi.id);
   itemKeys('a.bidrag', m5.id, aBidrag.id);
@@ -275,6 +298,7 @@ async function buildCorpus() {
       decisions: [
         [aStrategi.id, 'Äldrerådet godkände utlåtandet.'],
         [aBidrag.id, 'Äldrerådet föreslår att bidragen höjs.'],
+        [aNarst.id, 'Ärendet återremitterades för beredning av kortvården.'],
       ],
     },
   ]);
@@ -316,6 +340,48 @@ async function buildCorpus() {
   itemKeys('va.esteett', m8.id, vaEst.id);
   itemKeys('va.kuljetus', m8.id, vaKulj.id);
 
+  // M9: a council whose name is a hyphenated compound; words for the second relevance set.
+  const varsinais = await buildRegion({ slug: 'varsinais-suomi', nameFi: 'Varsinais-Suomi', nameSv: 'Egentliga Finland', nameEn: 'Southwest Finland', shortFi: 'Varsinais-Suomi' });
+  const mtp = await buildCouncil({
+    regionId: varsinais.id, slug: 'vs-mtp-neuvottelukunta', nameFi: 'Mielenterveys- ja päihdejärjestöjen neuvottelukunta',
+    nameSv: 'Delegationen för organisationer inom mental hälsa och missbruk', kind: 'ngo_council', origin: 'ngo_led',
+    descriptionFi: 'Yhdistysten yhteinen foorumi.',
+  });
+  K['council:mtp'] = `council /councils/${mtp.slug}`;
+  const m9 = await buildMeeting(mtp.id, { title: 'Foorumin tapaaminen 1/2025', startsAt: at('2025-03-05'), agendaPublishedAt: published });
+  const mPaihde = await item(m9.id, mtp.id, 1, {
+    title: 'Päihdetyön tilanne',
+    body: 'Päihdetyö ja matalan kynnyksen päihdetyön yksiköt. Järjestöjen päihdetyö täydentää julkista työtä.',
+  });
+  const mVertais = await item(m9.id, mtp.id, 2, {
+    title: 'Vertaistuen ryhmät', body: 'Vertaistuki kokoaa ihmisiä viikoittain. Ryhmien ohjaajat tarvitsevat koulutusta.',
+  });
+  const mKokemus = await item(m9.id, mtp.id, 3, {
+    title: 'Kokemusasiantuntijoiden palkkiot', body: 'Kokemusasiantuntijat osallistuvat kehittämiseen. Palkkioista sovitaan erikseen.',
+  });
+  const mAsuminen = await item(m9.id, mtp.id, 4, {
+    title: 'Mielenterveyskuntoutujien asuminen', body: 'Mielenterveyskuntoutujat tarvitsevat tuettua asumista ja työtoimintaa.',
+  });
+  const mNuoret = await item(m9.id, mtp.id, 5, {
+    title: 'Nuorten mielenterveys', body: 'Koulujen kuraattorit kertovat, että nuorten mielenterveyden ongelmat lisääntyvät.',
+  });
+  itemKeys('m.paihde', m9.id, mPaihde.id);
+  itemKeys('m.vertais', m9.id, mVertais.id);
+  itemKeys('m.kokemus', m9.id, mKokemus.id);
+  itemKeys('m.asuminen', m9.id, mAsuminen.id);
+  itemKeys('m.nuoret', m9.id, mNuoret.id);
+  await recordMinutes(m9, [
+    {
+      summary: 'Tapaamisessa käsiteltiin päihdetyötä ja vertaistukea.',
+      publish: true,
+      decisions: [
+        [mPaihde.id, 'Päihdetyön rahoitus selvitetään.'],
+        [mVertais.id, 'Vertaistuen koulutus käynnistetään syksyllä.'],
+      ],
+    },
+  ]);
+  K['min:M9'] = `minutes /meetings/${m9.id}/minutes`;
+
   // Statements.
   const st = async (name: string, councilSlug: string, councilId: string, over: Omit<typeof statements.$inferInsert, 'councilId'>) => {
     const row = await statement(councilId, over);
@@ -339,6 +405,11 @@ async function buildCorpus() {
     type: 'statement', title: 'Utlåtande om servicestrategin för äldreomsorgen', issuedOn: '2025-04-10', status: 'sent',
     recipient: 'Välfärdsområdets styrelse', publishedAt: published,
     body: 'Äldrerådet understryker att tjänster på svenska ska tryggas.',
+  });
+  await st('va.fardtjanst', vammais.slug, vammais.id, {
+    type: 'position', title: 'Funktionshinderrådets ställningstagande om färdtjänst', issuedOn: '2025-06-10', status: 'sent',
+    recipient: 'Välfärdsområdets styrelse', publishedAt: published,
+    body: 'Funktionshinderrådet kräver att färdtjänsten utvecklas och att kollektivtrafiken blir tillgänglig.',
   });
   await st('v.draft', vanhus.slug, vanhus.id, {
     type: 'statement', title: 'Lausuntoluonnos kotihoidosta', status: 'draft', recipient: 'Aluehallitus',
@@ -451,7 +522,7 @@ const FINNISH: Array<[string, string[]]> = [
   ['vanhukset', VANHUSNEUVOSTO],
   ['ikääntyneet', ['council:vanhus', 'item:v.lausunto', 'dec:v.lausunto', 'st:v.lausunto']],
   ['kunnat', ['st:v.lausunto']],
-  ['neuvottelukunta', ['council:jnk', 'council:closed', 'item:j.jasenet', 'dec:j.avustus', 'dec:j.jasenet', 'min:M2', 'st:j.kannanotto', 'plan:j.2025']],
+  ['neuvottelukunta', ['council:mtp', 'council:jnk', 'council:closed', 'item:j.jasenet', 'dec:j.avustus', 'dec:j.jasenet', 'min:M2', 'st:j.kannanotto', 'plan:j.2025']],
   ['palveluiden', ['item:va.esteett', 'item:va.kuljetus', 'council:vanhus', 'item:v.lausunto', 'dec:v.lausunto', 'st:v.lausunto', 'min:M1', 'item:v.kotihoito']],
   ['vuosi', ['item:j.jasenet', 'item:k.plan']],
   ['päätösvaltaisuus', ['dec:v.avaus']],
@@ -465,13 +536,14 @@ const SWEDISH: Array<[string, string[]]> = [
   ['förening', ['item:a.bidrag', 'dec:a.bidrag', 'min:M5', 'item:k.kieli', 'council:kumppanuus']],
   ['mötet', ['item:a.open', 'min:M5']],
   ['möte', ['item:a.open', 'min:M5']],
-  ['rådet', ['council:aldre', 'council:vanhus', 'council:vammais', 'item:a.strategi', 'dec:a.strategi', 'dec:a.bidrag', 'min:M5', 'st:a.utlatande', 'plan:a.2025']],
+  ['rådet', ['council:aldre', 'council:vanhus', 'council:vammais', 'item:a.strategi', 'dec:a.strategi', 'dec:a.bidrag', 'min:M5', 'st:a.utlatande', 'plan:a.2025', 'st:va.fardtjanst']],
   ['äldrerådets', ['council:aldre', 'council:vanhus', 'item:a.strategi', 'dec:a.strategi', 'dec:a.bidrag', 'min:M5', 'st:a.utlatande', 'plan:a.2025']],
   ['utlåtandet', ['item:a.strategi', 'dec:a.strategi', 'st:a.utlatande']],
   ['äldreomsorgen', ['item:a.strategi', 'dec:a.strategi', 'st:a.utlatande', 'plan:a.2025']],
   ['bidrag', ['item:a.bidrag', 'dec:a.bidrag', 'min:M5']],
   ['servicestrategi', SERVICESTRATEGI],
-  ['välfärdsområdet', ['item:a.strategi', 'council:aldre', 'plan:a.2025', 'st:a.utlatande']],
+  // st:va.fardtjanst (added with the second set) is addressed to välfärdsområdet like st:a.utlatande.
+  ['välfärdsområdet', ['item:a.strategi', 'council:aldre', 'plan:a.2025', 'st:a.utlatande', 'st:va.fardtjanst']],
   ['tjänster på svenska', ['st:a.utlatande', 'plan:a.2025']],
   ['verksamhetsplan', ['plan:a.2025']],
   ['Österbotten', ['council:aldre', 'council:vammais']],
@@ -484,8 +556,72 @@ const SWEDISH: Array<[string, string[]]> = [
   ['äldreomsorjen', ['item:a.strategi', 'dec:a.strategi', 'st:a.utlatande', 'plan:a.2025']],
   ['besöket', ['plan:a.2025']],
   ['personer med funktionsnedsättning', ['council:vammais']],
-  ['råden', ['council:aldre', 'council:vanhus', 'council:vammais', 'item:a.strategi', 'dec:a.strategi', 'dec:a.bidrag', 'min:M5', 'st:a.utlatande', 'plan:a.2025']],
+  ['råden', ['council:aldre', 'council:vanhus', 'council:vammais', 'item:a.strategi', 'dec:a.strategi', 'dec:a.bidrag', 'min:M5', 'st:a.utlatande', 'plan:a.2025', 'st:va.fardtjanst']],
   ['verksamheten', ['item:a.bidrag', 'dec:a.bidrag', 'plan:a.2025']],
+];
+
+/**
+ * The second set (added with search_documents): words typed without å/ä/ö, consonant
+ * gradation, hyphenated and typed-together compounds, one-letter typos, and one hit per
+ * record (a word only in a decision finds the agenda item). Judged by hand from the corpus.
+ */
+const PAIHDE = ['item:m.paihde', 'min:M9'];
+const VERTAIS = ['item:m.vertais', 'min:M9'];
+const FINNISH_2: Array<[string, string[]]> = [
+  ['paihdetyo', PAIHDE],
+  ['paihdetyon', PAIHDE],
+  ['päihdetyö', PAIHDE],
+  ['PAIHDETYO', PAIHDE],
+  ['paihdetyota', PAIHDE],
+  ['vertaistukea', VERTAIS],
+  ['vertaistuen', VERTAIS],
+  ['vertaistuki', VERTAIS],
+  ['vertaistuesta', VERTAIS],
+  ['mielenterveysjärjestöille', ['council:mtp']],
+  ['mielenterveysjarjestot', ['council:mtp']],
+  ['päihdejärjestöt', ['council:mtp']],
+  ['paihdejarjestojen', ['council:mtp']],
+  ['kokemusasiantuntijat', ['item:m.kokemus']],
+  ['kokemusasiantuntijoiden', ['item:m.kokemus']],
+  ['kokemusasiantuntioiden', ['item:m.kokemus']],
+  ['mielenterveyskuntotujien', ['item:m.asuminen']],
+  ['kuraattorit', ['item:m.nuoret']],
+  ['kuraatorit', ['item:m.nuoret']],
+  ['nuorten mielenterveys', ['item:m.nuoret']],
+  ['asumista', ['item:m.asuminen']],
+  ['tuettu asuminen', ['item:m.asuminen']],
+  ['mielenterveyskuntoutujat', ['item:m.asuminen']],
+  ['palkkiot', ['item:m.kokemus']],
+  ['ryhmien ohjaajat', ['item:m.vertais']],
+  ['rahoitus', ['item:m.paihde']],
+  ['koulutus', ['item:m.vertais']],
+  ['paihdetyon rahoitus', ['item:m.paihde']],
+  ['matalan kynnyksen', ['item:m.paihde']],
+  ['tyotoiminta', ['item:m.asuminen']],
+];
+
+const FARDTJANST = ['st:va.fardtjanst'];
+const NARST = ['item:a.narst'];
+const KAMRAT = ['item:a.kamrat'];
+const SWEDISH_2: Array<[string, string[]]> = [
+  ['funktionshindrade', FARDTJANST],
+  ['funktionshinderrådet', FARDTJANST],
+  ['funktionshinderradet', FARDTJANST],
+  ['färdtjänst', FARDTJANST],
+  ['fardtjansten', FARDTJANST],
+  ['kollektivtrafik', FARDTJANST],
+  ['ställningstagande', FARDTJANST],
+  ['tillgänglig', [...FARDTJANST, 'plan:a.2025']],
+  ['närståendevård', NARST],
+  ['narstaendevardare', NARST],
+  ['närståendevårdarna', NARST],
+  ['avlösning', NARST],
+  ['avlosning', NARST],
+  ['kortvården', NARST],
+  ['kamratstöd', KAMRAT],
+  ['kamratstodjare', KAMRAT],
+  ['kamratstödet', KAMRAT],
+  ['kamratstöjd', KAMRAT],
 ];
 
 /** Words found only in records that are not public: every one must give no hits. */
@@ -560,6 +696,20 @@ describe('search quality (recall and precision at 10)', () => {
     // Measured 1.000 and 1.000 (docs/search.md); floors a little below.
     expect(recall).toBeGreaterThanOrEqual(0.95);
     expect(precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('finds words typed without å/ä/ö, gradation, compounds and typos (second set, Finnish)', async () => {
+    const { recall, precision } = report('Finnish, second set', await measure(FINNISH_2, 'fi'));
+    expect(FINNISH_2.length + SWEDISH_2.length).toBeGreaterThanOrEqual(40);
+    // Measured figures in docs/search.md; floors a little below.
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+    expect(precision).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('finds words typed without å/ä/ö, compounds and typos (second set, Swedish)', async () => {
+    const { recall, precision } = report('Swedish, second set', await measure(SWEDISH_2, 'sv'));
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+    expect(precision).toBeGreaterThanOrEqual(0.85);
   });
 
   it('answers the examples of the brief', async () => {
@@ -676,17 +826,17 @@ describe('filters', () => {
     const all = await searchPublished({ q: 'neuvosto', locale: 'fi', limit: 100 });
     const first = await searchPublished({ q: 'neuvosto', locale: 'fi', limit: 4, offset: 0 });
     const second = await searchPublished({ q: 'neuvosto', locale: 'fi', limit: 4, offset: 4 });
-    const beyond = await searchPublished({ q: 'neuvosto', locale: 'fi', limit: 4, offset: 400 });
+    const beyond = await searchPublished({ q: 'neuvosto', locale: 'fi', limit: 4, offset: 200 });
     expect(first.total).toBe(all.total);
     expect(second.total).toBe(all.total);
-    expect(beyond).toEqual({ hits: [], total: all.total });
+    expect(beyond).toEqual({ hits: [], total: all.total, more: false });
     expect([...first.hits, ...second.hits].map(keyOf)).toEqual(all.hits.slice(0, 8).map(keyOf));
   });
 });
 
 describe('records that are not public', () => {
   it('never appear, whatever the query', async () => {
-    const queries = [...FINNISH, ...SWEDISH].map(([q]) => q).concat(WITHHELD_WORDS, ['keski-uusimaa', 'järjestöneuvottelukunta']);
+    const queries = [...FINNISH, ...SWEDISH, ...FINNISH_2, ...SWEDISH_2].map(([q]) => q).concat(WITHHELD_WORDS, ['keski-uusimaa', 'järjestöneuvottelukunta']);
     for (const q of queries) {
       const { hits } = await searchPublished({ q, locale: 'fi', limit: 100 });
       const leaked = hits.map(keyOf).filter((k) => FORBIDDEN.has(k));
@@ -740,7 +890,7 @@ describe('hostile input', () => {
 
   it('finds nothing in punctuation and operator soup', async () => {
     for (const q of ['!!!???', '', 'a:* & !b', '(.*)+$', '\\', '%_%']) {
-      expect(await searchPublished({ q, locale: 'fi' }), q).toEqual({ hits: [], total: 0 });
+      expect(await searchPublished({ q, locale: 'fi' }), q).toEqual({ hits: [], total: 0, more: false });
     }
   });
 
@@ -770,24 +920,33 @@ describe('hostile input', () => {
   });
 });
 
-describe('trigram indexes', () => {
-  // The pre-filter is only fast if its expressions are exactly the indexed ones.
-  const cases: Array<[string, SQL, string]> = [
-    ['agenda_items ai', SEARCH_TEXT.agendaItem, 'agenda_items_search_trgm'],
-    ['agenda_items ai', SEARCH_TEXT.agendaItemTitle, 'agenda_items_title_trgm'],
-    ['statements s', SEARCH_TEXT.statementTitle, 'statements_title_trgm'],
-    ['decisions d', SEARCH_TEXT.decision, 'decisions_search_trgm'],
-    ['minutes_versions v', SEARCH_TEXT.minutesVersion, 'minutes_versions_search_trgm'],
-    ['meetings m', SEARCH_TEXT.meetingTitle, 'meetings_title_trgm'],
-    ['statements s', SEARCH_TEXT.statement, 'statements_search_trgm'],
-  ];
+describe('search_documents', () => {
+  const rows = (result: unknown) => (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<Record<string, string>>;
 
-  it.each(cases)('%s can be searched through its index', async (from, text, index) => {
+  it.each([
+    ['search_text', 'search_documents_text_trgm'],
+    ['search_title', 'search_documents_title_trgm'],
+  ])('%s can be searched through its trigram index', async (column, index) => {
     const plan = await getDb().transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
-      return tx.execute(sql`explain select 1 from ${sql.raw(from)} where ${text} like ${'%kokou%'} or ${'kokous'} <% ${text}`);
+      return tx.execute(sql`explain select 1 from search_documents d where ${sql.raw(`d.${column}`)} like ${'%kokou%'}`);
     });
-    const lines = (Array.isArray(plan) ? plan : (plan as { rows: unknown[] }).rows) as Array<Record<string, string>>;
-    expect(lines.map((l) => Object.values(l).join(' ')).join('\n')).toContain(index);
+    expect(rows(plan).map((l) => Object.values(l).join(' ')).join('\n')).toContain(index);
+  });
+
+  it('folds text in SQL exactly as the query side does', async () => {
+    const sample = 'Päihdetyö ÅÄÖ åäö éèêëáàâüúùïíìôóòçñøæšžõ Funktionshinderrådets ß Z';
+    const [row] = rows(await getDb().execute(sql`select search_fold(${sample}) as f`));
+    expect(row!.f).toBe(fold(sample));
+    expect(fold('Päihdetyö')).toBe('paihdetyo');
+  });
+
+  it('hold one document per record and nothing that is not public', async () => {
+    const docs = rows(await getDb().execute(sql`select type, id, title from search_documents`));
+    expect(new Set(docs.map((d) => d.id)).size).toBe(docs.length);
+    const titles = docs.map((d) => d.title);
+    for (const secret of ['Asiakasvalitus kotihoidosta', 'Jäsenten kokouspalkkiot', 'Järjestöavustusten jakoperusteet', 'Lausuntoluonnos kotihoidosta', 'Kotihoidon lausunto']) {
+      expect(titles, secret).not.toContain(secret);
+    }
   });
 });

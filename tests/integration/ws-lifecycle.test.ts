@@ -31,7 +31,7 @@ describe('minutes of a meeting that has not started', () => {
       'Kokous ei ole vielä alkanut. Pöytäkirjan voi hyväksyä ja julkaista vasta kokouksen alettua.',
     );
     expect((await current()).status).toBe('draft');
-    const page = await renderRoute(minutesRoute, '/manage/meetings/:meetingId/minutes', makeRequest(url, { cookie: s.secretary.cookie }));
+    const page = await renderRoute(minutesRoute, '/manage/meetings/:meetingId/minutes', makeRequest(`${url}?section=approval`, { cookie: s.secretary.cookie }));
     expect(page.html).toContain('Pöytäkirjan voi hyväksyä ja julkaista vasta, kun kokous on alkanut.');
   });
 });

@@ -11,6 +11,20 @@ type RouteModule = { loader?: (args: never) => unknown; action?: (args: never) =
  * routes, so HTTP-level behaviour can be tested without a compiled app.
  */
 export async function startAppServer(routes: Record<string, RouteModule>) {
+  const app = await createApp({ build: tinyBuild(routes), production: true });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A Remix build whose routes are the given route modules' loaders and actions, as resource routes. */
+export function tinyBuild(routes: Record<string, RouteModule>): ServerBuild {
   const manifest: ServerBuild['routes'] = {
     root: { id: 'root', path: '', module: {} as never },
   };
@@ -28,14 +42,5 @@ export async function startAppServer(routes: Record<string, RouteModule>) {
     future: {},
     isSpaMode: false,
   } as unknown as ServerBuild;
-  const app = await createApp({ build, production: true });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  return build;
 }

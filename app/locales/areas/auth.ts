@@ -48,6 +48,11 @@ export const auth = defineMessages({
       mailSubject: 'Neuvos: salasanan vaihtaminen',
       mailText: 'Vaihda salasanasi tästä linkistä (voimassa {{hours}} tuntia, kertakäyttöinen):\n\n{{url}}\n\nJos et pyytänyt vaihtoa, voit jättää viestin huomiotta.',
     },
+    limitMail: {
+      subject: 'Neuvos: tunnuksellesi yritettiin kirjautua väärällä salasanalla',
+      textAddress: 'Tunnuksellesi yritettiin kirjautua {{count}} kertaa väärällä salasanalla osoitteesta {{ip}}. Kirjautuminen tältä osoitteelta on estetty {{minutes}} minuutiksi. Muualta voit kirjautua normaalisti.\n\nJos yritykset eivät olleet sinun, vaihda salasanasi ja ota käyttöön kaksivaiheinen tunnistautuminen.',
+      textAccount: 'Tunnuksellesi yritettiin kirjautua {{count}} kertaa väärällä salasanalla eri osoitteista tunnin sisällä. Kirjautuminen on nyt sallittu vain osoitteista, joista olet aiemmin kirjautunut, {{minutes}} minuutin ajan.\n\nJos yritykset eivät olleet sinun, vaihda salasanasi ja ota käyttöön kaksivaiheinen tunnistautuminen.',
+    },
     inviteMail: {
       subject: 'Kutsu Neuvokseen',
       text: 'Sinut on kutsuttu Neuvokseen{{council}}. Ota tunnus käyttöön tästä linkistä (voimassa {{days}} päivää, kertakäyttöinen):\n\n{{url}}',
@@ -116,6 +121,11 @@ export const auth = defineMessages({
       mailSubject: 'Neuvos: byte av lösenord',
       mailText: 'Byt ditt lösenord via den här länken (giltig i {{hours}} timmar, kan användas en gång):\n\n{{url}}\n\nOm du inte bad om bytet kan du lämna meddelandet utan åtgärd.',
     },
+    limitMail: {
+      subject: 'Neuvos: någon försökte logga in på ditt konto med fel lösenord',
+      textAddress: 'Någon försökte logga in på ditt konto {{count}} gånger med fel lösenord från adressen {{ip}}. Inloggning från den adressen är spärrad i {{minutes}} minuter. Från andra ställen kan du logga in som vanligt.\n\nOm försöken inte var dina, byt lösenord och ta i bruk tvåstegsverifiering.',
+      textAccount: 'Någon försökte logga in på ditt konto {{count}} gånger med fel lösenord från olika adresser inom en timme. I {{minutes}} minuter tillåts inloggning bara från adresser där du tidigare har loggat in.\n\nOm försöken inte var dina, byt lösenord och ta i bruk tvåstegsverifiering.',
+    },
     inviteMail: {
       subject: 'Inbjudan till Neuvos',
       text: 'Du har bjudits in till Neuvos{{council}}. Ta kontot i bruk via den här länken (giltig i {{days}} dagar, kan användas en gång):\n\n{{url}}',
@@ -183,6 +193,11 @@ export const auth = defineMessages({
       done: 'Your password has been changed and your other sessions ended. Sign in.',
       mailSubject: 'Neuvos: reset your password',
       mailText: 'Reset your password with this link (valid for {{hours}} hours, single use):\n\n{{url}}\n\nIf you did not ask for this, you can ignore this message.',
+    },
+    limitMail: {
+      subject: 'Neuvos: someone tried to sign in to your account with a wrong password',
+      textAddress: 'Someone tried to sign in to your account {{count}} times with a wrong password from the address {{ip}}. Sign-in from that address is blocked for {{minutes}} minutes. You can sign in from elsewhere as usual.\n\nIf these attempts were not yours, change your password and turn on two-step verification.',
+      textAccount: 'Someone tried to sign in to your account {{count}} times with a wrong password from different addresses within an hour. For {{minutes}} minutes, sign-in is allowed only from addresses you have signed in from before.\n\nIf these attempts were not yours, change your password and turn on two-step verification.',
     },
     inviteMail: {
       subject: 'Invitation to Neuvos',

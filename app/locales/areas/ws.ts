@@ -3,6 +3,23 @@ import { defineMessages } from '../define';
 /** The secretariat's workspace: lifecycle, numbering, role management, attendance rules. */
 export const ws = defineMessages({
   fi: {
+    roles: {
+      regionAdmin: 'Alueen ylläpitäjä',
+    },
+    minutes: {
+      sectionsLabel: 'Pöytäkirjan osat',
+      sections: {
+        attendance: 'Läsnäolo ja kokouksen tiedot',
+        items: 'Asiat ja päätökset',
+        approval: 'Tarkastajat ja hyväksyminen',
+      },
+    },
+    import: {
+      formulaCell: 'Solu alkaa merkillä, jonka taulukkolaskenta tulkitsee kaavaksi ({{value}}). Poista alun =, +, - tai @ ja tuo tiedosto uudelleen.',
+    },
+    invite: {
+      accepted: 'Tunnuksesi on luotu ja kutsu hyväksytty. Kirjaudu nyt sisään sähköpostiosoitteellasi ja juuri valitsemallasi salasanalla.',
+    },
     meeting: {
       number: 'Kokous {{n}}/{{year}}',
       numberTerm: 'Numero',
@@ -29,6 +46,23 @@ export const ws = defineMessages({
     },
   },
   sv: {
+    roles: {
+      regionAdmin: 'Områdets administratör',
+    },
+    minutes: {
+      sectionsLabel: 'Protokollets delar',
+      sections: {
+        attendance: 'Närvaro och mötets uppgifter',
+        items: 'Ärenden och beslut',
+        approval: 'Justerare och godkännande',
+      },
+    },
+    import: {
+      formulaCell: 'Cellen börjar med ett tecken som kalkylprogram tolkar som en formel ({{value}}). Ta bort det inledande =, +, - eller @ och importera filen igen.',
+    },
+    invite: {
+      accepted: 'Ditt konto har skapats och inbjudan godkänts. Logga nu in med din e-postadress och lösenordet du just valde.',
+    },
     meeting: {
       number: 'Möte {{n}}/{{year}}',
       numberTerm: 'Nummer',
@@ -55,6 +89,23 @@ export const ws = defineMessages({
     },
   },
   en: {
+    roles: {
+      regionAdmin: 'Region admin',
+    },
+    minutes: {
+      sectionsLabel: 'Parts of the minutes',
+      sections: {
+        attendance: 'Attendance and meeting details',
+        items: 'Items and decisions',
+        approval: 'Checkers and approval',
+      },
+    },
+    import: {
+      formulaCell: 'The cell starts with a character spreadsheets run as a formula ({{value}}). Remove the leading =, +, - or @ and import the file again.',
+    },
+    invite: {
+      accepted: 'Your account has been created and the invitation accepted. Sign in now with your email address and the password you just chose.',
+    },
     meeting: {
       number: 'Meeting {{n}}/{{year}}',
       numberTerm: 'Number',

@@ -1,0 +1,27 @@
+/**
+ * What each queue does. The mail job delivers one outbox row (idempotent, see
+ * deliverQueuedMail); the periodic queues run the registered periodic jobs.
+ */
+import type PgBoss from 'pg-boss';
+import { runJobStrict } from '~/lib/jobs.server';
+import { deliverQueuedMail } from '~/models/outbox.server';
+import type { JobHandler } from './queue.server';
+import { ALL_QUEUES, MAIL_QUEUE } from './queues';
+
+type Job = PgBoss.JobWithMetadata<Record<string, unknown>>;
+
+/** The mail job: one message by its outbox id; the last try marks the message failed. */
+export async function mailHandler(job: Job): Promise<unknown> {
+  const id = typeof job.data.messageId === 'string' ? job.data.messageId : null;
+  if (!id) return { skipped: 'no message id' };
+  const outcome = await deliverQueuedMail(id, { finalAttempt: job.retryCount >= job.retryLimit });
+  return { outcome };
+}
+
+export function defaultHandlers(): Map<string, JobHandler> {
+  const handlers = new Map<string, JobHandler>([[MAIL_QUEUE.name, mailHandler]]);
+  for (const queue of ALL_QUEUES) {
+    if (queue.cron) handlers.set(queue.name, () => runJobStrict(queue.name.replace(/^cron\./, '')));
+  }
+  return handlers;
+}
