@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   let qrSvg: string | null = null;
   if (status.pendingSecret) {
-    qrSvg = await QRCode.toString(totpAuthUri(status.pendingSecret, user.email), { type: 'svg', margin: 1 });
+    qrSvg = await QRCode.toString(totpAuthUri(status.pendingSecret, user.email), { type: 'svg', margin: 1, width: 240 });
   }
   return json({
     enabled: status.enabled,
