@@ -3,8 +3,10 @@ import { safeRedirect } from '~/lib/http/redirect';
 import { isCrossSiteRequest } from '~/lib/origin';
 import type { AuditActor } from '~/models/audit.server';
 import { loadPrincipal } from '~/models/principals.server';
+import { hasTotpEnabled } from '~/models/totp.server';
 import { readSessionToken, validateSession, type SessionUser } from './lucia.server';
 import { ANONYMOUS, can, type Action, type Principal, type Subject } from './permissions';
+import { principalNeedsTwoFactor, reachableBeforeEnrolment, TWO_FACTOR_PATH } from './two-factor.server';
 
 export type { SessionUser } from './lucia.server';
 
@@ -66,6 +68,11 @@ export async function requireUser(request: Request): Promise<RequestAuth & { use
   if (!auth.user) {
     const params = new URLSearchParams({ redirectTo: request.method === 'GET' ? safeRedirectTarget(request) : '/' });
     throw redirect(`/login?${params}`);
+  }
+  // Roles that require two-factor sign-in reach nothing but their account until enrolled.
+  const pathname = new URL(request.url).pathname;
+  if (!reachableBeforeEnrolment(pathname) && principalNeedsTwoFactor(auth.principal) && !(await hasTotpEnabled(auth.user.id))) {
+    throw redirect(`${TWO_FACTOR_PATH}?required=1`);
   }
   return auth as RequestAuth & { user: SessionUser };
 }

@@ -51,6 +51,9 @@ export default function AccountPage() {
         <li>
           <Link to="/account/sessions">{t('auth.sessions.title')}</Link>
         </li>
+        <li>
+          <Link to="/account/two-factor">{t('totp.title')}</Link>
+        </li>
         {data.isAdmin ? (
           <li>
             <Link to="/admin">{t('admin.title')}</Link>

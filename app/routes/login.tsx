@@ -11,6 +11,8 @@ import { translatedReply } from '~/lib/forms.server';
 import { getT, safeRedirect } from '~/lib/t.server';
 import { recordAudit } from '~/models/audit.server';
 import { authenticate } from '~/models/users.server';
+import { createChallenge, hasTotpEnabled } from '~/models/totp.server';
+import { challengeCookie } from '~/auth/two-factor.server';
 import { getDb } from '~db/client.server';
 import { loginSchema } from '~/validation/auth';
 import type { z } from 'zod';
@@ -45,9 +47,15 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: result.reason === 'rate_limited' ? 429 : 400 },
     );
   }
+  const redirectTo = safeRedirect(submission.value.redirectTo, '/account');
+  if (await hasTotpEnabled(result.user.id)) {
+    // Password right; the session starts only after the second step.
+    const token = await createChallenge(result.user.id, redirectTo);
+    return redirect('/login/two-factor', { headers: { 'Set-Cookie': challengeCookie(token) } });
+  }
   const { setCookie } = await startSession(result.user.id, { ip, userAgent: request.headers.get('user-agent') });
   await recordAudit(getDb(), { userId: result.user.id, label: result.user.email, ip }, { action: 'auth.login', entityType: 'user', entityId: result.user.id });
-  return redirect(safeRedirect(submission.value.redirectTo, '/account'), { headers: { 'Set-Cookie': setCookie } });
+  return redirect(redirectTo, { headers: { 'Set-Cookie': setCookie } });
 }
 
 export default function LoginPage() {

@@ -12,3 +12,4 @@ export * from './regions';
 export * from './rosters';
 export * from './statements';
 export * from './search';
+export * from './totp';

@@ -38,6 +38,8 @@ export async function startHarness(): Promise<Harness> {
   }
   setDatabase(database);
   process.env.OUTBOX_DIR = path.resolve('data', 'e2e-outbox');
+  // The journeys sign in as the seeded admin without enrolling a second factor.
+  process.env.REQUIRE_2FA_ROLES = '';
   const app = await createApp({ buildPath: path.resolve('build', 'index.js') });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -74,6 +74,7 @@ const ACCESS: Record<string, Access> = {
   accessibility: 'public',
   'account._index': 'signedIn',
   'account.sessions': 'signedIn',
+  'account.two-factor': 'signedIn',
   'admin._index': 'secretariat',
   'admin.audit': 'secretariat',
   'admin.feedback': 'adminOnly',
@@ -86,6 +87,7 @@ const ACCESS: Record<string, Access> = {
   feedback: 'public',
   'invite.$token': 'token',
   login: 'login',
+  'login_.two-factor': 'login',
   logout: 'postOnly',
   'manage._index': 'signedIn',
   manage: 'signedIn',
@@ -167,13 +169,15 @@ const LOADER_EXCEPTIONS: Record<string, Partial<Record<Role, number>>> = {
   $: { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
   // The OParl splat answers an unknown object path with a JSON 404 (tests/integration/oparl.test.ts covers the rest).
   'oparl.v1[.]1.$': { anonymous: 404, noRole: 404, otherCouncil: 404, member: 404, deputy: 404, secretary: 404, admin: 404 },
+  // The second sign-in step sends anyone without a pending sign-in back to /login (tests/integration/totp.test.ts).
+  'login_.two-factor': { anonymous: 302 },
 };
 
 /**
  * Actions not probed here: public by design (anyone may post), or ending the session the
  * matrix signs in with (sign-out, ending sessions). tests/integration/auth.test.ts covers them.
  */
-const PUBLIC_ACTIONS = new Set(['logout', 'account.sessions', 'login', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token']);
+const PUBLIC_ACTIONS = new Set(['logout', 'account.sessions', 'login', 'login_.two-factor', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token']);
 
 interface Fixture {
   params: Record<string, string>;

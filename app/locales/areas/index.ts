@@ -8,10 +8,11 @@ import { plans } from './plans';
 import { portal } from './portal';
 import { records } from './records';
 import { roster } from './roster';
+import { totp } from './totp';
 import { ws } from './ws';
 
 /**
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, http, mail, ops, plans, portal, records, roster, ws };
+export const areas = { admin, auth, calendar, http, mail, ops, plans, portal, records, roster, totp, ws };
