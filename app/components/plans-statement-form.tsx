@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ErrorList, Field, TextareaField } from '~/components/form';
 import { itemLabel, type ItemOption } from '~/components/plans-plan-forms';
 import type { Locale } from '~/lib/i18n';
-import { STATEMENT_STATUS_VALUES, STATEMENT_TYPE_VALUES, statementSchema } from '~/validation/plans';
+import { INFLUENCE_OUTCOME_VALUES, STATEMENT_STATUS_VALUES, STATEMENT_TYPE_VALUES, statementSchema } from '~/validation/plans';
 
 export interface StatementDefaults {
   id: string;
@@ -20,6 +20,11 @@ export interface StatementDefaults {
   response: string | null;
   responseDate: string | null;
   publishedAt: string | Date | null;
+  caseNumber: string | null;
+  caseUrl: string | null;
+  responseDueOn: string | null;
+  outcome: (typeof INFLUENCE_OUTCOME_VALUES)[number];
+  steps: Array<{ happenedOn: string; description: string }>;
 }
 
 /** Add or edit one entry of the statements register. */
@@ -53,8 +58,13 @@ export function StatementForm({
           response: s.response ?? '',
           responseDate: s.responseDate ?? '',
           published: s.publishedAt ? 'on' : undefined,
+          caseNumber: s.caseNumber ?? '',
+          caseUrl: s.caseUrl ?? '',
+          responseDueOn: s.responseDueOn ?? '',
+          outcome: s.outcome,
+          steps: s.steps.map((step) => `${step.happenedOn} ${step.description}`).join('\n'),
         }
-      : { type: 'statement', status: 'draft' },
+      : { type: 'statement', status: 'draft', outcome: 'pending' },
   });
   return (
     <Form method="post" className="stack plans-wide-form" {...getFormProps(form)}>
@@ -103,8 +113,29 @@ export function StatementForm({
         <ErrorList id={fields.status.errorId} errors={fields.status.errors} />
       </div>
       <Field meta={fields.issuedOn} label={t('plans.statements.fields.issuedOn')} type="date" />
+      <fieldset className="stack">
+        <legend>{t('plans.statements.fields.trace')}</legend>
+        <Field meta={fields.caseNumber} label={t('plans.statements.fields.caseNumber')} />
+        <Field meta={fields.caseUrl} label={t('plans.statements.fields.caseUrl')} type="url" />
+        <Field meta={fields.responseDueOn} label={t('plans.statements.fields.responseDueOn')} type="date" />
+        <TextareaField meta={fields.steps} label={t('plans.statements.fields.steps')} rows={4} />
+        <p className="muted" id={`${fields.steps.id}-hint`}>
+          {t('plans.statements.fields.stepsHint')}
+        </p>
+      </fieldset>
       <TextareaField meta={fields.response} label={t('plans.statements.fields.response')} rows={5} />
       <Field meta={fields.responseDate} label={t('plans.statements.fields.responseDate')} type="date" />
+      <div className="field">
+        <label htmlFor={fields.outcome.id}>{t('plans.statements.fields.outcome')}</label>
+        <select {...getSelectProps(fields.outcome)} key={fields.outcome.key}>
+          {INFLUENCE_OUTCOME_VALUES.map((v) => (
+            <option key={v} value={v}>
+              {t(`plans.statements.outcomes.${v}`)}
+            </option>
+          ))}
+        </select>
+        <ErrorList id={fields.outcome.errorId} errors={fields.outcome.errors} />
+      </div>
       <div className="field">
         <label className="plans-checkbox">
           <input {...getInputProps(fields.published, { type: 'checkbox' })} key={fields.published.key} /> {t('plans.statements.fields.published')}

@@ -405,6 +405,11 @@ export type PaperRow = Stamped & {
   responseDate: string | null;
   approvedItemId: string | null;
   approvedItemMeetingId: string | null;
+  caseNumber: string | null;
+  caseUrl: string | null;
+  responseDueOn: string | null;
+  outcome: string;
+  steps?: Array<{ happenedOn: string; description: string }>;
 };
 
 const PAPER_TYPE: Record<string, string> = { statement: 'Lausunto', position: 'Kannanotto', initiative: 'Aloite' };
@@ -434,7 +439,14 @@ export function paperObject(u: OparlUrls, p: PaperRow) {
     paperType: PAPER_TYPE[p.type] ?? p.type,
     originatorOrganization: [u.organization(p.councilId)],
     ...(consulted ? { consultation: [consultationObject(u, p, true)] } : {}),
+    ...(p.caseNumber ? { reference: p.caseNumber } : {}),
     'neuvos:recipient': p.recipient,
+    'neuvos:influence': {
+      outcome: p.outcome,
+      caseUrl: p.caseUrl,
+      responseDueOn: p.responseDueOn,
+      steps: p.steps ?? [],
+    },
     'neuvos:status': p.status,
     ...(p.responseDate ? { 'neuvos:responseDate': p.responseDate } : {}),
     web: u.web(`/councils/${p.councilSlug}/statements`),

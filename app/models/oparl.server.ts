@@ -525,6 +525,10 @@ const paperColumns = {
   status: statements.status,
   responseDate: statements.responseDate,
   approvedItemId: statements.approvedItemId,
+  caseNumber: statements.caseNumber,
+  caseUrl: statements.caseUrl,
+  responseDueOn: statements.responseDueOn,
+  outcome: statements.outcome,
   /** The approving item, when it is on a published agenda of a public meeting. */
   approvedItemMeetingId: sql<string | null>`(select ai.meeting_id from ${agendaItems} ai join ${meetings} me on me.id = ai.meeting_id
     where ai.id = ${statements.approvedItemId} and me.publicity = 'public' and me.agenda_published_at is not null)`,
@@ -544,6 +548,10 @@ export type OparlPaper = {
   responseDate: string | null;
   approvedItemId: string | null;
   approvedItemMeetingId: string | null;
+  caseNumber: string | null;
+  caseUrl: string | null;
+  responseDueOn: string | null;
+  outcome: string;
   createdAt: Date;
   updatedAt: Date;
 };

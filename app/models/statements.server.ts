@@ -1,6 +1,7 @@
-import { and, desc, eq, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { agendaItems, meetings, statements, type Statement } from '~db/schema';
+import { agendaItems, meetings, statements, statementSteps, type Statement } from '~db/schema';
+import type { Executor } from '~db/client.server';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
 import { itemBelongsToCouncil, type StatementStatusName, type StatementTypeName } from '~/models/reports.server';
 
@@ -22,6 +23,19 @@ export interface StatementFields {
   responseDate: string | null;
   /** Shown on the public register (never for drafts). */
   published: boolean;
+  /** The influence trace: the receiving body's case number and link, the expected response date, the outcome. */
+  caseNumber: string | null;
+  caseUrl: string | null;
+  responseDueOn: string | null;
+  outcome: InfluenceOutcomeName;
+  /** Handling steps at the receiving body, oldest first; saving replaces them all. */
+  steps: StatementStep[];
+}
+
+export type InfluenceOutcomeName = Statement['outcome'];
+export interface StatementStep {
+  happenedOn: string;
+  description: string;
 }
 
 const listColumns = {
@@ -36,6 +50,10 @@ const listColumns = {
   responseDate: statements.responseDate,
   publishedAt: statements.publishedAt,
   approvedItemId: statements.approvedItemId,
+  caseNumber: statements.caseNumber,
+  caseUrl: statements.caseUrl,
+  responseDueOn: statements.responseDueOn,
+  outcome: statements.outcome,
   itemTitle: agendaItems.title,
   itemSection: agendaItems.sectionNumber,
   meetingStartsAt: meetings.startsAt,
@@ -43,13 +61,38 @@ const listColumns = {
 
 /** Every statement of a council, newest first (secretariat view: drafts included). */
 export async function listStatements(councilId: string) {
-  return getDb()
+  const rows = await getDb()
     .select({ ...listColumns, lockVersion: statements.lockVersion })
     .from(statements)
     .leftJoin(agendaItems, eq(agendaItems.id, statements.approvedItemId))
     .leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(eq(statements.councilId, councilId))
-    .orderBy(sql`${statements.issuedOn} desc nulls first`, desc(statements.createdAt));
+    .orderBy(sql`${statements.issuedOn} desc nulls first`, desc(statements.createdAt))
+    .limit(2000);
+  return withSteps(rows);
+}
+
+/** The handling steps of these statements, oldest first, grouped by statement. */
+export async function listSteps(statementIds: string[], db: Executor = getDb()): Promise<Map<string, StatementStep[]>> {
+  const out = new Map<string, StatementStep[]>();
+  if (statementIds.length === 0) return out;
+  const rows = await db
+    .select({ statementId: statementSteps.statementId, happenedOn: statementSteps.happenedOn, description: statementSteps.description })
+    .from(statementSteps)
+    .where(inArray(statementSteps.statementId, statementIds))
+    .orderBy(asc(statementSteps.position));
+  for (const { statementId, ...step } of rows) out.set(statementId, [...(out.get(statementId) ?? []), step]);
+  return out;
+}
+
+async function withSteps<T extends { id: string }>(rows: T[]): Promise<Array<T & { steps: StatementStep[] }>> {
+  const steps = await listSteps(rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, steps: steps.get(r.id) ?? [] }));
+}
+
+async function replaceSteps(tx: Executor, statementId: string, steps: StatementStep[]) {
+  await tx.delete(statementSteps).where(eq(statementSteps.statementId, statementId));
+  if (steps.length > 0) await tx.insert(statementSteps).values(steps.map((step, i) => ({ statementId, position: i + 1, ...step })));
 }
 
 /**
@@ -71,10 +114,13 @@ export async function listPublicStatements(councilId: string, opts: { type?: Sta
     .where(where)
     .orderBy(desc(statements.issuedOn), desc(statements.createdAt), desc(statements.id))
     .$dynamic();
-  if (opts.limit !== undefined) query = query.limit(opts.limit).offset(opts.offset ?? 0);
+  // Unpaged callers (the public register page, the influence page) get at most 2,000 entries.
+  query = query.limit(opts.limit ?? 2000).offset(opts.offset ?? 0);
   const rows = await query;
-  return rows.map(({ itemPublicity, ...row }) =>
-    itemPublicity === 'public' ? row : { ...row, approvedItemId: null, itemTitle: null, itemSection: null, meetingStartsAt: null },
+  return withSteps(
+    rows.map(({ itemPublicity, ...row }) =>
+      itemPublicity === 'public' ? row : { ...row, approvedItemId: null, itemTitle: null, itemSection: null, meetingStartsAt: null },
+    ),
   );
 }
 
@@ -91,7 +137,7 @@ export type StatementRow = Awaited<ReturnType<typeof listStatements>>[number];
 export type StatementResult = 'ok' | 'not_found' | 'conflict' | 'item_not_found';
 
 function columns(fields: StatementFields, before: Pick<Statement, 'publishedAt'> | null, now: Date) {
-  const { published, ...rest } = fields;
+  const { published, steps: _steps, ...rest } = fields;
   return { ...rest, publishedAt: published && fields.status !== 'draft' ? before?.publishedAt ?? now : null };
 }
 
@@ -104,6 +150,7 @@ export async function createStatement(input: Scope & StatementFields & { now?: D
       .insert(statements)
       .values({ councilId: input.councilId, ...values })
       .returning({ id: statements.id });
+    await replaceSteps(tx, row!.id, input.steps);
     await recordAudit(tx, input.actor, {
       action: 'statement.create',
       entityType: 'statement',
@@ -129,13 +176,16 @@ export async function updateStatement(input: Scope & StatementFields & { id: str
       .where(and(eq(statements.id, before.id), eq(statements.lockVersion, input.lockVersion)))
       .returning({ id: statements.id });
     if (updated.length === 0) return 'conflict' as const;
+    const stepsBefore = (await listSteps([before.id], tx)).get(before.id) ?? [];
+    await replaceSteps(tx, before.id, input.steps);
+    const stepsChanged = JSON.stringify(stepsBefore) !== JSON.stringify(input.steps);
     await recordAudit(tx, input.actor, {
       action: 'statement.update',
       entityType: 'statement',
       entityId: before.id,
       councilId: input.councilId,
       regionId: input.regionId,
-      changes: diffChanges(before, after),
+      changes: { ...diffChanges(before, after), ...(stepsChanged ? { steps: { from: stepsBefore, to: input.steps } } : {}) },
     });
     return 'ok' as const;
   });

@@ -44,6 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             : null,
           response: s.response,
           responseDate: s.responseDate,
+          influence: {
+            caseNumber: s.caseNumber,
+            caseUrl: s.caseUrl,
+            responseDueOn: s.responseDueOn,
+            outcome: s.outcome,
+            steps: s.steps,
+          },
           publishedAt: s.publishedAt ? toIsoWithOffset(s.publishedAt) : null,
         })),
     },

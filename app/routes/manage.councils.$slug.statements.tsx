@@ -52,6 +52,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     response: v.response ?? null,
     responseDate: v.responseDate ?? null,
     published: v.published === true,
+    caseNumber: v.caseNumber || null,
+    caseUrl: v.caseUrl || null,
+    responseDueOn: v.responseDueOn ?? null,
+    outcome: v.outcome,
+    steps: v.steps ?? [],
   };
   const scope = { councilId: council.id, regionId: council.regionId, actor };
   const outcome = v.id ? await updateStatement({ ...scope, ...fields, id: v.id, lockVersion: v.lockVersion ?? 0 }) : await createStatement({ ...scope, ...fields });

@@ -22,6 +22,7 @@ import {
 } from '~/lib/oparl';
 import { isUuid } from '~/models/agendas.server';
 import * as q from '~/models/oparl.server';
+import { listSteps } from '~/models/statements.server';
 import { oparlError, oparlJson, oparlUrls } from '~/lib/oparl-http.server';
 
 type ListWindow = q.ListWindow;
@@ -90,7 +91,8 @@ async function bodyList(u: OparlUrls, regionId: string, list: BodyList, w: ListW
     }
     case 'papers': {
       const page = await q.listOparlPapers(regionId, w);
-      return { data: page.rows.map((p) => paperObject(u, p)), total: page.total };
+      const steps = await listSteps(page.rows.map((p) => p.id));
+      return { data: page.rows.map((p) => paperObject(u, { ...p, steps: steps.get(p.id) ?? [] })), total: page.total };
     }
     case 'consultations': {
       const page = await q.listOparlPapers(regionId, w, true);
@@ -180,7 +182,7 @@ async function single(u: OparlUrls, kind: string, id: string): Promise<object | 
     }
     case 'paper': {
       const p = await q.getOparlPaper(id);
-      return p ? paperObject(u, p) : null;
+      return p ? paperObject(u, { ...p, steps: (await listSteps([p.id])).get(p.id) ?? [] }) : null;
     }
     case 'consultation': {
       const p = await q.getOparlPaper(id);

@@ -6,6 +6,30 @@ import { inDateRange } from './dates';
 export const ACTION_STATUS_VALUES = ['planned', 'in_progress', 'done', 'dropped'] as const;
 export const STATEMENT_TYPE_VALUES = ['statement', 'position', 'initiative'] as const;
 export const STATEMENT_STATUS_VALUES = ['draft', 'sent', 'answered', 'closed'] as const;
+export const INFLUENCE_OUTCOME_VALUES = ['pending', 'taken_into_account', 'partly', 'not_taken_into_account'] as const;
+export const MAX_STATEMENT_STEPS = 50;
+
+/**
+ * Handling steps typed one per line, a date first: "2026-03-01 Käsitelty aluehallituksessa" or
+ * "1.3.2026 Käsitelty aluehallituksessa". Returns the steps, or the first bad line's number.
+ */
+export function parseStepLines(text: string): { steps: Array<{ happenedOn: string; description: string }> } | { badLine: number } {
+  const steps: Array<{ happenedOn: string; description: string }> = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line === '') continue;
+    const iso = /^(\d{4})-(\d{2})-(\d{2})\s+(.+)$/.exec(line);
+    const fi = /^(\d{1,2})\.(\d{1,2})\.(\d{4})\s+(.+)$/.exec(line);
+    const [y, m, d, rest] = iso ? [iso[1], iso[2], iso[3], iso[4]] : fi ? [fi[3], fi[2], fi[1], fi[4]] : [];
+    const date = y && m && d ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : '';
+    const valid = date !== '' && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) === date;
+    const description = (rest ?? '').replace(/^[-–:]\s*/, '').trim();
+    if (!valid || description === '' || description.length > 1000 || Number(y) < 2000 || Number(y) > 2100) return { badLine: i + 1 };
+    steps.push({ happenedOn: date, description });
+  }
+  return { steps };
+}
 export const SECRETARIAT_OWNER = 'secretariat';
 
 const required = 'plans.errors.required';
@@ -122,6 +146,31 @@ const statementFields = z.object({
   response: optionalText(50_000),
   responseDate: isoDate.optional(),
   published: z.boolean().optional(),
+  caseNumber: optionalText(100),
+  caseUrl: z
+    .string()
+    .trim()
+    .max(1000, 'plans.errors.tooLong')
+    .regex(/^https?:\/\/[^\s]+$/, 'plans.statements.errors.caseUrl')
+    .optional(),
+  responseDueOn: isoDate.optional(),
+  outcome: z.enum(INFLUENCE_OUTCOME_VALUES, { errorMap: () => ({ message: 'plans.errors.invalid' }) }).default('pending'),
+  steps: z
+    .string()
+    .max(20_000, 'plans.errors.tooLong')
+    .optional()
+    .transform((text, ctx) => {
+      const parsed = parseStepLines(text ?? '');
+      if ('badLine' in parsed) {
+        ctx.addIssue({ code: 'custom', message: 'plans.statements.errors.stepLine', params: { line: parsed.badLine } });
+        return z.NEVER;
+      }
+      if (parsed.steps.length > MAX_STATEMENT_STEPS) {
+        ctx.addIssue({ code: 'custom', message: 'plans.statements.errors.tooManySteps' });
+        return z.NEVER;
+      }
+      return parsed.steps;
+    }),
 });
 
 // Cross-field rules live in a second, lenient schema joined by intersection: zod skips a
@@ -132,11 +181,19 @@ const statementRules = z
     issuedOn: z.unknown(),
     response: z.unknown(),
     responseDate: z.unknown(),
+    responseDueOn: z.unknown(),
     published: z.unknown(),
   })
   .transform((raw) => {
     const str = (x: unknown) => (typeof x === 'string' && x.trim() !== '' ? x : undefined);
-    return { status: str(raw.status), issuedOn: str(raw.issuedOn), response: str(raw.response), responseDate: str(raw.responseDate), published: raw.published === true || raw.published === 'on' };
+    return {
+      status: str(raw.status),
+      issuedOn: str(raw.issuedOn),
+      response: str(raw.response),
+      responseDate: str(raw.responseDate),
+      responseDueOn: str(raw.responseDueOn),
+      published: raw.published === true || raw.published === 'on',
+    };
   })
   .superRefine((v, ctx) => {
     const status = v.status ?? 'draft';
@@ -148,6 +205,9 @@ const statementRules = z
       ctx.addIssue({ code: 'custom', path: ['responseDate'], message: 'plans.statements.errors.responseBeforeIssue' });
     }
     if (v.published && status === 'draft') ctx.addIssue({ code: 'custom', path: ['published'], message: 'plans.statements.errors.draftNotPublic' });
+    if (v.responseDueOn && v.issuedOn && v.responseDueOn < v.issuedOn) {
+      ctx.addIssue({ code: 'custom', path: ['responseDueOn'], message: 'plans.statements.errors.dueBeforeIssue' });
+    }
   })
   // Contributes no values: the intersection would otherwise compare them with the typed side's.
   .transform(() => ({}));

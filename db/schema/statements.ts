@@ -1,5 +1,5 @@
 import { relations, sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { check, date, foreignKey, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { id, lockVersion, timestamps, tstz } from './_common';
 import { councils } from './councils';
 import { documents } from './documents';
@@ -7,6 +7,8 @@ import { agendaItems } from './records';
 
 export const statementType = pgEnum('statement_type', ['statement', 'position', 'initiative']);
 export const statementStatus = pgEnum('statement_status', ['draft', 'sent', 'answered', 'closed']);
+/** What a statement led to, as the council judges the county's response. */
+export const influenceOutcome = pgEnum('influence_outcome', ['pending', 'taken_into_account', 'partly', 'not_taken_into_account']);
 
 /** The council's outputs to the county: lausunnot, kannanotot, aloitteet. */
 export const statements = pgTable(
@@ -27,6 +29,13 @@ export const statements = pgTable(
     response: text('response'),
     responseDate: date('response_date', { mode: 'string' }),
     publishedAt: tstz('published_at'),
+    /** The receiving body's case or diary number (diaarinumero) and a link to its case. */
+    caseNumber: text('case_number'),
+    caseUrl: text('case_url'),
+    /** When the council expects the county's response; the secretary is reminded after it. */
+    responseDueOn: date('response_due_on', { mode: 'string' }),
+    outcome: influenceOutcome('outcome').notNull().default('pending'),
+    overdueRemindedAt: tstz('overdue_reminded_at'),
     ...timestamps(),
     lockVersion: lockVersion(),
   },
@@ -42,6 +51,26 @@ export const statements = pgTable(
     check('statements_answered_has_response', sql`${t.status} <> 'answered' OR ${t.response} IS NOT NULL`),
     check('statements_draft_not_published', sql`${t.status} <> 'draft' OR ${t.publishedAt} IS NULL`),
     index('statements_council_idx').on(t.councilId, t.issuedOn),
+    check('statements_case_url_http', sql`${t.caseUrl} IS NULL OR ${t.caseUrl} ~ '^https?://'`),
+    check('statements_due_after_issue', sql`${t.responseDueOn} IS NULL OR ${t.issuedOn} IS NULL OR ${t.responseDueOn} >= ${t.issuedOn}`),
+  ],
+);
+
+/** The handling steps of a statement at the receiving body, with dates (its influence trace). */
+export const statementSteps = pgTable(
+  'statement_steps',
+  {
+    id: id(),
+    statementId: uuid('statement_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    happenedOn: date('happened_on', { mode: 'string' }).notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [
+    index('statement_steps_statement_idx').on(t.statementId, t.position),
+    check('statement_steps_description_not_blank', sql`btrim(${t.description}) <> ''`),
   ],
 );
 

@@ -152,6 +152,7 @@ const ACCESS: Record<string, Access> = {
   'councils.$slug.reports.$year': 'public',
   'councils.$slug.reports.$year[.pdf]': 'public',
   'councils.$slug.statements': 'public',
+  'councils.$slug.influence': 'public',
   'api.v1.councils.$slug.plans.$year': 'public',
   'api.v1.councils.$slug.reports.$year': 'public',
   'api.v1.councils.$slug.statements': 'public',

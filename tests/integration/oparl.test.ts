@@ -39,7 +39,7 @@ const SPEC: Record<string, Record<string, Kind>> = {
   Membership: { '!id': 'url', '!type': 'string', person: 'url', organization: 'url', role: 'string', votingRight: 'boolean', startDate: 'date', endDate: 'date', onBehalfOf: 'url' },
   Meeting: { '!id': 'url', '!type': 'string', name: 'string', meetingState: 'string', cancelled: 'boolean', start: 'date-time', end: 'date-time', location: 'object', organization: 'url[]', invitation: 'object', resultsProtocol: 'object', agendaItem: 'object[]', web: 'url' },
   AgendaItem: { '!id': 'url', '!type': 'string', '!order': 'integer', meeting: 'url', number: 'string', name: 'string', public: 'boolean', consultation: 'url', result: 'string', resolutionText: 'string', auxiliaryFile: 'object[]', web: 'url' },
-  Paper: { '!id': 'url', '!type': 'string', body: 'url', name: 'string', date: 'date', paperType: 'string', originatorOrganization: 'url[]', consultation: 'object[]', web: 'url' },
+  Paper: { '!id': 'url', '!type': 'string', body: 'url', name: 'string', reference: 'string', date: 'date', paperType: 'string', originatorOrganization: 'url[]', consultation: 'object[]', web: 'url' },
   Consultation: { '!id': 'url', '!type': 'string', paper: 'url', agendaItem: 'url', meeting: 'url', organization: 'url[]', authoritative: 'boolean', role: 'string' },
   File: { '!id': 'url', '!type': 'string', '!accessUrl': 'url', name: 'string', fileName: 'string', mimeType: 'string', date: 'date', size: 'integer', downloadUrl: 'url', meeting: 'url[]', agendaItem: 'url[]' },
   Location: { '!id': 'url', '!type': 'string', description: 'string', streetAddress: 'string', room: 'string', meetings: 'url[]' },
