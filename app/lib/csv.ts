@@ -3,7 +3,13 @@ import Papa from 'papaparse';
 /** A parsed CSV: the header (trimmed, lower-cased) and each data row keyed by it. */
 export interface ParsedCsv {
   header: string[];
-  rows: Array<{ /** Line number as a spreadsheet shows it: the header is row 1. */ row: number; values: Record<string, string> }>;
+  rows: Array<{
+    /** Line number as a spreadsheet shows it: the header is row 1. */
+    row: number;
+    values: Record<string, string>;
+    /** The cells as written, before a protecting apostrophe is removed (formula checks read these). */
+    raw: Record<string, string>;
+  }>;
   /** Structural problems (unbalanced quotes and the like), by row. */
   errors: Array<{ row: number; message: string }>;
 }
@@ -68,10 +74,13 @@ export function parseCsv(text: string): ParsedCsv {
     const cells = lines[i]!;
     if (cells.every((c) => c.trim() === '')) continue;
     const values: Record<string, string> = {};
+    const raw: Record<string, string> = {};
     header.forEach((name, col) => {
-      if (name) values[name] = unprotectCell((cells[col] ?? '').trim());
+      if (!name) return;
+      raw[name] = (cells[col] ?? '').trim();
+      values[name] = unprotectCell(raw[name]);
     });
-    rows.push({ row: i + 1, values });
+    rows.push({ row: i + 1, values, raw });
   }
   return { header, rows, errors };
 }

@@ -21,7 +21,8 @@ function sourceFiles(dir: string): string[] {
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) {
-      if (full !== path.join(APP, 'locales')) out.push(...sourceFiles(full));
+      // Job queue names ('mail.send', 'cron.meeting-reminders') are shaped like keys but are not messages.
+      if (full !== path.join(APP, 'locales') && full !== path.join(APP, 'lib', 'queue')) out.push(...sourceFiles(full));
     } else if (/\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(full);
   }
   return out;

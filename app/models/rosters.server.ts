@@ -842,12 +842,13 @@ async function analyseImport(db: Executor, term: Term, regionId: string, csvText
   const newCategoryCounts = new Map<string, { name: string; memberSeats: number; deputySeats: number }>();
 
   // Pass 1: each row on its own.
-  for (const { row, values } of parsed.rows) {
+  for (const { row, values, raw } of parsed.rows) {
     const problems: ImportProblem[] = [];
     const p: ImportRowPreview = { row, values, role: null, personName: get(values, 'name'), person: null, sameAsRow: null, organisation: null, category: null, deputyOfRow: null, problems };
     rows.push(p);
-    // A cell a spreadsheet would run as a formula (=, +, -, @) is refused, whatever its column.
-    for (const [column, value] of Object.entries(values)) {
+    // A cell a spreadsheet would run as a formula (=, +, -, @) is refused, whatever its column. A cell
+    // protected with a leading apostrophe (as our exports write them) is text and is accepted.
+    for (const [column, value] of Object.entries(raw)) {
       if (/^[=+\-@]/.test(value.trim())) problems.push({ column, key: 'ws.import.formulaCell', params: { value: value.trim().slice(0, 40) } });
     }
     const roleCell = get(values, 'role');

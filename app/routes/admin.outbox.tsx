@@ -1,3 +1,4 @@
+import { readForm } from '~/lib/http/body.server';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'outbox.view');
   const { t } = await getT(request);
-  const id = String((await request.formData()).get('messageId') ?? '');
+  const id = String((await readForm(request)).get('messageId') ?? '');
   if (!isUuid(id)) return json({ message: t('mail.delivery.nothingToResend') }, { status: 400 });
   const count = await resendFailed({ ids: [id] }, auth.actor);
   return json({ message: count > 0 ? t('mail.outbox.resent') : t('mail.delivery.nothingToResend') });

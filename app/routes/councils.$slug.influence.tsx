@@ -37,8 +37,8 @@ export default function Influence() {
           {name.text}
         </Link>
       </p>
-      <h1>{t('plans.influence.title')}</h1>
-      <p className="lead">{t('plans.influence.intro')}</p>
+      <h1>{t('plans.statements.influence.title')}</h1>
+      <p className="lead">{t('plans.statements.influence.intro')}</p>
       <dl className="facts">
         {INFLUENCE_OUTCOME_VALUES.map((o) => (
           <div key={o}>
@@ -59,7 +59,7 @@ export default function Influence() {
           {s.caseUrl ? (
             <p>
               <a href={s.caseUrl} rel="noopener noreferrer">
-                {t('plans.influence.caseLink')}
+                {t('plans.statements.influence.caseLink')}
               </a>
             </p>
           ) : null}
@@ -78,7 +78,7 @@ export default function Influence() {
               {s.responseDate ? ` (${formatDate(s.responseDate, locale)})` : ''}: {s.response}
             </p>
           ) : s.responseDueOn ? (
-            <p>{t('plans.influence.due', { date: formatDate(s.responseDueOn, locale) })}</p>
+            <p>{t('plans.statements.influence.due', { date: formatDate(s.responseDueOn, locale) })}</p>
           ) : null}
           <p>
             <strong>{t('plans.statements.fields.outcome')}:</strong> {t(`plans.statements.outcomes.${s.outcome}`)}

@@ -50,7 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: seatPlanSchema });
   if (submission.status !== 'success') return json({ intent, result: translatedReply(submission, t), saved: false }, { status: 400 });
   const result = await saveSeatPlan(actor, scope, term.id, submission.value);
-  if (!result.ok) return json({ intent, result: translatedReply(submission, t, { fieldErrors: result.fieldErrors }), saved: false }, { status: 400 });
+  if (!result.ok) {
+    const extra = result.conflict ? { formErrors: [t('roster.errors.conflict')] } : { fieldErrors: result.fieldErrors };
+    return json({ intent, result: translatedReply(submission, t, extra), saved: false }, { status: result.conflict ? 409 : 400 });
+  }
   return json({ intent, result: translatedReply(submission, t), saved: true });
 }
 

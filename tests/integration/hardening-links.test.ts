@@ -9,6 +9,7 @@ import { appOrigin, originConfigProblem } from '../../app/lib/config.server';
 import * as resetRequestRoute from '../../app/routes/reset-password._index';
 import { useTestDatabase } from '../setup/database';
 import { startAppServer } from '../support/app-server';
+import { drainMail } from '../support/queue';
 import { buildUser, call } from '../support/requests';
 import { startSmtp } from '../support/smtp';
 
@@ -31,7 +32,9 @@ afterEach(() => {
 const EVIL_HEADERS = { host: 'evil.example', 'x-forwarded-host': 'evil.example:6666', 'x-forwarded-proto': 'https' };
 
 /** The reset link in the newest mail to this address. */
-function mailedLink(email: string): string {
+/** The reset link mailed to this address (mail goes through the queue: send what is due first). */
+async function mailedLink(email: string): Promise<string> {
+  await drainMail();
   for (let i = smtp.received.length - 1; i >= 0; i--) {
     if (smtp.received[i]!.to.includes(email)) return /(https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+)/.exec(smtp.text(i))?.[1] ?? '';
   }
@@ -84,7 +87,7 @@ describe('password-reset link poisoning', () => {
     });
     const res = await call(resetRequestRoute.action as never, request);
     expect(res.status).toBe(200);
-    expect(mailedLink(user.email)).toMatch(/^https:\/\/neuvos\.example\.fi\/reset-password\//);
+    expect(await mailedLink(user.email)).toMatch(/^https:\/\/neuvos\.example\.fi\/reset-password\//);
   });
 
   it('mails http://localhost:$PORT when APP_ORIGIN is unset, whatever Host says (action level)', async () => {
@@ -95,7 +98,7 @@ describe('password-reset link poisoning', () => {
       body: new URLSearchParams({ email: user.email }),
     });
     await call(resetRequestRoute.action as never, request);
-    expect(mailedLink(user.email)).toMatch(/^http:\/\/localhost:3000\/reset-password\//);
+    expect(await mailedLink(user.email)).toMatch(/^http:\/\/localhost:3000\/reset-password\//);
   });
 
   for (const trustProxy of [false, true]) {
@@ -113,7 +116,7 @@ describe('password-reset link poisoning', () => {
           body: new URLSearchParams({ email }).toString(),
         });
         expect(res.status).toBe(200);
-        expect(mailedLink(email)).toMatch(/^https:\/\/neuvos\.example\.fi\/reset-password\//);
+        expect(await mailedLink(email)).toMatch(/^https:\/\/neuvos\.example\.fi\/reset-password\//);
       } finally {
         await server.close();
       }
@@ -131,7 +134,7 @@ describe('password-reset link poisoning', () => {
         headers: { host: 'localhost:3000', 'x-forwarded-host': 'evil.example:6666', 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ email }).toString(),
       });
-      expect(mailedLink(email)).toMatch(/^http:\/\/localhost:3000\/reset-password\//);
+      expect(await mailedLink(email)).toMatch(/^http:\/\/localhost:3000\/reset-password\//);
     } finally {
       await server.close();
     }

@@ -14,7 +14,7 @@ import { installGracefulShutdown } from '../../scripts/lifecycle';
 import { errorLogging, loggablePath, mountHealthChecks, requestLogging } from '../../scripts/observability';
 import { useTestDatabase } from '../setup/database';
 
-useTestDatabase();
+const testDb = useTestDatabase();
 
 // Log lines as the process would write them, captured for assertions.
 let lines: Array<Record<string, unknown>> = [];
@@ -117,9 +117,13 @@ describe('health checks', () => {
 
   it('/readyz is 503 while a migration this build ships is not applied', async () => {
     const app = await listen();
+    // The migrations table belongs to the owner role; the app role may only read it.
+    const ownerUrl = testDb.current().urls?.owner;
+    const owner = ownerUrl ? postgres(ownerUrl, { max: 1, onnotice: () => {} }) : null;
+    const asOwner = owner ? drizzle(owner) : getDb();
     try {
       type Row = { id: number; hash: string; created_at: string };
-      const result: unknown = await getDb().execute(
+      const result: unknown = await asOwner.execute(
         sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations) returning id, hash, created_at`,
       );
       // PGlite answers { rows }, postgres.js an array.
@@ -127,9 +131,10 @@ describe('health checks', () => {
       const res = await get(app.port, '/readyz');
       expect(res.status).toBe(503);
       expect(JSON.parse(res.body)).toEqual({ status: 'not_ready', database: 'ok', migrations: 'pending' });
-      await getDb().execute(sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last!.id}, ${last!.hash}, ${last!.created_at})`);
+      await asOwner.execute(sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last!.id}, ${last!.hash}, ${last!.created_at})`);
       expect((await get(app.port, '/readyz')).status).toBe(200);
     } finally {
+      await owner?.end();
       await app.close();
     }
   });

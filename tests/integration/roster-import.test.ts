@@ -153,7 +153,8 @@ describe('CSV import: preview, then all or nothing', () => {
 describe('export', () => {
   it('writes CSV with a BOM, protects formula-like cells, and imports back into a new term', async () => {
     const { council, term, users, send } = await setup();
-    const csv = `${HEADER}\nTeema,jäsen,Pia Plus,=HYPERLINK("http://evil"),pia@example.org,\nTeema,varajäsen,Rauno Rinne,-Miinus ry,,Pia Plus\n`;
+    // Formula-like text protected with an apostrophe, as a spreadsheet user types it (raw formulas are refused).
+    const csv = `${HEADER}\nTeema,jäsen,Pia Plus,"'=HYPERLINK(""http://evil"")",pia@example.org,\nTeema,varajäsen,Rauno Rinne,'-Miinus ry,,Pia Plus\n`;
     expect((await send('confirm', csv)).body!.created).toBe(2);
     const res = await call(exportCsv.loader, makeRequest(`/manage/councils/${council.slug}/export.csv?term=${term.id}&on=2025-02-01`, { cookie: users.secretary.cookie }), { slug: council.slug });
     expect(res.headers.get('content-type')).toContain('text/csv');
