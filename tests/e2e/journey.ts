@@ -185,7 +185,7 @@ export async function adminCreatesCouncil(j: Journey) {
   // The secretary gets an account through an invitation with the council's secretary role.
   await admin.visit('/admin/invite');
   await p.getByLabel('Sähköpostiosoite').fill(j.secretaryEmail);
-  await p.getByLabel('Toimielin', { exact: true }).selectOption({ label: `Järjestöjen neuvottelukunta ${j.tag}` });
+  await p.getByLabel('Toimielin', { exact: true }).selectOption({ label: `Järjestöjen neuvottelukunta ${j.tag} (Itä-Uudenmaan hyvinvointialue)` });
   await p.getByLabel('Rooli toimielimessä').selectOption({ label: 'Sihteeri' });
   await admin.submit(p.getByRole('button', { name: 'Lähetä kutsu' }));
   await seen(p.getByText(`Kutsu lähetetty osoitteeseen ${j.secretaryEmail}.`));
@@ -275,7 +275,7 @@ export async function secretaryEditsMemberships(j: Journey) {
   for (const name of ['aino', 'gunnar']) {
     await sec.visit('/admin/invite');
     await p.getByLabel('Sähköpostiosoite').fill(person(j, name));
-    await p.getByLabel('Toimielin', { exact: true }).selectOption({ label: `Järjestöjen neuvottelukunta ${j.tag}` });
+    await p.getByLabel('Toimielin', { exact: true }).selectOption({ label: `Järjestöjen neuvottelukunta ${j.tag} (Itä-Uudenmaan hyvinvointialue)` });
     await sec.submit(p.getByRole('button', { name: 'Lähetä kutsu' }));
     await seen(p.getByText(`Kutsu lähetetty osoitteeseen ${person(j, name)}.`));
   }
