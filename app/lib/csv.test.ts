@@ -34,8 +34,8 @@ describe('parseCsv', () => {
     const parsed = parseCsv('\uFEFFCategory , Name\n Lapset , Maija Virtanen \n\nNuoret,Ville Ek\n');
     expect(parsed.header).toEqual(['category', 'name']);
     expect(parsed.rows).toEqual([
-      { row: 2, values: { category: 'Lapset', name: 'Maija Virtanen' } },
-      { row: 4, values: { category: 'Nuoret', name: 'Ville Ek' } },
+      { row: 2, values: { category: 'Lapset', name: 'Maija Virtanen' }, raw: { category: 'Lapset', name: 'Maija Virtanen' } },
+      { row: 4, values: { category: 'Nuoret', name: 'Ville Ek' }, raw: { category: 'Nuoret', name: 'Ville Ek' } },
     ]);
     expect(parsed.errors).toEqual([]);
   });

@@ -9,7 +9,7 @@ const HYDRATING_PATHS = [
   /^\/admin(?:\/|$)/,
   /^\/my(?:\/|$)/,
   /^\/account(?:\/|$)/,
-  /^\/login\/?$/,
+  /^\/login(?:\/two-factor)?\/?$/,
   /^\/invite\/[^/]+\/?$/,
   /^\/reset-password(?:\/|$)/,
   /^\/meetings\/[^/]+\/members\/?$/,
