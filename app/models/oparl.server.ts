@@ -18,6 +18,7 @@ import {
   statements,
   terms,
 } from '~db/schema';
+import type { CouncilRow, MeetingRow, PaperRow, TermRow } from '~/lib/oparl';
 
 /**
  * Read-only queries behind the OParl 1.1 interface (`/oparl/v1.1`). Every function returns only
@@ -106,21 +107,7 @@ const councilColumns = {
   createdAt: councils.createdAt,
   updatedAt: councils.updatedAt,
 };
-export type OparlCouncil = {
-  id: string;
-  slug: string;
-  regionSlug: string;
-  parentId: string | null;
-  nameFi: string;
-  nameSv: string | null;
-  nameEn: string | null;
-  kind: string;
-  publicity: string;
-  establishedOn: string | null;
-  dissolvedOn: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type OparlCouncil = CouncilRow;
 
 export async function listOparlCouncils(regionId: string, w: ListWindow): Promise<Page<OparlCouncil>> {
   const where = and(eq(councils.regionId, regionId), ...windowWhere(w, councils.createdAt, councils.updatedAt));
@@ -163,18 +150,7 @@ const termColumns = {
   createdAt: terms.createdAt,
   updatedAt: terms.updatedAt,
 };
-export type OparlTerm = {
-  id: string;
-  councilId: string;
-  councilNameFi: string;
-  councilSlug: string;
-  regionSlug: string;
-  name: string;
-  startDate: string;
-  endDate: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type OparlTerm = TermRow;
 
 function termQuery() {
   return getDb()
@@ -348,21 +324,7 @@ const meetingColumns = {
   minutesPublishedAt: sql<Date | null>`(select max(v.published_at) from ${minutesVersions} v join ${minutes} mi on mi.id = v.minutes_id
     where mi.meeting_id = ${meetings.id} and v.status = 'published')`.mapWith((v: unknown) => (v === null ? null : new Date(v as string))),
 };
-export type OparlMeeting = {
-  id: string;
-  councilId: string;
-  regionSlug: string;
-  title: string;
-  status: string;
-  startsAt: Date;
-  endsAt: Date;
-  address: string | null;
-  room: string | null;
-  agendaPublishedAt: Date | null;
-  minutesPublishedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type OparlMeeting = MeetingRow;
 
 function meetingQuery() {
   return getDb()
@@ -535,26 +497,7 @@ const paperColumns = {
   createdAt: statements.createdAt,
   updatedAt: statements.updatedAt,
 };
-export type OparlPaper = {
-  id: string;
-  councilId: string;
-  regionSlug: string;
-  councilSlug: string;
-  type: string;
-  title: string;
-  recipient: string;
-  issuedOn: string | null;
-  status: string;
-  responseDate: string | null;
-  approvedItemId: string | null;
-  approvedItemMeetingId: string | null;
-  caseNumber: string | null;
-  caseUrl: string | null;
-  responseDueOn: string | null;
-  outcome: string;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type OparlPaper = Required<Omit<PaperRow, 'steps'>>;
 
 const publicPaper = and(publicCouncil, ne(statements.status, 'draft'), isNotNull(statements.publishedAt));
 
