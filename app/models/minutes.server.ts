@@ -1190,11 +1190,25 @@ export function printableDocument(printable: Printable, t: Translate, language: 
   return minutesRecordDocument(printable.scope, printable.minutes!, t, language);
 }
 
+/**
+ * A published minutes version is frozen in the database (docs/decisions/008-anonymous-response-cache.md):
+ * its PDF under `?version=N` never changes, so a proxy or browser may keep it (`immutable`). The
+ * unversioned URL follows the latest version and the agenda can change until the meeting: short max-age.
+ */
+function pdfCacheControl(printable: Printable, requestedVersion: number | undefined): string {
+  if (printable.audience !== 'public') return 'private, no-store';
+  if (printable.minutes && 'latestVersionNo' in printable.minutes && requestedVersion !== undefined && printable.minutes.version.versionNo === requestedVersion) {
+    return 'public, max-age=31536000, immutable';
+  }
+  return 'public, max-age=60';
+}
+
 /** The PDF of an agenda or minutes as a Response (public or, with ?view=members, the members' view). */
 export async function printablePdfResponse(request: Request, meetingId: string | undefined, doc: 'agenda' | 'minutes'): Promise<Response> {
   const url = new URL(request.url);
   const members = url.searchParams.get('view') === 'members';
-  const printable = await loadPrintable(request, meetingId, doc, { members, version: versionParam(url) });
+  const requestedVersion = versionParam(url);
+  const printable = await loadPrintable(request, meetingId, doc, { members, version: requestedVersion });
   const language = councilLanguage(printable.scope);
   const fixed = await i18nServer.getFixedT(language, 'common');
   const t: Translate = (key, options) => String(fixed(key, options ?? {}));
@@ -1206,7 +1220,7 @@ export async function printablePdfResponse(request: Request, meetingId: string |
       'Content-Type': 'application/pdf',
       'Content-Disposition': contentDispositionAttachment(`${filename}.pdf`).replace(/^attachment/, 'inline'),
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': printable.audience === 'public' ? 'public, max-age=60' : 'private, no-store',
+      'Cache-Control': pdfCacheControl(printable, requestedVersion),
     },
   });
 }

@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             publishedAt: apiTime(minutes.version.publishedAt),
             correctionNote: minutes.version.correctionNote,
             url: `${base}/minutes`,
-            pdfUrl: `${base}/minutes.pdf`,
+            pdfUrl: `${base}/minutes.pdf?version=${minutes.version.versionNo}`,
             checkers: minutes.checkers.map((c) => ({ name: c.name, confirmedAt: apiTime(c.confirmedAt) })),
             versions: minutes.history.map((v) => ({
               version: v.versionNo,

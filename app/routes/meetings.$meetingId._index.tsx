@@ -64,7 +64,7 @@ export default function PublicMeetingPage() {
                 <Link to={`${base}/print?doc=minutes`}>{t('records.meeting.printMinutes')}</Link>
               </li>
               <li>
-                <a href={`${base}/minutes.pdf`}>{t('records.meeting.pdfMinutes')}</a>
+                <a href={`${base}/minutes.pdf?version=${minutes.version.versionNo}`}>{t('records.meeting.pdfMinutes')}</a>
               </li>
             </>
           ) : null}

@@ -53,7 +53,7 @@ export default function PublicMinutesPage() {
           <Link to={`${base}/print?doc=minutes${old ? `&version=${data.version.versionNo}` : ''}`}>{t('records.meeting.printMinutes')}</Link>
         </li>
         <li>
-          <a href={`${base}/minutes.pdf${old ? `?version=${data.version.versionNo}` : ''}`}>{t('records.meeting.pdfMinutes')}</a>
+          <a href={`${base}/minutes.pdf?version=${data.version.versionNo}`}>{t('records.meeting.pdfMinutes')}</a>
         </li>
       </ul>
       <RecordsVersionFacts version={data.version} locale={locale} />

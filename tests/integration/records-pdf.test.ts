@@ -87,6 +87,19 @@ describe('PDF output', () => {
     expect(anonymous.status).toBe(302);
   });
 
+  it('marks a published minutes version’s PDF immutable, the moving URLs short-lived and the members’ copy private', async () => {
+    const s = await record();
+    const pdf = (url: string, cookie?: string) => call(minutesPdf.loader, makeRequest(url, cookie ? { cookie } : {}), { meetingId: s.meeting.id });
+    const versioned = await pdf(`/meetings/${s.meeting.id}/minutes.pdf?version=1`);
+    expect(versioned.status).toBe(200);
+    expect(versioned.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await pdf(`/meetings/${s.meeting.id}/minutes.pdf`)).headers.get('cache-control')).toBe('public, max-age=60');
+    expect((await call(agendaPdf.loader, makeRequest(`/meetings/${s.meeting.id}/agenda.pdf`), { meetingId: s.meeting.id })).headers.get('cache-control')).toBe('public, max-age=60');
+    expect((await pdf(`/meetings/${s.meeting.id}/minutes.pdf?version=2`)).status).toBe(404);
+    const member = await buildUser({ personId: s.seats[2]!.personId });
+    expect((await pdf(`/meetings/${s.meeting.id}/minutes.pdf?view=members&version=1`, member.cookie)).headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('prints the agenda in the council’s language', async () => {
     const s = await record({ council: { languages: ['sv', 'fi'], nameSv: 'Organisationsdelegationen' } });
     const res = await call(agendaPdf.loader, makeRequest(`/meetings/${s.meeting.id}/agenda.pdf`), { meetingId: s.meeting.id });
