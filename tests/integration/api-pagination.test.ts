@@ -7,6 +7,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as councilsApi from '../../app/routes/api.v1.councils._index';
 import * as exportApi from '../../app/routes/api.v1.export._index';
 import * as statementsApi from '../../app/routes/api.v1.councils.$slug.statements';
+import * as meetingsApi from '../../app/routes/api.v1.councils.$slug.meetings';
+import * as membershipsApi from '../../app/routes/api.v1.councils.$slug.memberships';
 import * as home from '../../app/routes/_index';
 import { parsePagination, paginationHeaders } from '../../app/lib/pagination.server';
 import { listUpcomingPublicMeetings } from '../../app/models/meetings.server';
@@ -117,6 +119,38 @@ describe('other list endpoints', () => {
     expect(parseLinks(last.headers.get('link')).next).toBeUndefined();
     const bad = await call(statementsApi.loader, makeRequest(`/api/v1/councils/${statementCouncil}/statements?page=-1`), { slug: statementCouncil });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('meetings and memberships pages', () => {
+  it('pages a council’s meetings within the date range, each once, with Link and total', async () => {
+    const region = await buildRegion();
+    const council = await buildCouncil({ regionId: region.id });
+    const start = Date.now() + 2 * 86_400_000;
+    for (let i = 0; i < 5; i++) {
+      await buildMeeting(council.id, { startsAt: new Date(start + i * 14 * 86_400_000), endsAt: new Date(start + i * 14 * 86_400_000 + 7_200_000), title: `Kokous ${i}` });
+    }
+    const seen: string[] = [];
+    let next: string | null = `/api/v1/councils/${council.slug}/meetings?per_page=2`;
+    let pages = 0;
+    while (next && pages < 5) {
+      const res = await call(meetingsApi.loader, makeRequest(next), { slug: council.slug });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { meetings: Array<{ name: string }>; total: number; lastPage: number };
+      expect(body.meetings.length).toBeLessThanOrEqual(2);
+      expect(body.total).toBe(5);
+      expect(res.headers.get('x-total-count')).toBe('5');
+      seen.push(...body.meetings.map((m) => m.name));
+      const links = parseLinks(res.headers.get('link'));
+      next = links.next ? `${links.next.pathname}${links.next.search}` : null;
+      pages += 1;
+    }
+    expect(pages).toBe(3);
+    expect(seen).toEqual(['Kokous 0', 'Kokous 1', 'Kokous 2', 'Kokous 3', 'Kokous 4']);
+    for (const q of ['page=-1', 'per_page=100000', 'per_page=0']) {
+      expect((await call(meetingsApi.loader, makeRequest(`/api/v1/councils/${council.slug}/meetings?${q}`), { slug: council.slug })).status, q).toBe(400);
+      expect((await call(membershipsApi.loader, makeRequest(`/api/v1/councils/${council.slug}/memberships?${q}`), { slug: council.slug })).status, q).toBe(400);
+    }
   });
 });
 
