@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '~/components/pager';
 import { SearchFilters } from '~/components/search-filters';
 import { Snippet } from '~/components/search-snippet';
 import { formatDate } from '~/lib/dates';
@@ -85,27 +86,7 @@ export default function SearchPage() {
               </li>
             ))}
           </ol>
-          {pages > 1 ? (
-            <nav aria-label={t('portal.search.pages')}>
-              <p className="muted">{t('portal.search.page', { page: data.page, pages })}</p>
-              <ul className="pager">
-                {data.page > 1 ? (
-                  <li>
-                    <Link to={linkTo(data.page - 1)} rel="prev">
-                      {t('portal.search.previous')}
-                    </Link>
-                  </li>
-                ) : null}
-                {data.page < pages ? (
-                  <li>
-                    <Link to={linkTo(data.page + 1)} rel="next">
-                      {t('portal.search.next')}
-                    </Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pager page={data.page} pages={pages} linkTo={linkTo} label={t('portal.search.pages')} />
         </section>
       ) : null}
     </>

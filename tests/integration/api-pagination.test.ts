@@ -10,6 +10,7 @@ import * as statementsApi from '../../app/routes/api.v1.councils.$slug.statement
 import * as meetingsApi from '../../app/routes/api.v1.councils.$slug.meetings';
 import * as membershipsApi from '../../app/routes/api.v1.councils.$slug.memberships';
 import * as home from '../../app/routes/_index';
+import * as statementsPage from '../../app/routes/councils.$slug.statements';
 import { parsePagination, paginationHeaders } from '../../app/lib/pagination.server';
 import { listUpcomingPublicMeetings } from '../../app/models/meetings.server';
 import { buildCouncil, buildMeeting, buildRegion } from '../factories';
@@ -151,6 +152,30 @@ describe('meetings and memberships pages', () => {
       expect((await call(meetingsApi.loader, makeRequest(`/api/v1/councils/${council.slug}/meetings?${q}`), { slug: council.slug })).status, q).toBe(400);
       expect((await call(membershipsApi.loader, makeRequest(`/api/v1/councils/${council.slug}/memberships?${q}`), { slug: council.slug })).status, q).toBe(400);
     }
+  });
+});
+
+describe('the public statements register page', () => {
+  it('shows 50 a page, newest first, with previous/next links, and a bad page number shows the first page', async () => {
+    const region = await buildRegion();
+    const council = await buildCouncil({ regionId: region.id });
+    for (let i = 0; i < 53; i++) {
+      await buildStatement(council.id, { title: `Kannanotto ${String(i).padStart(2, '0')}`, status: 'sent', publishedAt: new Date(), issuedOn: `2025-${String(1 + Math.floor(i / 28)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` });
+    }
+    const page = async (q: string) => {
+      const res = await call(statementsPage.loader, makeRequest(`/councils/${council.slug}/statements${q}`), { slug: council.slug });
+      expect(res.status).toBe(200);
+      return (await res.json()) as { statements: Array<{ title: string }>; page: number; pages: number };
+    };
+    const first = await page('');
+    expect(first).toMatchObject({ page: 1, pages: 2 });
+    expect(first.statements).toHaveLength(50);
+    expect(first.statements[0]!.title).toBe('Kannanotto 52');
+    const second = await page('?page=2');
+    expect(second.statements.map((s) => s.title)).toEqual(['Kannanotto 02', 'Kannanotto 01', 'Kannanotto 00']);
+    expect((await page('?page=-1')).page).toBe(1);
+    expect((await page('?page=999')).page).toBe(2);
+    expect((await page('?per_page=100000')).statements).toHaveLength(50);
   });
 });
 

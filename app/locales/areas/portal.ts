@@ -2,6 +2,12 @@ import { defineMessages } from '../define';
 
 export const portal = defineMessages({
   fi: {
+    pager: {
+      label: 'Sivut',
+      page: 'Sivu {{page}} / {{pages}}',
+      previous: 'Edellinen sivu',
+      next: 'Seuraava sivu',
+    },
     region: {
       councils: 'Toimielimet',
       byOrigin: '{{origin}}',
@@ -29,9 +35,6 @@ export const portal = defineMessages({
       councilsTruncated: 'Alueella on enemmän toimielimiä kuin luettelossa näytetään; kirjoita toimielimen nimi hakusanoihin.',
       resultsMore: 'Yli {{count}} tulosta',
       moreHint: 'Tuloksia on enemmän kuin voidaan näyttää. Tarkenna hakua sanoilla, alueella, toimielimellä tai vuodella.',
-      page: 'Sivu {{page}} / {{pages}}',
-      previous: 'Edellinen sivu',
-      next: 'Seuraava sivu',
       types: {
         council: 'Toimielin',
         agenda_item: 'Esityslistan asia',
@@ -87,6 +90,12 @@ export const portal = defineMessages({
     },
   },
   sv: {
+    pager: {
+      label: 'Sidor',
+      page: 'Sida {{page}} / {{pages}}',
+      previous: 'Föregående sida',
+      next: 'Nästa sida',
+    },
     region: {
       councils: 'Organ',
       byOrigin: '{{origin}}',
@@ -114,9 +123,6 @@ export const portal = defineMessages({
       councilsTruncated: 'Området har fler organ än listan visar; skriv organets namn bland sökorden.',
       resultsMore: 'Över {{count}} träffar',
       moreHint: 'Det finns fler träffar än som kan visas. Avgränsa sökningen med ord, område, organ eller år.',
-      page: 'Sida {{page}} / {{pages}}',
-      previous: 'Föregående sida',
-      next: 'Nästa sida',
       types: {
         council: 'Organ',
         agenda_item: 'Ärende på föredragningslistan',
@@ -172,6 +178,12 @@ export const portal = defineMessages({
     },
   },
   en: {
+    pager: {
+      label: 'Pages',
+      page: 'Page {{page}} of {{pages}}',
+      previous: 'Previous page',
+      next: 'Next page',
+    },
     region: {
       councils: 'Councils',
       byOrigin: '{{origin}}',
@@ -199,9 +211,6 @@ export const portal = defineMessages({
       councilsTruncated: 'The region has more councils than the list shows; type the council’s name among the search words.',
       resultsMore: 'More than {{count}} results',
       moreHint: 'There are more results than can be shown. Narrow the search with words, a region, a council or a year.',
-      page: 'Page {{page}} of {{pages}}',
-      previous: 'Previous page',
-      next: 'Next page',
       types: {
         council: 'Council',
         agenda_item: 'Agenda item',
