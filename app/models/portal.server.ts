@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import {
   councils,
@@ -165,19 +165,22 @@ export async function getPublicPerson(personId: string) {
   return { name: `${first.givenName} ${first.familyName}`, seats };
 }
 
-/** Every public URL for sitemap.xml: regions, councils, meetings with a published agenda. */
-export async function listSitemapEntries() {
+/** Meetings per sitemap file: well under the protocol's 50,000 URLs and 50 MB. */
+export const SITEMAP_MEETINGS_PER_FILE = 5_000;
+
+export interface SitemapEntry {
+  path: string;
+  updatedAt: Date | null;
+}
+
+const sitemapMeetingsWhere = and(isNotNull(meetings.agendaPublishedAt), eq(meetings.publicity, 'public'), publicCouncil);
+
+/** The fixed pages, regions and councils (one sitemap file; councils number in the hundreds). */
+export async function listSitemapPages(): Promise<SitemapEntry[]> {
   const db = getDb();
-  const [regionRows, councilRows, meetingRows] = await Promise.all([
-    db.select({ slug: regions.slug, updatedAt: regions.updatedAt }).from(regions),
-    db.select({ slug: councils.slug, updatedAt: councils.updatedAt }).from(councils),
-    db
-      .select({ id: meetings.id, updatedAt: meetings.updatedAt })
-      .from(meetings)
-      .innerJoin(councils, eq(councils.id, meetings.councilId))
-      .where(and(isNotNull(meetings.agendaPublishedAt), eq(meetings.publicity, 'public'), publicCouncil))
-      .orderBy(desc(meetings.startsAt))
-      .limit(40_000),
+  const [regionRows, councilRows] = await Promise.all([
+    db.select({ slug: regions.slug, updatedAt: regions.updatedAt }).from(regions).orderBy(asc(regions.slug)),
+    db.select({ slug: councils.slug, updatedAt: councils.updatedAt }).from(councils).orderBy(asc(councils.slug)),
   ]);
   return [
     { path: '/', updatedAt: null },
@@ -185,8 +188,30 @@ export async function listSitemapEntries() {
     { path: '/accessibility', updatedAt: null },
     ...regionRows.map((r) => ({ path: `/regions/${r.slug}`, updatedAt: r.updatedAt })),
     ...councilRows.map((c) => ({ path: `/councils/${c.slug}`, updatedAt: c.updatedAt })),
-    ...meetingRows.map((m) => ({ path: `/meetings/${m.id}`, updatedAt: m.updatedAt })),
   ];
+}
+
+/** How many sitemap files the public meetings need. */
+export async function countSitemapMeetingFiles(): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(meetings)
+    .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .where(sitemapMeetingsWhere);
+  return Math.ceil((row?.n ?? 0) / SITEMAP_MEETINGS_PER_FILE);
+}
+
+/** File `n` (from 1) of the public meetings, in a stable order (by id). */
+export async function listSitemapMeetings(n: number): Promise<SitemapEntry[]> {
+  const rows = await getDb()
+    .select({ id: meetings.id, updatedAt: meetings.updatedAt })
+    .from(meetings)
+    .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .where(sitemapMeetingsWhere)
+    .orderBy(asc(meetings.id))
+    .limit(SITEMAP_MEETINGS_PER_FILE)
+    .offset((n - 1) * SITEMAP_MEETINGS_PER_FILE);
+  return rows.map((m) => ({ path: `/meetings/${m.id}`, updatedAt: m.updatedAt }));
 }
 
 /** Store a feedback message from the public. */

@@ -1,22 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { supportedLanguages } from '~/lib/i18n';
+import { sitemapIndexResponse } from '~/lib/sitemap.server';
 import { absoluteUrl } from '~/lib/url.server';
-import { listSitemapEntries } from '~/models/portal.server';
+import { countSitemapMeetingFiles } from '~/models/portal.server';
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-/** sitemap.xml with hreflang alternates for the three language versions of each page. */
+/**
+ * sitemap.xml is an index: one file of pages, regions and councils, and the public meetings in
+ * files of 5,000, so no file grows with the country (issue 13).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const origin = absoluteUrl(request, '');
-  const entries = await listSitemapEntries();
-  const urls = entries.map((e) => {
-    const loc = escapeXml(`${origin}${e.path}`);
-    const alternates = supportedLanguages
-      .map((l) => `<xhtml:link rel="alternate" hreflang="${l}" href="${escapeXml(`${origin}${e.path}?lng=${l}`)}"/>`)
-      .join('');
-    const lastmod = e.updatedAt ? `<lastmod>${e.updatedAt.toISOString().slice(0, 10)}</lastmod>` : '';
-    return `<url><loc>${loc}</loc>${lastmod}${alternates}</url>`;
-  });
-  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
-  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } });
+  const meetingFiles = await countSitemapMeetingFiles();
+  const files = ['pages.xml', ...Array.from({ length: meetingFiles }, (_, i) => `meetings-${i + 1}.xml`)];
+  return sitemapIndexResponse(absoluteUrl(request, ''), files);
 }

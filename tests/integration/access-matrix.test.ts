@@ -100,6 +100,7 @@ const ACCESS: Record<string, Access> = {
   'robots[.]txt': 'public',
   search: 'public',
   'sitemap[.]xml': 'public',
+  'sitemaps.$file': 'public',
   'api.v1.search': 'public',
   // calendar
   'manage.councils.$slug.meetings._index': 'councilManage',
@@ -230,6 +231,7 @@ beforeAll(async () => {
       attachmentId: '00000000-0000-4000-8000-000000000000',
       regionSlug: (await getDb().select({ slug: regions.slug }).from(regions).where(eq(regions.id, a.council.regionId)))[0]!.slug,
       seriesId: series!.id,
+      file: 'pages.xml',
     },
     cookies,
   };

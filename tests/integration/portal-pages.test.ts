@@ -8,6 +8,8 @@ import * as councilFeedRoute from '../../app/routes/councils.$slug.feed[.]xml';
 import * as regionRoute from '../../app/routes/regions.$slug';
 import * as personRoute from '../../app/routes/people.$personId';
 import * as sitemapRoute from '../../app/routes/sitemap[.]xml';
+import * as sitemapFile from '../../app/routes/sitemaps.$file';
+import { parseSitemapFile } from '../../app/lib/sitemap.server';
 import * as feedbackRoute from '../../app/routes/feedback';
 import { buildCouncil, buildCouncilWithRoster, buildMeeting, buildRegion } from '../factories';
 import { useTestDatabase } from '../setup/database';
@@ -102,15 +104,35 @@ describe('region and person pages', () => {
 });
 
 describe('sitemap', () => {
-  it('lists public pages with hreflang alternates', async () => {
+  it('is an index of bounded files listing public pages with hreflang alternates', async () => {
     const council = await buildCouncil({ slug: 'sitemap-council' });
     const meeting = await publishedMeeting(council.id, 'Kartalla');
-    const xml = await (await call(sitemapRoute.loader, makeRequest('/sitemap.xml'))).text();
-    const doc = parser.parse(xml);
-    const urls = [doc.urlset.url].flat() as Array<{ loc: string }>;
-    expect(urls.map((u) => u.loc)).toContain('http://localhost:3000/councils/sitemap-council');
-    expect(urls.map((u) => u.loc)).toContain(`http://localhost:3000/meetings/${meeting.id}`);
+    const index = parser.parse(await (await call(sitemapRoute.loader, makeRequest('/sitemap.xml'))).text());
+    const files = ([index.sitemapindex.sitemap].flat() as Array<{ loc: string }>).map((f) => f.loc);
+    expect(files[0]).toBe('http://localhost:3000/sitemaps/pages.xml');
+    expect(files).toContain('http://localhost:3000/sitemaps/meetings-1.xml');
+    const locs: string[] = [];
+    let xml = '';
+    for (const loc of files) {
+      const file = new URL(loc).pathname.replace('/sitemaps/', '');
+      const res = await call(sitemapFile.loader, makeRequest(`/sitemaps/${file}`), { file });
+      expect(res.status, file).toBe(200);
+      xml = await res.text();
+      locs.push(...([parser.parse(xml).urlset.url].flat() as Array<{ loc: string }>).map((u) => u.loc));
+    }
+    expect(locs).toContain('http://localhost:3000/councils/sitemap-council');
+    expect(locs).toContain(`http://localhost:3000/meetings/${meeting.id}`);
+    expect(new Set(locs).size).toBe(locs.length);
     expect(xml).toContain('hreflang="sv"');
+    for (const file of ['meetings-0.xml', 'meetings-999.xml', 'x.xml', '../pages.xml']) {
+      expect((await call(sitemapFile.loader, makeRequest(`/sitemaps/${encodeURIComponent(file)}`), { file })).status, file).toBe(404);
+    }
+  });
+
+  it('accepts only its own file names', () => {
+    expect(parseSitemapFile('pages.xml')).toEqual({ kind: 'pages' });
+    expect(parseSitemapFile('meetings-12.xml')).toEqual({ kind: 'meetings', n: 12 });
+    for (const bad of ['meetings-01.xml', 'meetings-1.xml.gz', 'meetings-1234567.xml', 'pages.xml\0', '']) expect(parseSitemapFile(bad), bad).toBeNull();
   });
 });
 
