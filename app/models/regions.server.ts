@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { councils, regions } from '~db/schema';
 import { isSlug } from '~/lib/http/params';
@@ -37,7 +37,9 @@ export async function listRegionsWithCouncils() {
 export async function listRegionsForHome(perRegion = 6) {
   const db = getDb();
   const active = isNull(councils.dissolvedOn);
-  const ranked = db
+  // Each region's first councils by name through a lateral LIMIT (an index walk per region),
+  // not a window over every council in the country.
+  const top = db
     .select({
       id: councils.id,
       slug: councils.slug,
@@ -46,11 +48,12 @@ export async function listRegionsForHome(perRegion = 6) {
       nameSv: councils.nameSv,
       nameEn: councils.nameEn,
       kind: councils.kind,
-      rank: sql<number>`row_number() over (partition by ${councils.regionId} order by ${councils.nameFi}, ${councils.id})`.as('rank'),
     })
     .from(councils)
-    .where(and(active, isNull(councils.parentId)))
-    .as('ranked');
+    .where(and(eq(councils.regionId, regions.id), active, isNull(councils.parentId)))
+    .orderBy(asc(councils.nameFi), asc(councils.id))
+    .limit(perRegion)
+    .as('top');
   const [regionRows, councilRows] = await Promise.all([
     db
       .select({
@@ -63,7 +66,11 @@ export async function listRegionsForHome(perRegion = 6) {
       })
       .from(regions)
       .orderBy(asc(regions.shortFi)),
-    db.select().from(ranked).where(lte(ranked.rank, perRegion)).orderBy(asc(ranked.nameFi)),
+    db
+      .select({ id: top.id, slug: top.slug, regionId: top.regionId, nameFi: top.nameFi, nameSv: top.nameSv, nameEn: top.nameEn, kind: top.kind })
+      .from(regions)
+      .crossJoinLateral(top)
+      .orderBy(asc(top.nameFi), asc(top.id)),
   ]);
   return regionRows.map((region) => ({
     ...region,

@@ -120,6 +120,8 @@ export const meetings = pgTable(
     index('meetings_council_start_idx').on(t.councilId, t.startsAt),
     index('meetings_start_idx').on(t.startsAt),
     index('meetings_series_idx').on(t.seriesId),
+    // The feeds' newest published agendas.
+    index('meetings_agenda_published_idx').on(t.agendaPublishedAt).where(sql`${t.agendaPublishedAt} IS NOT NULL`),
   ],
 );
 

@@ -188,6 +188,8 @@ export const minutesVersions = pgTable(
       sql`(${t.approvalMethod} = 'next_meeting') = (${t.approvedAtItemId} IS NOT NULL)`,
     ),
     check('minutes_versions_close_after_open', sql`${t.closedAt} IS NULL OR ${t.openedAt} IS NULL OR ${t.closedAt} >= ${t.openedAt}`),
+    // The feeds' newest published minutes: a top-N walk instead of sorting every version.
+    index('minutes_versions_published_idx').on(t.publishedAt).where(sql`${t.status} = 'published'`),
   ],
 );
 
