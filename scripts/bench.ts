@@ -13,6 +13,7 @@
  * a time and a request limit.
  */
 import http from 'node:http';
+import { sql } from 'drizzle-orm';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -32,7 +33,7 @@ function arg(name: string, fallback: string): string {
 const SLICE_SECONDS = Number(arg('seconds', process.env.BENCH_SECONDS ?? '1'));
 const ROUNDS = Number(arg('rounds', '2'));
 const CONNECTIONS = arg('connections', '8,32').split(',').map(Number).filter((n) => n > 0 && n <= 256);
-const UNCACHED_SAMPLES = Number(arg('uncached', '15'));
+const UNCACHED_SAMPLES = Number(arg('uncached', '40'));
 const GROW = Number(arg('grow', '1'));
 const SEARCH_QUERIES = ['kokous', 'vammaisneuvosto', 'paihdetyo', 'vertaistukea', 'talousarvio', 'lausunto', 'funktionshindrade', 'nuoriso'];
 
@@ -151,8 +152,7 @@ async function pickPages(port: number): Promise<Array<[string, string]>> {
 
 const f = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '–');
 
-async function measure(appPort: number, cache: ResponseCache, label: string) {
-  const pages = await pickPages(appPort);
+async function measure(appPort: number, cache: ResponseCache, label: string, pages: Array<[string, string]>) {
   const captured = new Map<string, Captured>();
   for (const [, p] of pages) captured.set(p, await get(appPort, p));
   const bare = await ceiling(captured);
@@ -206,6 +206,14 @@ async function measure(appPort: number, cache: ResponseCache, label: string) {
   return uncachedP95;
 }
 
+async function publishedAgendaItems(database: Database): Promise<number> {
+  const result = (await database.db.execute(
+    sql`SELECT count(*)::int AS n FROM agenda_items i JOIN meetings m ON m.id = i.meeting_id WHERE m.agenda_published_at IS NOT NULL`,
+  )) as unknown as { rows?: Array<{ n: number }> } | Array<{ n: number }>;
+  const rows = Array.isArray(result) ? result : (result.rows ?? []);
+  return Number(rows[0]?.n ?? 0);
+}
+
 async function main() {
   const database: Database = process.env.DATABASE_URL ? await openFromEnv() : await openPglite();
   if (GROW > 1 && database.kind !== 'postgres') console.log('(--grow on the embedded database: fine for a quick look; the goals are for PostgreSQL)');
@@ -225,6 +233,8 @@ async function main() {
   for (let s = 10; s <= GROW; s *= 10) steps.push(s);
   if (GROW > 1 && steps[steps.length - 1] !== GROW) steps.push(GROW);
   const p95BySize = new Map<number, Record<string, number>>();
+  // The same pages at every size (the originals stay when the data grows), so 100× compares like with like.
+  const pages = await pickPages(port);
   let size = 1;
   for (const [i, target] of steps.entries()) {
     if (target > size) {
@@ -234,7 +244,8 @@ async function main() {
       console.log(`\n(grew ${size}× → ${target}×: ${grown.rows} rows in ${grown.tables} tables, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       size = target;
     }
-    p95BySize.set(size, await measure(port, cache, `${size}× data`));
+    const items = await publishedAgendaItems(database);
+    p95BySize.set(size, await measure(port, cache, `${size}× data (${items} published agenda items)`, pages));
   }
   if (steps.length > 1) {
     const base = p95BySize.get(1)!;
