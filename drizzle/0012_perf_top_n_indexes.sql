@@ -1,3 +1,5 @@
+CREATE INDEX "councils_region_active_idx" ON "councils" USING btree ("region_id") WHERE "councils"."dissolved_on" IS NULL;--> statement-breakpoint
 CREATE INDEX "councils_region_top_idx" ON "councils" USING btree ("region_id","name_fi","id") WHERE "councils"."dissolved_on" IS NULL AND "councils"."parent_id" IS NULL;--> statement-breakpoint
 CREATE INDEX "meetings_agenda_published_idx" ON "meetings" USING btree ("agenda_published_at") WHERE "meetings"."agenda_published_at" IS NOT NULL;--> statement-breakpoint
-CREATE INDEX "minutes_versions_published_idx" ON "minutes_versions" USING btree ("published_at") WHERE "minutes_versions"."status" = 'published';
+CREATE INDEX "minutes_versions_published_idx" ON "minutes_versions" USING btree ("published_at") WHERE "minutes_versions"."status" = 'published';--> statement-breakpoint
+CREATE INDEX "statements_published_idx" ON "statements" USING btree ("published_at") WHERE "statements"."published_at" IS NOT NULL AND "statements"."status" <> 'draft';

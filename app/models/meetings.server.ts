@@ -59,18 +59,23 @@ export async function listUpcomingPublicMeetings(opts: { councilId?: string; lim
     .limit(Math.min(opts.limit ?? 10, 100));
 }
 
-/** Past public meetings, newest first, a page at a time. */
+/**
+ * Past public meetings, newest first, a page at a time. A meeting that has ended also started
+ * before now: saying so lets the planner walk the start index backwards from now instead of
+ * stepping over every future meeting.
+ */
 export async function listPastPublicMeetings(
   opts: { councilId?: string; page?: number; pageSize?: number; now?: Date } = {},
 ) {
   const pageSize = opts.pageSize ?? 20;
   const page = Math.max(1, opts.page ?? 1);
+  const now = opts.now ?? new Date();
   const rows = await getDb()
     .select(publicMeetingColumns)
     .from(meetings)
     .innerJoin(councils, eq(councils.id, meetings.councilId))
     .where(
-      and(isPublic, lt(meetings.endsAt, opts.now ?? new Date()), opts.councilId ? eq(meetings.councilId, opts.councilId) : undefined),
+      and(isPublic, lt(meetings.endsAt, now), lt(meetings.startsAt, now), opts.councilId ? eq(meetings.councilId, opts.councilId) : undefined),
     )
     .orderBy(desc(meetings.startsAt))
     .limit(pageSize + 1)

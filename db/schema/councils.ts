@@ -91,6 +91,8 @@ export const councils = pgTable(
     check('councils_sub_bodies_have_parent', sql`${t.kind} NOT IN ('executive_committee','working_group') OR ${t.parentId} IS NOT NULL`),
     index('councils_region_idx').on(t.regionId),
     index('councils_parent_idx').on(t.parentId),
+    // The home page's count of each region's councils.
+    index('councils_region_active_idx').on(t.regionId).where(sql`${t.dissolvedOn} IS NULL`),
     // The home page's first councils of each region by name.
     index('councils_region_top_idx').on(t.regionId, t.nameFi, t.id).where(sql`${t.dissolvedOn} IS NULL AND ${t.parentId} IS NULL`),
   ],

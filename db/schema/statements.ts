@@ -51,6 +51,8 @@ export const statements = pgTable(
     check('statements_answered_has_response', sql`${t.status} <> 'answered' OR ${t.response} IS NOT NULL`),
     check('statements_draft_not_published', sql`${t.status} <> 'draft' OR ${t.publishedAt} IS NULL`),
     index('statements_council_idx').on(t.councilId, t.issuedOn),
+    // The feeds' newest published statements.
+    index('statements_published_idx').on(t.publishedAt).where(sql`${t.publishedAt} IS NOT NULL AND ${t.status} <> 'draft'`),
     check('statements_case_url_http', sql`${t.caseUrl} IS NULL OR ${t.caseUrl} ~ '^https?://'`),
     check('statements_due_after_issue', sql`${t.responseDueOn} IS NULL OR ${t.issuedOn} IS NULL OR ${t.responseDueOn} >= ${t.issuedOn}`),
   ],
