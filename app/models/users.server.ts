@@ -238,8 +238,22 @@ export async function endOwnSession(userId: string, ref: string, actor: AuditAct
   return row.id;
 }
 
-/** Users with their grants, for the admin page (a page at a time). */
-export async function listUsers(opts: { limit?: number; offset?: number } = {}) {
+/**
+ * Users with their grants, for the admin page (a page at a time). With regionIds (a region
+ * admin's list): only users with a live grant in those regions or their councils, or whose
+ * person has a seat in one of those councils.
+ */
+export async function listUsers(opts: { limit?: number; offset?: number; regionIds?: string[] } = {}) {
+  const regionList = opts.regionIds ? sql.join(opts.regionIds.map((id) => sql`${id}`), sql`, `) : null;
+  if (opts.regionIds && opts.regionIds.length === 0) return [];
+  const inRegions = regionList
+    ? sql`(exists (
+        select 1 from role_grants g left join councils c on c.id = g.council_id
+        where g.user_id = "users"."id" and g.revoked_at is null and (g.region_id in (${regionList}) or c.region_id in (${regionList})))
+      or exists (
+        select 1 from memberships m join terms tm on tm.id = m.term_id join councils c on c.id = tm.council_id
+        where m.person_id = "users"."person_id" and c.region_id in (${regionList})))`
+    : undefined;
   const rows = await getDb()
     .select({
       id: users.id,
@@ -259,6 +273,7 @@ export async function listUsers(opts: { limit?: number; offset?: number } = {}) 
         where g.user_id = "users"."id" and g.revoked_at is null), '[]'::json)`,
     })
     .from(users)
+    .where(inRegions)
     .orderBy(users.email)
     .limit(opts.limit ?? 100)
     .offset(opts.offset ?? 0);
