@@ -4,7 +4,6 @@ import { councils, memberships, regions, roleGrants, terms, users, type RoleName
 import type { ManagedScope } from '~/auth/role-scope';
 import { recordAudit, type AuditActor } from './audit.server';
 
-
 const grantedByUsers = aliasedTable(users, 'granted_by_user');
 const grantRegions = aliasedTable(regions, 'grant_region');
 
@@ -12,7 +11,13 @@ const grantRegions = aliasedTable(regions, 'grant_region');
 export async function getUserWithGrants(userId: string) {
   const db = getDb();
   const [user] = await db
-    .select({ id: users.id, email: users.email, displayName: users.displayName, personId: users.personId, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      personId: users.personId,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!user) return null;
@@ -45,7 +50,10 @@ export type UserGrant = NonNullable<Awaited<ReturnType<typeof getUserWithGrants>
  * stays reachable after a revocation) in one of the councils or regions, or their person has
  * (or had) a seat in one of those councils? Two small queries.
  */
-export async function userInScope(user: { id: string; personId: string | null }, scope: ManagedScope): Promise<boolean> {
+export async function userInScope(
+  user: { id: string; personId: string | null },
+  scope: ManagedScope,
+): Promise<boolean> {
   if (scope.all) return true;
   if (scope.councilIds.length === 0 && scope.regionIds.length === 0) return false;
   const inCouncils = (column: typeof councils.id) =>
@@ -62,7 +70,10 @@ export async function userInScope(user: { id: string; personId: string | null },
       .where(
         and(
           eq(roleGrants.userId, user.id),
-          or(inCouncils(councils.id), scope.regionIds.length > 0 ? inArray(roleGrants.regionId, scope.regionIds) : undefined),
+          or(
+            inCouncils(councils.id),
+            scope.regionIds.length > 0 ? inArray(roleGrants.regionId, scope.regionIds) : undefined,
+          ),
         ),
       )
       .limit(1),
@@ -99,7 +110,10 @@ export async function grantRole(actor: AuditActor, userId: string, input: GrantI
     if (!user) return { ok: false, reason: 'no_user' };
     let auditRegion = regionId;
     if (councilId) {
-      const [council] = await tx.select({ regionId: councils.regionId }).from(councils).where(eq(councils.id, councilId));
+      const [council] = await tx
+        .select({ regionId: councils.regionId })
+        .from(councils)
+        .where(eq(councils.id, councilId));
       if (!council) return { ok: false, reason: 'no_scope' };
       auditRegion = council.regionId;
     } else if (regionId) {
@@ -173,7 +187,10 @@ export async function revokeRole(actor: AuditActor, userId: string, grantId: str
     await tx.update(roleGrants).set({ revokedAt: new Date() }).where(eq(roleGrants.id, grant.id));
     let regionId = grant.regionId;
     if (grant.councilId) {
-      const [council] = await tx.select({ regionId: councils.regionId }).from(councils).where(eq(councils.id, grant.councilId));
+      const [council] = await tx
+        .select({ regionId: councils.regionId })
+        .from(councils)
+        .where(eq(councils.id, grant.councilId));
       regionId = council?.regionId ?? null;
     }
     await recordAudit(tx, actor, {

@@ -17,8 +17,21 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { getCouncilScope } from '~/models/admin.server';
 import { listCouncilsInScope } from '~/models/councils.server';
-import { getUserWithGrants, grantRole, listRegionsForPicker, revokeRole, userInScope } from '~/models/role-grants.server';
-import { INVITE_ROLES, ROLE_INTENTS, roleChangeSchema, type grantAdminSchema, type grantCouncilSchema, type grantRegionSchema } from '~/validation/admin';
+import {
+  getUserWithGrants,
+  grantRole,
+  listRegionsForPicker,
+  revokeRole,
+  userInScope,
+} from '~/models/role-grants.server';
+import {
+  INVITE_ROLES,
+  ROLE_INTENTS,
+  roleChangeSchema,
+  type grantAdminSchema,
+  type grantCouncilSchema,
+  type grantRegionSchema,
+} from '~/validation/admin';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
@@ -31,7 +44,8 @@ export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 async function loadTarget(request: Request, userId: string | undefined) {
   const auth = await requireUser(request);
   const scope = managedScope(auth.principal);
-  if (!managesAnything(scope) || !z.string().uuid().safeParse(userId).success) throw new Response('Not found', { status: 404 });
+  if (!managesAnything(scope) || !z.string().uuid().safeParse(userId).success)
+    throw new Response('Not found', { status: 404 });
   const target = await getUserWithGrants(userId!);
   if (!target || !(await userInScope(target.user, scope))) throw new Response('Not found', { status: 404 });
   return { auth, scope, target };
@@ -49,7 +63,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { auth, scope, target } = await loadTarget(request, params.userId);
   const { councils, regions } = await pickers(scope);
   return json({
-    user: { id: target.user.id, email: target.user.email, displayName: target.user.displayName, disabled: target.user.disabledAt !== null },
+    user: {
+      id: target.user.id,
+      email: target.user.email,
+      displayName: target.user.displayName,
+      disabled: target.user.disabledAt !== null,
+    },
     grants: target.grants.map((g) => ({ ...g, mayRevoke: can(auth.principal, 'role.manage', grantSubject(g)) })),
     councils,
     regions,
@@ -64,9 +83,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { auth, target } = await loadTarget(request, params.userId);
   const { t } = await getT(request);
   const submission = parseWithZod(await readForm(request), { schema: roleChangeSchema });
-  const intent = (Object.values(ROLE_INTENTS) as string[]).includes(String(submission.payload.intent)) ? (submission.payload.intent as Intent) : null;
+  const intent = (Object.values(ROLE_INTENTS) as string[]).includes(String(submission.payload.intent))
+    ? (submission.payload.intent as Intent)
+    : null;
   const reply = (status: number, options?: Parameters<typeof translatedReply>[2]) =>
-    json({ intent, result: translatedReply(submission, t, options), done: null as null | 'granted' | 'revoked' }, { status });
+    json(
+      { intent, result: translatedReply(submission, t, options), done: null as null | 'granted' | 'revoked' },
+      { status },
+    );
   if (submission.status !== 'success') return reply(400);
   const value = submission.value;
   const notAllowed = t('admin.roles.errors.notAllowed');
@@ -76,7 +100,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!grant) return reply(409, { formErrors: [t('admin.roles.errors.gone')] });
     if (!can(auth.principal, 'role.manage', grantSubject(grant))) return reply(403, { formErrors: [notAllowed] });
     const result = await revokeRole(auth.actor, target.user.id, grant.id);
-    if (!result.ok) return reply(409, { formErrors: [t(result.reason === 'last_admin' ? 'admin.roles.errors.lastAdmin' : 'admin.roles.errors.gone')] });
+    if (!result.ok)
+      return reply(409, {
+        formErrors: [t(result.reason === 'last_admin' ? 'admin.roles.errors.lastAdmin' : 'admin.roles.errors.gone')],
+      });
     return json({ intent, result: translatedReply(submission, t, { resetForm: true }), done: 'revoked' as const });
   }
 
@@ -84,18 +111,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (value.intent === ROLE_INTENTS.council) {
     const council = await getCouncilScope(value.councilId);
     if (!council) return reply(400, { fieldErrors: { councilId: [t('admin.roles.errors.noScope')] } });
-    if (!can(auth.principal, 'role.manage', { councilId: council.id, regionId: council.regionId })) return reply(403, { fieldErrors: { councilId: [notAllowed] } });
+    if (!can(auth.principal, 'role.manage', { councilId: council.id, regionId: council.regionId }))
+      return reply(403, { fieldErrors: { councilId: [notAllowed] } });
     outcome = await grantRole(auth.actor, target.user.id, { role: value.role, councilId: council.id });
-    if (!outcome.ok && outcome.reason === 'duplicate') return reply(400, { fieldErrors: { role: [t('admin.roles.errors.duplicate')] } });
+    if (!outcome.ok && outcome.reason === 'duplicate')
+      return reply(400, { fieldErrors: { role: [t('admin.roles.errors.duplicate')] } });
   } else if (value.intent === ROLE_INTENTS.region) {
-    if (!can(auth.principal, 'role.manage', { regionId: value.regionId })) return reply(403, { fieldErrors: { regionId: [notAllowed] } });
+    if (!can(auth.principal, 'role.manage', { regionId: value.regionId }))
+      return reply(403, { fieldErrors: { regionId: [notAllowed] } });
     outcome = await grantRole(auth.actor, target.user.id, { role: 'region_admin', regionId: value.regionId });
-    if (!outcome.ok && outcome.reason === 'duplicate') return reply(400, { fieldErrors: { regionId: [t('admin.roles.errors.duplicate')] } });
-    if (!outcome.ok && outcome.reason === 'no_scope') return reply(400, { fieldErrors: { regionId: [t('admin.roles.errors.noScope')] } });
+    if (!outcome.ok && outcome.reason === 'duplicate')
+      return reply(400, { fieldErrors: { regionId: [t('admin.roles.errors.duplicate')] } });
+    if (!outcome.ok && outcome.reason === 'no_scope')
+      return reply(400, { fieldErrors: { regionId: [t('admin.roles.errors.noScope')] } });
   } else {
     if (!can(auth.principal, 'role.manage', {})) return reply(403, { formErrors: [notAllowed] });
     outcome = await grantRole(auth.actor, target.user.id, { role: 'admin' });
-    if (!outcome.ok && outcome.reason === 'duplicate') return reply(400, { formErrors: [t('admin.roles.errors.duplicate')] });
+    if (!outcome.ok && outcome.reason === 'duplicate')
+      return reply(400, { formErrors: [t('admin.roles.errors.duplicate')] });
   }
   if (!outcome.ok) return reply(404, { formErrors: [t('admin.roles.errors.noScope')] });
   return json({ intent, result: translatedReply(submission, t, { resetForm: true }), done: 'granted' as const });
@@ -107,13 +140,28 @@ export default function UserRolesPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const resultFor = (intent: Intent) => (actionData?.intent === intent ? actionData.result : undefined);
-  const [councilForm, councilFields] = useForm<z.input<typeof grantCouncilSchema>>({ id: 'grant-council', lastResult: resultFor(ROLE_INTENTS.council) });
-  const [regionForm, regionFields] = useForm<z.input<typeof grantRegionSchema>>({ id: 'grant-region', lastResult: resultFor(ROLE_INTENTS.region) });
-  const [adminForm] = useForm<z.input<typeof grantAdminSchema>>({ id: 'grant-admin', lastResult: resultFor(ROLE_INTENTS.admin) });
+  const [councilForm, councilFields] = useForm<z.input<typeof grantCouncilSchema>>({
+    id: 'grant-council',
+    lastResult: resultFor(ROLE_INTENTS.council),
+  });
+  const [regionForm, regionFields] = useForm<z.input<typeof grantRegionSchema>>({
+    id: 'grant-region',
+    lastResult: resultFor(ROLE_INTENTS.region),
+  });
+  const [adminForm] = useForm<z.input<typeof grantAdminSchema>>({
+    id: 'grant-admin',
+    lastResult: resultFor(ROLE_INTENTS.admin),
+  });
   const revokeResult = resultFor(ROLE_INTENTS.revoke);
   const revokeErrors = revokeResult?.error?.[''] ?? null;
-  const roleName = (role: string) => (role === 'admin' ? t('admin.roles.admin') : role === 'region_admin' ? t('ws.roles.regionAdmin') : t(`roles.${role}`));
-  const scopeName = (g: (typeof grants)[number]) => (g.councilNameFi ? councilLabel(g.councilNameFi, g.regionNameFi) : (g.regionNameFi ?? t('admin.roles.everywhere')));
+  const roleName = (role: string) =>
+    role === 'admin'
+      ? t('admin.roles.admin')
+      : role === 'region_admin'
+        ? t('ws.roles.regionAdmin')
+        : t(`roles.${role}`);
+  const scopeName = (g: (typeof grants)[number]) =>
+    g.councilNameFi ? councilLabel(g.councilNameFi, g.regionNameFi) : (g.regionNameFi ?? t('admin.roles.everywhere'));
   return (
     <>
       <h1>{t('admin.roles.title', { name: user.displayName })}</h1>
@@ -163,7 +211,11 @@ export default function UserRolesPage() {
                       <Form method="post" className="inline-form">
                         <input type="hidden" name="intent" value={ROLE_INTENTS.revoke} />
                         <input type="hidden" name="grantId" value={g.id} />
-                        <button type="submit" className="secondary" aria-label={t('admin.roles.revokeLabel', { role: roleName(g.role), scope: scopeName(g) })}>
+                        <button
+                          type="submit"
+                          className="secondary"
+                          aria-label={t('admin.roles.revokeLabel', { role: roleName(g.role), scope: scopeName(g) })}
+                        >
                           {t('admin.roles.revoke')}
                         </button>
                       </Form>

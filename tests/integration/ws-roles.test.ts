@@ -19,8 +19,10 @@ import { buildUser, call, makeRequest } from '../support/requests';
 useTestDatabase();
 
 const PATTERN = '/admin/users/:userId';
-const page = (userId: string, cookie: string) => renderRoute(rolesRoute, PATTERN, makeRequest(`/admin/users/${userId}`, { cookie }));
-const post = (userId: string, cookie: string, form: Record<string, string>) => call(rolesRoute.action, makeRequest(`/admin/users/${userId}`, { cookie, form }), { userId });
+const page = (userId: string, cookie: string) =>
+  renderRoute(rolesRoute, PATTERN, makeRequest(`/admin/users/${userId}`, { cookie }));
+const post = (userId: string, cookie: string, form: Record<string, string>) =>
+  call(rolesRoute.action, makeRequest(`/admin/users/${userId}`, { cookie, form }), { userId });
 
 const liveGrants = (userId: string) =>
   getDb()
@@ -39,7 +41,8 @@ function labelProblems(html: string): string[] {
   for (const [, target] of html.matchAll(/<label[^>]*\sfor="([^"]+)"/g)) {
     const element = html.match(new RegExp(`<(\\w+)[^>]*\\sid="${target!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`));
     if (!element) problems.push(`label for missing ${target}`);
-    else if (!['input', 'select', 'textarea'].includes(element[1]!)) problems.push(`label for ${target} points at <${element[1]}>`);
+    else if (!['input', 'select', 'textarea'].includes(element[1]!))
+      problems.push(`label for ${target} points at <${element[1]}>`);
   }
   return problems;
 }
@@ -61,16 +64,25 @@ describe('granting and revoking roles', () => {
     expect(before.html).toContain('Järjestöfoorumi (Pohjois-Savo)');
     expect(labelProblems(before.html)).toEqual([]);
 
-    const res = await post(target.user.id, admin.cookie, { intent: 'grant-council', councilId: council.id, role: 'secretary' });
+    const res = await post(target.user.id, admin.cookie, {
+      intent: 'grant-council',
+      councilId: council.id,
+      role: 'secretary',
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ done: 'granted' });
     const grants = await liveGrants(target.user.id);
     expect(grants.map((g) => [g.role, g.councilId, g.grantedBy])).toEqual([['secretary', council.id, admin.user.id]]);
-    const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'role.grant'), eq(auditLog.entityId, grants[0]!.id)));
+    const [entry] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'role.grant'), eq(auditLog.entityId, grants[0]!.id)));
     expect(entry).toMatchObject({ actorUserId: admin.user.id, councilId: council.id, regionId: region.id });
 
     const after = await page(target.user.id, admin.cookie);
-    const row = after.html.split('<tr').find((r) => r.includes('Järjestöfoorumi (Pohjois-Savo)') && r.includes('Sihteeri'));
+    const row = after.html
+      .split('<tr')
+      .find((r) => r.includes('Järjestöfoorumi (Pohjois-Savo)') && r.includes('Sihteeri'));
     expect(row).toBeTruthy();
     expect(row).toContain('Peru');
   });
@@ -79,7 +91,11 @@ describe('granting and revoking roles', () => {
     const council = await buildCouncil();
     const admin = await buildUser({ grants: [{ role: 'admin' }] });
     const target = await buildUser({ grants: [{ role: 'member', councilId: council.id }] });
-    const res = await post(target.user.id, admin.cookie, { intent: 'grant-council', councilId: council.id, role: 'member' });
+    const res = await post(target.user.id, admin.cookie, {
+      intent: 'grant-council',
+      councilId: council.id,
+      role: 'member',
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { result: { error: Record<string, string[]> } };
     expect(body.result.error.role).toEqual(['Käyttäjällä on jo tämä rooli.']);
@@ -101,13 +117,19 @@ describe('granting and revoking roles', () => {
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ done: 'revoked' });
     expect(await liveGrants(target.user.id)).toHaveLength(0);
-    const [entry] = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'role.revoke'), eq(auditLog.entityId, grant!.id)));
+    const [entry] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'role.revoke'), eq(auditLog.entityId, grant!.id)));
     expect(entry).toMatchObject({ actorUserId: admin.user.id, councilId: council.id });
 
     const stale = await post(target.user.id, admin.cookie, { intent: 'revoke', grantId: grant!.id });
     expect(stale.status).toBe(409);
     expect(await errorsOf(stale)).toContain('Rooli oli jo peruttu.');
-    const unknown = await post(target.user.id, admin.cookie, { intent: 'revoke', grantId: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await post(target.user.id, admin.cookie, {
+      intent: 'revoke',
+      grantId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(unknown.status).toBe(409);
     const garbage = await post(target.user.id, admin.cookie, { intent: 'revoke', grantId: 'not-an-id' });
     expect(garbage.status).toBe(400);
@@ -115,7 +137,10 @@ describe('granting and revoking roles', () => {
 
   it('refuses to revoke the last administrator, counting only enabled accounts', async () => {
     // Other test files' admins live in other databases; this file's admins are the ones below and earlier tests'.
-    await getDb().update(roleGrants).set({ revokedAt: new Date() }).where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.revokedAt)));
+    await getDb()
+      .update(roleGrants)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.revokedAt)));
     const only = await buildUser({ grants: [{ role: 'admin' }] });
     const [own] = await liveGrants(only.user.id);
     const refused = await post(only.user.id, only.cookie, { intent: 'revoke', grantId: own!.id });
@@ -124,7 +149,10 @@ describe('granting and revoking roles', () => {
     expect(await liveGrants(only.user.id)).toHaveLength(1);
 
     const disabled = await buildUser({ grants: [{ role: 'admin' }] });
-    await call(usersRoute.action, makeRequest('/admin/users', { cookie: only.cookie, form: { userId: disabled.user.id, disabled: 'true' } }));
+    await call(
+      usersRoute.action,
+      makeRequest('/admin/users', { cookie: only.cookie, form: { userId: disabled.user.id, disabled: 'true' } }),
+    );
     expect((await post(only.user.id, only.cookie, { intent: 'revoke', grantId: own!.id })).status).toBe(409);
 
     const second = await buildUser({ grants: [{ role: 'admin' }] });
@@ -135,17 +163,62 @@ describe('granting and revoking roles', () => {
     expect(last.status).toBe(409);
   });
 
+  it('two admins acting at once: revoking each other leaves one admin, granting the same role leaves one grant', async () => {
+    await getDb()
+      .update(roleGrants)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.revokedAt)));
+    const a = await buildUser({ grants: [{ role: 'admin' }] });
+    const b = await buildUser({ grants: [{ role: 'admin' }] });
+    const [grantA] = await liveGrants(a.user.id);
+    const [grantB] = await liveGrants(b.user.id);
+    const statuses = (
+      await Promise.all([
+        post(b.user.id, a.cookie, { intent: 'revoke', grantId: grantB!.id }),
+        post(a.user.id, b.cookie, { intent: 'revoke', grantId: grantA!.id }),
+      ])
+    ).map((r) => r.status);
+    expect(statuses.sort()).toEqual([200, 409]);
+    expect(
+      await getDb()
+        .select()
+        .from(roleGrants)
+        .where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.revokedAt))),
+    ).toHaveLength(1);
+
+    const council = await buildCouncil();
+    const admin = await buildUser({ grants: [{ role: 'admin' }] });
+    const target = await buildUser();
+    const form = { intent: 'grant-council', councilId: council.id, role: 'member' };
+    const granted = (
+      await Promise.all([post(target.user.id, admin.cookie, form), post(target.user.id, admin.cookie, form)])
+    ).map((r) => r.status);
+    expect(granted.sort()).toEqual([200, 400]);
+    expect(await liveGrants(target.user.id)).toHaveLength(1);
+  });
+
   it('a secretary manages roles of their own council only, and never admin or region roles', async () => {
     const mine = await buildCouncilWithRoster();
     const other = await buildCouncil();
     const secretaryPerson = await buildPerson();
     await buildMembership(mine.term.id, secretaryPerson.id, { role: 'secretary', startDate: '2020-01-01' });
     const secretary = await buildUser({ personId: secretaryPerson.id });
-    const seated = await buildUser({ personId: mine.memberPerson.id, grants: [{ role: 'chair', councilId: other.id }] });
+    const seated = await buildUser({
+      personId: mine.memberPerson.id,
+      grants: [{ role: 'chair', councilId: other.id }],
+    });
     const stranger = await buildUser();
 
     expect((await page(stranger.user.id, secretary.cookie)).status).toBe(404);
-    expect((await post(stranger.user.id, secretary.cookie, { intent: 'grant-council', councilId: mine.council.id, role: 'member' })).status).toBe(404);
+    expect(
+      (
+        await post(stranger.user.id, secretary.cookie, {
+          intent: 'grant-council',
+          councilId: mine.council.id,
+          role: 'member',
+        })
+      ).status,
+    ).toBe(404);
 
     const view = await page(seated.user.id, secretary.cookie);
     expect(view.status).toBe(200);
@@ -158,9 +231,16 @@ describe('granting and revoking roles', () => {
 
     const asAdmin = await post(seated.user.id, secretary.cookie, { intent: 'grant-admin' });
     expect(asAdmin.status).toBe(403);
-    const region = await post(seated.user.id, secretary.cookie, { intent: 'grant-region', regionId: mine.council.regionId });
+    const region = await post(seated.user.id, secretary.cookie, {
+      intent: 'grant-region',
+      regionId: mine.council.regionId,
+    });
     expect(region.status).toBe(403);
-    const elsewhere = await post(seated.user.id, secretary.cookie, { intent: 'grant-council', councilId: other.id, role: 'member' });
+    const elsewhere = await post(seated.user.id, secretary.cookie, {
+      intent: 'grant-council',
+      councilId: other.id,
+      role: 'member',
+    });
     expect(elsewhere.status).toBe(403);
     expect(await errorsOf(elsewhere)).toContain('Et voi antaa tai perua tätä roolia.');
     const [otherGrant] = await liveGrants(seated.user.id);
@@ -168,7 +248,11 @@ describe('granting and revoking roles', () => {
     expect(revokeOther.status).toBe(403);
     expect((await liveGrants(seated.user.id)).map((g) => g.role)).toEqual(['chair']);
 
-    const granted = await post(seated.user.id, secretary.cookie, { intent: 'grant-council', councilId: mine.council.id, role: 'vice_chair' });
+    const granted = await post(seated.user.id, secretary.cookie, {
+      intent: 'grant-council',
+      councilId: mine.council.id,
+      role: 'vice_chair',
+    });
     expect(granted.status).toBe(200);
     expect((await liveGrants(seated.user.id)).map((g) => g.role).sort()).toEqual(['chair', 'vice_chair']);
   });
@@ -179,19 +263,44 @@ describe('granting and revoking roles', () => {
     const northCouncil = await buildCouncil({ regionId: north.id });
     const southCouncil = await buildCouncil({ regionId: south.id });
     const regionAdmin = await buildUser({ grants: [{ role: 'region_admin', regionId: north.id }] });
-    const northUser = await buildUser({ email: 'pohjoinen@example.org', grants: [{ role: 'member', councilId: northCouncil.id }] });
+    const northUser = await buildUser({
+      email: 'pohjoinen@example.org',
+      grants: [{ role: 'member', councilId: northCouncil.id }],
+    });
     await buildUser({ email: 'etelainen@example.org', grants: [{ role: 'member', councilId: southCouncil.id }] });
 
-    const list = await renderRoute(usersRoute, '/admin/users', makeRequest('/admin/users', { cookie: regionAdmin.cookie }));
+    const list = await renderRoute(
+      usersRoute,
+      '/admin/users',
+      makeRequest('/admin/users', { cookie: regionAdmin.cookie }),
+    );
     expect(list.status).toBe(200);
     expect(list.html).toContain('pohjoinen@example.org');
     expect(list.html).not.toContain('etelainen@example.org');
     expect(list.html).toContain(`href="/admin/users/${northUser.user.id}"`);
     expect(list.html).not.toContain('Poista käytöstä');
 
-    expect((await post(northUser.user.id, regionAdmin.cookie, { intent: 'grant-council', councilId: northCouncil.id, role: 'secretary' })).status).toBe(200);
-    expect((await post(northUser.user.id, regionAdmin.cookie, { intent: 'grant-council', councilId: southCouncil.id, role: 'secretary' })).status).toBe(403);
-    expect((await post(northUser.user.id, regionAdmin.cookie, { intent: 'grant-region', regionId: south.id })).status).toBe(403);
+    expect(
+      (
+        await post(northUser.user.id, regionAdmin.cookie, {
+          intent: 'grant-council',
+          councilId: northCouncil.id,
+          role: 'secretary',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await post(northUser.user.id, regionAdmin.cookie, {
+          intent: 'grant-council',
+          councilId: southCouncil.id,
+          role: 'secretary',
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await post(northUser.user.id, regionAdmin.cookie, { intent: 'grant-region', regionId: south.id })).status,
+    ).toBe(403);
     expect((await post(northUser.user.id, regionAdmin.cookie, { intent: 'grant-admin' })).status).toBe(403);
   });
 
@@ -199,7 +308,10 @@ describe('granting and revoking roles', () => {
     const { council } = await buildCouncilWithRoster();
     const admin = await buildUser({ grants: [{ role: 'admin' }] });
     const secretary = await buildUser({ grants: [{ role: 'secretary', councilId: council.id }] });
-    const roster = () => call(rosterRoute.loader, makeRequest(`/manage/councils/${council.slug}/roster`, { cookie: secretary.cookie }), { slug: council.slug });
+    const roster = () =>
+      call(rosterRoute.loader, makeRequest(`/manage/councils/${council.slug}/roster`, { cookie: secretary.cookie }), {
+        slug: council.slug,
+      });
     expect((await roster()).status).toBe(200);
 
     const [grant] = await liveGrants(secretary.user.id);
@@ -216,7 +328,11 @@ describe('inviting from the roster', () => {
     const r = await buildCouncilWithRoster();
     const secretary = await buildUser({ grants: [{ role: 'secretary', councilId: r.council.id }] });
     const deputyAccount = await buildUser({ personId: r.deputyPerson.id });
-    const roster = await renderRoute(rosterRoute, '/manage/councils/:slug/roster', makeRequest(`/manage/councils/${r.council.slug}/roster`, { cookie: secretary.cookie }));
+    const roster = await renderRoute(
+      rosterRoute,
+      '/manage/councils/:slug/roster',
+      makeRequest(`/manage/councils/${r.council.slug}/roster`, { cookie: secretary.cookie }),
+    );
     expect(roster.status).toBe(200);
     const memberRow = roster.html.split('<tr').find((row) => row.includes('Maija') && row.includes('Kutsu'))!;
     expect(memberRow).toContain(`href="/admin/invite?person=${r.memberPerson.id}&amp;council=${r.council.id}"`);
@@ -232,11 +348,19 @@ describe('inviting from the roster', () => {
     const form = await renderRoute(inviteRoute, '/admin/invite', makeRequest(url, { cookie: secretary.cookie }));
     expect(form.status).toBe(200);
     expect(form.html).toContain(`value="${r.memberPerson.email}"`);
-    expect(form.html).toMatch(new RegExp(`<option selected="" value="${r.council.id}"|<option value="${r.council.id}" selected=""`));
+    expect(form.html).toMatch(
+      new RegExp(`<option selected="" value="${r.council.id}"|<option value="${r.council.id}" selected=""`),
+    );
     expect(form.html).toContain('Kutsuttava henkilö: Maija');
     expect(labelProblems(form.html)).toEqual([]);
 
-    const res = await call(inviteRoute.action, makeRequest(url, { cookie: secretary.cookie, form: { email: r.memberPerson.email!, councilId: r.council.id, role: '' } }));
+    const res = await call(
+      inviteRoute.action,
+      makeRequest(url, {
+        cookie: secretary.cookie,
+        form: { email: r.memberPerson.email!, councilId: r.council.id, role: '' },
+      }),
+    );
     expect(res.status).toBe(200);
     const [token] = await getDb().select().from(authTokens).where(eq(authTokens.email, r.memberPerson.email!));
     expect(token).toMatchObject({ purpose: 'invitation', councilId: r.council.id, createdBy: secretary.user.id });
@@ -249,12 +373,22 @@ describe('inviting from the roster', () => {
     const noEmail = await buildPerson({ givenName: 'Eino', email: null });
     await buildMembership(r.term.id, noEmail.id, { startDate: '2020-01-01' });
     const secretary = await buildUser({ grants: [{ role: 'secretary', councilId: r.council.id }] });
-    const form = await renderRoute(inviteRoute, '/admin/invite', makeRequest(`/admin/invite?person=${noEmail.id}&council=${r.council.id}`, { cookie: secretary.cookie }));
+    const form = await renderRoute(
+      inviteRoute,
+      '/admin/invite',
+      makeRequest(`/admin/invite?person=${noEmail.id}&council=${r.council.id}`, { cookie: secretary.cookie }),
+    );
     expect(form.html).toContain('Henkilölle ei ole tallennettu sähköpostiosoitetta');
     expect(form.html).toMatch(/<option selected="" value="member"|<option value="member" selected=""/);
 
     const elsewhere = await buildCouncilWithRoster();
-    const outside = await renderRoute(inviteRoute, '/admin/invite', makeRequest(`/admin/invite?person=${elsewhere.memberPerson.id}&council=${elsewhere.council.id}`, { cookie: secretary.cookie }));
+    const outside = await renderRoute(
+      inviteRoute,
+      '/admin/invite',
+      makeRequest(`/admin/invite?person=${elsewhere.memberPerson.id}&council=${elsewhere.council.id}`, {
+        cookie: secretary.cookie,
+      }),
+    );
     expect(outside.status).toBe(200);
     expect(outside.html).not.toContain(elsewhere.memberPerson.email!);
     expect(outside.html).not.toContain(`value="${elsewhere.council.id}"`);
@@ -265,10 +399,18 @@ describe('inviting from the roster', () => {
     const secretary = await buildUser({ grants: [{ role: 'secretary', councilId: r.council.id }] });
     const member = await buildUser({ personId: r.memberPerson.id });
     const pattern = '/manage/councils/:slug';
-    const asSecretary = await renderRoute(councilHomeRoute, pattern, makeRequest(`/manage/councils/${r.council.slug}`, { cookie: secretary.cookie }));
+    const asSecretary = await renderRoute(
+      councilHomeRoute,
+      pattern,
+      makeRequest(`/manage/councils/${r.council.slug}`, { cookie: secretary.cookie }),
+    );
     expect(asSecretary.html).toContain(`href="/admin/invite?council=${r.council.id}"`);
     expect(asSecretary.html).toContain('Kutsu henkilöitä');
-    const asMember = await renderRoute(councilHomeRoute, pattern, makeRequest(`/manage/councils/${r.council.slug}`, { cookie: member.cookie }));
+    const asMember = await renderRoute(
+      councilHomeRoute,
+      pattern,
+      makeRequest(`/manage/councils/${r.council.slug}`, { cookie: member.cookie }),
+    );
     expect(asMember.status).toBe(200);
     expect(asMember.html).not.toContain('Kutsu henkilöitä');
     const home = await renderRoute(manageHomeRoute, '/manage', makeRequest('/manage', { cookie: secretary.cookie }));
@@ -287,7 +429,11 @@ describe('council pickers name the region', () => {
     const admin = await buildUser({ grants: [{ role: 'admin' }] });
     const target = await buildUser();
     const pages = [
-      await renderRoute(newCouncilRoute, '/manage/councils/new', makeRequest('/manage/councils/new', { cookie: admin.cookie })),
+      await renderRoute(
+        newCouncilRoute,
+        '/manage/councils/new',
+        makeRequest('/manage/councils/new', { cookie: admin.cookie }),
+      ),
       await renderRoute(manageHomeRoute, '/manage', makeRequest('/manage', { cookie: admin.cookie })),
       await page(target.user.id, admin.cookie),
     ];
