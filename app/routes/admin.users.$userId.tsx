@@ -295,10 +295,10 @@ export default function UserRolesPage() {
           <p id="grant-admin-hint" className="muted">
             {t('admin.roles.grantAdminHint')}
           </p>
-          <Form method="post" {...getFormProps(adminForm)} aria-describedby="grant-admin-hint">
+          <Form method="post" {...getFormProps(adminForm)}>
             <input type="hidden" name="intent" value={ROLE_INTENTS.admin} />
             <ErrorList id={adminForm.errorId} errors={adminForm.errors} />
-            <button type="submit" className="secondary">
+            <button type="submit" className="secondary" aria-describedby="grant-admin-hint">
               {t('admin.roles.submitAdmin')}
             </button>
           </Form>

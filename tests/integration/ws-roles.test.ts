@@ -323,6 +323,24 @@ describe('granting and revoking roles', () => {
   });
 });
 
+describe('the roles page in three languages', () => {
+  for (const [locale, heading] of [
+    ['fi', 'Anna rooli toimielimessä'],
+    ['sv', 'Ge en roll i ett organ'],
+    ['en', 'Grant a role in a council'],
+  ] as const) {
+    it(`shows translated text, not raw keys (${locale})`, async () => {
+      const council = await buildCouncil();
+      const admin = await buildUser({ grants: [{ role: 'admin' }] });
+      const target = await buildUser({ grants: [{ role: 'member', councilId: council.id }] });
+      const view = await renderRoute(rolesRoute, PATTERN, makeRequest(`/admin/users/${target.user.id}`, { cookie: admin.cookie }), locale);
+      expect(view.status).toBe(200);
+      expect(view.html).toContain(heading);
+      expect(view.html.replace(/<[^>]+>/g, ' ')).not.toMatch(/\b(?:admin|ws|roles)\.[a-z][A-Za-z]*(?:\.[A-Za-z]+)?\b/);
+    });
+  }
+});
+
 describe('inviting from the roster', () => {
   it('offers an invitation for a seat whose person has no account, and the roles page for one who has', async () => {
     const r = await buildCouncilWithRoster();
