@@ -137,7 +137,13 @@ export async function acceptInvitation(raw: string, input: { displayName: string
       id = created!.id;
     }
     if (token.grantRole && token.councilId) {
-      await tx.insert(roleGrants).values({ userId: id, role: token.grantRole, councilId: token.councilId, grantedBy: token.createdBy });
+      // An account invited again to a role it already holds keeps one grant.
+      const [held] = await tx
+        .select({ id: roleGrants.id })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.userId, id), eq(roleGrants.role, token.grantRole), eq(roleGrants.councilId, token.councilId), isNull(roleGrants.revokedAt)))
+        .limit(1);
+      if (!held) await tx.insert(roleGrants).values({ userId: id, role: token.grantRole, councilId: token.councilId, grantedBy: token.createdBy });
     }
     await recordAudit(tx, { userId: id, label: token.email, ip: input.ip }, {
       action: 'user.accept_invitation',

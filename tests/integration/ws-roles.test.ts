@@ -333,7 +333,12 @@ describe('the roles page in three languages', () => {
       const council = await buildCouncil();
       const admin = await buildUser({ grants: [{ role: 'admin' }] });
       const target = await buildUser({ grants: [{ role: 'member', councilId: council.id }] });
-      const view = await renderRoute(rolesRoute, PATTERN, makeRequest(`/admin/users/${target.user.id}`, { cookie: admin.cookie }), locale);
+      const view = await renderRoute(
+        rolesRoute,
+        PATTERN,
+        makeRequest(`/admin/users/${target.user.id}`, { cookie: admin.cookie }),
+        locale,
+      );
       expect(view.status).toBe(200);
       expect(view.html).toContain(heading);
       expect(view.html.replace(/<[^>]+>/g, ' ')).not.toMatch(/\b(?:admin|ws|roles)\.[a-z][A-Za-z]*(?:\.[A-Za-z]+)?\b/);
@@ -435,6 +440,32 @@ describe('inviting from the roster', () => {
     expect(home.html).toContain('href="/admin/invite"');
     const memberHome = await renderRoute(manageHomeRoute, '/manage', makeRequest('/manage', { cookie: member.cookie }));
     expect(memberHome.html).not.toContain('href="/admin/invite"');
+  });
+});
+
+describe('accepting an invitation to a role already held', () => {
+  it('keeps one grant', async () => {
+    const { createInvitation, acceptInvitation } = await import('../../app/models/users.server');
+    const council = await buildCouncil();
+    const secretary = await buildUser({ grants: [{ role: 'secretary', councilId: council.id }] });
+    const invitee = await buildUser({
+      email: 'kahdesti@example.org',
+      grants: [{ role: 'member', councilId: council.id }],
+    });
+    const actor = { userId: secretary.user.id, label: null, ip: null };
+    const { token } = await createInvitation({
+      email: 'kahdesti@example.org',
+      councilId: council.id,
+      grantRole: 'member',
+      actor,
+    });
+    const outcome = await acceptInvitation(token, {
+      displayName: 'Kahdesti',
+      password: 'kolme kissaa kävelee',
+      ip: null,
+    });
+    expect(outcome.status).toBe('accepted');
+    expect((await liveGrants(invitee.user.id)).map((g) => g.role)).toEqual(['member']);
   });
 });
 
