@@ -55,6 +55,8 @@ export const ACTIONS = [
   'audit.view',
   'user.invite',
   'user.manage',
+  // granting and revoking roles: the subject is the grant's scope (a council, a region, or none for admin)
+  'role.manage',
   'outbox.view',
   'feedback.view',
   'account.use',
@@ -93,6 +95,7 @@ const RULES: Record<Action, Rule> = {
   'audit.view': { council: SECRETARIAT, regionAdmin: true },
   'user.invite': { council: SECRETARIAT, regionAdmin: true },
   'user.manage': { regionAdmin: true },
+  'role.manage': { council: SECRETARIAT, regionAdmin: true },
   'outbox.view': {},
   'feedback.view': {},
   'account.use': { signedIn: true },

@@ -1,5 +1,6 @@
 import { getCollectionProps, getSelectProps, type FieldMetadata } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
+import { councilLabel } from '~/lib/council-label';
 import { ErrorList, Field, TextareaField } from '~/components/form';
 import { COUNCIL_KINDS, COUNCIL_ORIGINS, PUBLICITIES } from '~/validation/roster';
 
@@ -42,7 +43,7 @@ function Select({ meta, label, options, empty }: { meta: Meta; label: string; op
 }
 
 /** The council's facts, shared by the create and edit forms. */
-export function CouncilFields({ fields, parents }: { fields: CouncilFieldset; parents: Array<{ id: string; nameFi: string }> }) {
+export function CouncilFields({ fields, parents }: { fields: CouncilFieldset; parents: Array<{ id: string; nameFi: string; regionNameFi?: string | null }> }) {
   const { t } = useTranslation();
   return (
     <>
@@ -54,7 +55,7 @@ export function CouncilFields({ fields, parents }: { fields: CouncilFieldset; pa
       </fieldset>
       <Select meta={fields.kind} label={t('council.kind')} options={COUNCIL_KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} empty="" />
       <Select meta={fields.origin} label={t('council.origin')} options={COUNCIL_ORIGINS.map((o) => ({ value: o, label: t(`origins.${o}`) }))} empty="" />
-      <Select meta={fields.parentId} label={t('roster.council.parent')} options={parents.map((p) => ({ value: p.id, label: p.nameFi }))} empty={t('roster.council.noParent')} />
+      <Select meta={fields.parentId} label={t('roster.council.parent')} options={parents.map((p) => ({ value: p.id, label: councilLabel(p.nameFi, p.regionNameFi) }))} empty={t('roster.council.noParent')} />
       <Select meta={fields.publicityDefault} label={t('roster.council.publicity')} options={PUBLICITIES.map((p) => ({ value: p, label: t(`roster.publicity.${p}`) }))} />
       <fieldset className="roster-fieldset">
         <legend>{t('council.languagesUsed')}</legend>

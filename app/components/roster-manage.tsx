@@ -29,6 +29,9 @@ export interface ManageMembership {
   endDate: string | null;
   endReason: string | null;
   lockVersion: number;
+  personId?: string;
+  /** The person's sign-in account, if any. */
+  accountId?: string | null;
 }
 
 interface Duplicate {
@@ -233,7 +236,18 @@ export function EndForm({
 }
 
 /** Every membership of the term, ended ones included, with links to end the open ones. */
-export function MembershipHistory({ memberships, locale, endLink }: { memberships: ManageMembership[]; locale: Locale; endLink: (id: string) => string }) {
+export function MembershipHistory({
+  memberships,
+  locale,
+  endLink,
+  inviteLink,
+}: {
+  memberships: ManageMembership[];
+  locale: Locale;
+  endLink: (id: string) => string;
+  /** For an open seat whose person has no account: where to invite them. */
+  inviteLink?: (m: ManageMembership) => string;
+}) {
   const { t } = useTranslation();
   const byId = new Map(memberships.map((m) => [m.id, m]));
   return (
@@ -271,6 +285,20 @@ export function MembershipHistory({ memberships, locale, endLink }: { membership
                 <Link to={endLink(m.id)} aria-label={t('roster.history.endLabel', { name: m.personName })}>
                   {t('roster.history.end')}
                 </Link>
+              ) : null}
+              {m.endDate === null && inviteLink && m.personId ? (
+                <>
+                  {' '}
+                  {m.accountId ? (
+                    <Link to={`/admin/users/${m.accountId}`} aria-label={t('admin.roles.manageLabel', { name: m.personName })}>
+                      {t('admin.roles.manage')}
+                    </Link>
+                  ) : (
+                    <Link to={inviteLink(m)} aria-label={t('admin.inviteFromRoster.label', { name: m.personName })}>
+                      {t('admin.inviteFromRoster.link')}
+                    </Link>
+                  )}
+                </>
               ) : null}
             </td>
           </tr>

@@ -104,8 +104,9 @@ export async function getRoster(termId: string, onDate = todayInHelsinki(), db: 
 export async function listCouncilsByIds(ids: string[]) {
   if (ids.length === 0) return [];
   return getDb()
-    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId })
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId, regionNameFi: regions.nameFi, regionNameSv: regions.nameSv, regionNameEn: regions.nameEn })
     .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(inArray(councils.id, ids))
     .orderBy(asc(councils.nameFi));
 }
@@ -117,7 +118,7 @@ export async function listCouncilsByIds(ids: string[]) {
 export async function listCouncilsInScope(scope: { all: boolean; ids: string[]; regionIds: string[] }) {
   if (!scope.all && scope.ids.length === 0 && scope.regionIds.length === 0) return [];
   return getDb()
-    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId, regionNameFi: regions.nameFi })
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, regionId: councils.regionId, regionNameFi: regions.nameFi, regionNameSv: regions.nameSv, regionNameEn: regions.nameEn })
     .from(councils)
     .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(
@@ -225,10 +226,11 @@ export async function listRegionsForCreate(principal: { isAdmin: boolean; region
 export async function listParentCandidates(regionIds: string[], db: Executor = getDb()) {
   if (regionIds.length === 0) return [];
   return db
-    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, regionId: councils.regionId, parentId: councils.parentId })
+    .select({ id: councils.id, slug: councils.slug, nameFi: councils.nameFi, regionId: councils.regionId, parentId: councils.parentId, regionNameFi: regions.nameFi })
     .from(councils)
+    .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(inArray(councils.regionId, regionIds))
-    .orderBy(asc(councils.nameFi));
+    .orderBy(asc(councils.nameFi), asc(regions.nameFi));
 }
 
 export type CouncilWriteResult =

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Executor } from '~db/client.server';
-import { categories, councils, memberships, organisations, people, termExtraSeats, terms, type MembershipRole, type Term } from '~db/schema';
+import { categories, councils, memberships, organisations, people, termExtraSeats, terms, users, type MembershipRole, type Term } from '~db/schema';
 import { todayInHelsinki } from '~/lib/dates';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
 import { getTermForCouncil, isUuid, listTerms } from '~/models/councils.server';
@@ -302,9 +302,12 @@ export async function listTermMemberships(termId: string, db: Executor = getDb()
       endReason: memberships.endReason,
       endNote: memberships.endNote,
       lockVersion: memberships.lockVersion,
+      // The person's sign-in account, if any (the roster offers an invitation to those without).
+      accountId: users.id,
     })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
+    .leftJoin(users, eq(users.personId, memberships.personId))
     .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
     .leftJoin(categories, eq(categories.id, memberships.categoryId))
     .leftJoin(principalMemberships, eq(principalMemberships.id, memberships.principalId))

@@ -137,7 +137,13 @@ export async function acceptInvitation(raw: string, input: { displayName: string
       id = created!.id;
     }
     if (token.grantRole && token.councilId) {
-      await tx.insert(roleGrants).values({ userId: id, role: token.grantRole, councilId: token.councilId, grantedBy: token.createdBy });
+      // An account invited again to a role it already holds keeps one grant.
+      const [held] = await tx
+        .select({ id: roleGrants.id })
+        .from(roleGrants)
+        .where(and(eq(roleGrants.userId, id), eq(roleGrants.role, token.grantRole), eq(roleGrants.councilId, token.councilId), isNull(roleGrants.revokedAt)))
+        .limit(1);
+      if (!held) await tx.insert(roleGrants).values({ userId: id, role: token.grantRole, councilId: token.councilId, grantedBy: token.createdBy });
     }
     await recordAudit(tx, { userId: id, label: token.email, ip: input.ip }, {
       action: 'user.accept_invitation',
@@ -238,8 +244,22 @@ export async function endOwnSession(userId: string, ref: string, actor: AuditAct
   return row.id;
 }
 
-/** Users with their grants, for the admin page (a page at a time). */
-export async function listUsers(opts: { limit?: number; offset?: number } = {}) {
+/**
+ * Users with their grants, for the admin page (a page at a time). With regionIds (a region
+ * admin's list): only users with a live grant in those regions or their councils, or whose
+ * person has a seat in one of those councils.
+ */
+export async function listUsers(opts: { limit?: number; offset?: number; regionIds?: string[] } = {}) {
+  const regionList = opts.regionIds ? sql.join(opts.regionIds.map((id) => sql`${id}`), sql`, `) : null;
+  if (opts.regionIds && opts.regionIds.length === 0) return [];
+  const inRegions = regionList
+    ? sql`(exists (
+        select 1 from role_grants g left join councils c on c.id = g.council_id
+        where g.user_id = "users"."id" and g.revoked_at is null and (g.region_id in (${regionList}) or c.region_id in (${regionList})))
+      or exists (
+        select 1 from memberships m join terms tm on tm.id = m.term_id join councils c on c.id = tm.council_id
+        where m.person_id = "users"."person_id" and c.region_id in (${regionList})))`
+    : undefined;
   const rows = await getDb()
     .select({
       id: users.id,
@@ -259,6 +279,7 @@ export async function listUsers(opts: { limit?: number; offset?: number } = {}) 
         where g.user_id = "users"."id" and g.revoked_at is null), '[]'::json)`,
     })
     .from(users)
+    .where(inRegions)
     .orderBy(users.email)
     .limit(opts.limit ?? 100)
     .offset(opts.offset ?? 0);

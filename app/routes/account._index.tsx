@@ -4,6 +4,7 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { councilsOf } from '~/auth/permissions';
 import { requireUser } from '~/auth/session.server';
+import { councilLabel } from '~/lib/council-label';
 import { localized } from '~/lib/i18n';
 import { useLocale } from '~/lib/use-locale';
 import { listCouncilsByIds } from '~/models/councils.server';
@@ -37,7 +38,7 @@ export default function AccountPage() {
         <ul>
           {data.councils.map((c) => (
             <li key={c.id}>
-              <Link to={`/councils/${c.slug}`}>{localized(c, 'name', locale).text}</Link>{' '}
+              <Link to={`/councils/${c.slug}`}>{councilLabel(localized(c, 'name', locale).text, localized(c, 'regionName', locale).text)}</Link>{' '}
               {c.roles.map((r) => (
                 <span key={r} className="badge">
                   {t(`roles.${r}`)}

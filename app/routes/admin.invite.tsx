@@ -14,6 +14,8 @@ import { getT } from '~/lib/t.server';
 import { absoluteUrl } from '~/lib/url.server';
 import { getCouncilScope } from '~/models/admin.server';
 import { listCouncilsInScope } from '~/models/councils.server';
+import { getPersonInScope, peopleScopeFor } from '~/models/people.server';
+import { councilLabel } from '~/lib/council-label';
 import { createInvitation, INVITATION_DAYS } from '~/models/users.server';
 import { INVITE_ROLES, inviteSchema } from '~/validation/admin';
 import { readForm } from '~/lib/http/body.server';
@@ -29,11 +31,30 @@ async function invitable(auth: RequestAuth) {
   return listCouncilsInScope({ all: auth.principal.isAdmin, ids: secretaryCouncils(auth), regionIds: [...auth.principal.regionAdmin] });
 }
 
+/**
+ * The form, optionally prefilled from a roster row (?person=…&council=…): the person's email when
+ * the person is in the inviter's scope, and the council when the inviter may invite to it. A
+ * person with a stored email is linked to the account on acceptance, so their seats give the
+ * rights (and end with the seat) and no role is suggested; without an email, the member role is.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const auth = await requireUser(request);
   const councils = await invitable(auth);
   if (!auth.principal.isAdmin && councils.length === 0) throw new Response('Not found', { status: 404 });
-  return json({ councils, mayInviteWithoutCouncil: auth.principal.isAdmin });
+  const url = new URL(request.url);
+  const personId = url.searchParams.get('person');
+  const person = personId ? await getPersonInScope(personId, await peopleScopeFor(auth.principal)) : null;
+  const council = councils.find((c) => c.id === url.searchParams.get('council')) ?? null;
+  return json({
+    councils: councils.map((c) => ({ id: c.id, label: councilLabel(c.nameFi, c.regionNameFi) })),
+    mayInviteWithoutCouncil: auth.principal.isAdmin,
+    person: person ? { name: `${person.givenName} ${person.familyName}`, hasEmail: Boolean(person.email) } : null,
+    defaults: {
+      email: person?.email ?? '',
+      councilId: council?.id ?? '',
+      role: person && council && !person.email ? 'member' : '',
+    },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,14 +88,23 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function InvitePage() {
-  const { councils, mayInviteWithoutCouncil } = useLoaderData<typeof loader>();
+  const { councils, mayInviteWithoutCouncil, person, defaults } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<typeof inviteSchema>>({ lastResult: actionData?.result });
+  const [form, fields] = useForm<z.input<typeof inviteSchema>>({
+    lastResult: actionData?.result,
+    defaultValue: { email: defaults.email, councilId: defaults.councilId, role: (defaults.role || undefined) as z.input<typeof inviteSchema>['role'] },
+  });
   return (
     <>
       <h1>{t('admin.invite.title')}</h1>
       {actionData?.sent ? <p role="status">{t('admin.invite.sent', { email: actionData.sent })}</p> : null}
+      {person && !actionData?.sent ? (
+        <p>
+          {t('admin.inviteFromRoster.person', { name: person.name })}
+          {person.hasEmail ? null : <> {t('admin.inviteFromRoster.noEmail')}</>}
+        </p>
+      ) : null}
       <Form method="post" className="stack" {...getFormProps(form)}>
         <ErrorList id={form.errorId} errors={form.errors} />
         <Field meta={fields.email} label={t('admin.invite.email')} type="email" />
@@ -85,7 +115,7 @@ export default function InvitePage() {
             {councils.map((c) => (
               <option key={c.id} value={c.id}>
                 {/* Two councils may share a name ("Järjestöfoorumi"): the region tells them apart. */}
-                {`${c.nameFi} (${c.regionNameFi})`}
+                {c.label}
               </option>
             ))}
           </select>

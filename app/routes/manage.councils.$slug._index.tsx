@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const subject = { councilId: council.id, regionId: council.regionId };
   const terms = await listTerms(council.id);
   return json({
-    council: { slug: council.slug, nameFi: council.nameFi, nameSv: council.nameSv, nameEn: council.nameEn, kind: council.kind, origin: council.origin, publicityDefault: council.publicityDefault },
+    council: { id: council.id, slug: council.slug, nameFi: council.nameFi, nameSv: council.nameSv, nameEn: council.nameEn, kind: council.kind, origin: council.origin, publicityDefault: council.publicityDefault },
     region: { nameFi: region.nameFi, nameSv: region.nameSv, nameEn: region.nameEn },
     parent,
     children,
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       meetings: can(principal, 'meeting.edit', subject),
       plans: can(principal, 'plan.edit', subject),
       statements: can(principal, 'statement.edit', subject),
+      invite: can(principal, 'user.invite', subject),
     },
   });
 }
@@ -103,6 +104,11 @@ export default function ManageCouncilPage() {
           {may.meetings ? (
             <li>
               <Link to={`${base}/agenda-template`}>{t('roster.overview.agendaTemplate')}</Link>
+            </li>
+          ) : null}
+          {may.invite ? (
+            <li>
+              <Link to={`/admin/invite?council=${council.id}`}>{t('admin.inviteFromRoster.nav')}</Link>
             </li>
           ) : null}
           <li>

@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const wanted = url.searchParams.get('term');
   const term = wanted ? await getTermForCouncil(council.id, wanted) : (terms.find((x) => x.current) ?? terms[0] ?? null);
   if (wanted && !term) throw new Response('Not found', { status: 404 });
-  const base = { council: { slug: council.slug, nameFi: council.nameFi }, terms };
+  const base = { council: { id: council.id, slug: council.slug, nameFi: council.nameFi }, terms };
   if (!term) return json({ ...base, term: null, data: null });
   const on = onDateParam.parse(url.searchParams.get('on') ?? undefined) ?? rosterDateFor(term);
   const scope = await peopleScopeFor(principal);
@@ -174,7 +174,12 @@ export default function RosterPage() {
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('roster.history.title')}</h2>
-        <MembershipHistory memberships={data.memberships} locale={locale} endLink={(id) => `?term=${term.id}&end=${id}#end-title`} />
+        <MembershipHistory
+          memberships={data.memberships}
+          locale={locale}
+          endLink={(id) => `?term=${term.id}&end=${id}#end-title`}
+          inviteLink={(m) => `/admin/invite?${new URLSearchParams({ person: m.personId ?? '', council: council.id })}`}
+        />
       </section>
 
       <section aria-labelledby="officers-title">

@@ -28,3 +28,19 @@ export const auditFilterSchema = z.object({
   to: z.string().date().refine(inDateRange).optional().catch(undefined),
   before: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional().catch(undefined),
 });
+
+/** The forms of /admin/users/$userId: grant a council role, a region admin role, installation admin; revoke one grant. */
+export const ROLE_INTENTS = { council: 'grant-council', region: 'grant-region', admin: 'grant-admin', revoke: 'revoke' } as const;
+
+export const grantCouncilSchema = z.object({
+  intent: z.literal(ROLE_INTENTS.council),
+  councilId: z.string({ required_error: 'auth.fields.required' }).uuid(),
+  role: z.enum(INVITE_ROLES, { required_error: 'auth.fields.required', invalid_type_error: 'auth.fields.required' }),
+});
+export const grantRegionSchema = z.object({
+  intent: z.literal(ROLE_INTENTS.region),
+  regionId: z.string({ required_error: 'auth.fields.required' }).uuid(),
+});
+export const grantAdminSchema = z.object({ intent: z.literal(ROLE_INTENTS.admin) });
+export const revokeSchema = z.object({ intent: z.literal(ROLE_INTENTS.revoke), grantId: z.string().uuid() });
+export const roleChangeSchema = z.discriminatedUnion('intent', [grantCouncilSchema, grantRegionSchema, grantAdminSchema, revokeSchema]);

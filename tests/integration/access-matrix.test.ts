@@ -80,7 +80,8 @@ const ACCESS: Record<string, Access> = {
   'admin.feedback': 'adminOnly',
   'admin.invite': 'secretariat',
   'admin.outbox': 'adminOnly',
-  'admin.users': 'regionAdmin',
+  'admin.users._index': 'regionAdmin',
+  'admin.users.$userId': 'secretariat',
   'councils.$slug._index': 'public',
   'councils.$slug.feed[.]xml': 'public',
   'feed[.]xml': 'public',
@@ -210,11 +211,13 @@ beforeAll(async () => {
     .insert(meetingSeries)
     .values({ councilId: a.council.id, title: 'Sarja', rrule: 'FREQ=MONTHLY;INTERVAL=3', firstDate: '2026-12-01', localStartTime: '13:00', durationMinutes: 120, materialisedUntil: '2027-12-31' })
     .returning();
+  // The member's account: the secretary of council A may manage its roles (/admin/users/$userId).
+  const memberUser = await buildUser({ personId: a.memberPerson.id });
   const cookies: Record<Role, string | null> = {
     anonymous: null,
     noRole: (await buildUser()).cookie,
     otherCouncil: (await buildUser({ personId: b.memberPerson.id })).cookie,
-    member: (await buildUser({ personId: a.memberPerson.id })).cookie,
+    member: memberUser.cookie,
     deputy: (await buildUser({ personId: a.deputyPerson.id })).cookie,
     secretary: (await buildUser({ personId: secretaryPerson.id })).cookie,
     admin: (await buildUser({ grants: [{ role: 'admin' }] })).cookie,
@@ -232,6 +235,7 @@ beforeAll(async () => {
       regionSlug: (await getDb().select({ slug: regions.slug }).from(regions).where(eq(regions.id, a.council.regionId)))[0]!.slug,
       seriesId: series!.id,
       file: 'pages.xml',
+      userId: memberUser.user.id,
     },
     cookies,
   };

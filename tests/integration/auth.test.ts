@@ -9,7 +9,7 @@ import * as loginRoute from '../../app/routes/login';
 import * as logoutRoute from '../../app/routes/logout';
 import * as resetRequestRoute from '../../app/routes/reset-password._index';
 import * as resetRoute from '../../app/routes/reset-password.$token';
-import * as usersRoute from '../../app/routes/admin.users';
+import * as usersRoute from '../../app/routes/admin.users._index';
 import { buildCouncil } from '../factories';
 import { useTestDatabase } from '../setup/database';
 import { buildUser, call, cookieFrom, makeRequest } from '../support/requests';
@@ -55,6 +55,8 @@ describe('invitation through real SMTP', () => {
     const good = { displayName: 'Iida Kutsuttu', password: 'kolme kissaa kävelee', confirm: 'kolme kissaa kävelee' };
     const accepted = await call(acceptRoute.action, makeRequest(`/invite/${token}`, { form: good }), { token: token! });
     expect(accepted.status).toBe(302);
+    // It ends on the sign-in page that says the account is ready (the message: ws-pages.test.ts), not a bare sign-in.
+    expect(accepted.headers.get('location')).toBe('/login?invited=1');
     const [user] = await getDb().select().from(users).where(eq(users.email, 'iida.kutsuttu@example.org'));
     expect(user?.personId).toBe(person!.id);
 

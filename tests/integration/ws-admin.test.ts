@@ -1,6 +1,6 @@
 // /admin/users shows each user's role grants, with the council or region they apply to.
 import { describe, expect, it } from 'vitest';
-import * as usersRoute from '../../app/routes/admin.users';
+import * as usersRoute from '../../app/routes/admin.users._index';
 import { buildCouncil } from '../factories';
 import { renderRoute } from '../factories/records';
 import { useTestDatabase } from '../setup/database';

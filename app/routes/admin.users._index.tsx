@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
-import { Form, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { requirePermission } from '~/auth/session.server';
+import { can } from '~/auth/permissions';
+import { requirePermission, requireUser } from '~/auth/session.server';
+import { councilLabel } from '~/lib/council-label';
 import { formatDateTime } from '~/lib/dates';
 import { useLocale } from '~/lib/use-locale';
 import { listUsers, setUserDisabled } from '~/models/users.server';
@@ -12,10 +14,17 @@ import { readForm } from '~/lib/http/body.server';
 export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 
-/** Installation admins manage accounts; region admins see only their councils' pages. */
+/**
+ * Installation admins see every account and may disable one; region admins see the accounts with
+ * a role or a seat in their region. Each row links to the user's roles (/admin/users/$userId).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const auth = await requirePermission(request, 'user.manage');
-  return json({ users: await listUsers({ limit: 200 }), me: auth.user.id });
+  const auth = await requireUser(request);
+  const { principal } = auth;
+  const regionIds = [...principal.regionAdmin].filter((regionId) => can(principal, 'user.manage', { regionId }));
+  const all = can(principal, 'user.manage');
+  if (!all && regionIds.length === 0) throw new Response('Not found', { status: 404 });
+  return json({ users: await listUsers({ limit: 200, regionIds: all ? undefined : regionIds }), me: auth.user.id, mayDisable: all });
 }
 
 const toggleSchema = z.object({ userId: z.string().uuid(), disabled: z.enum(['true', 'false']) });
@@ -29,7 +38,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function UsersPage() {
-  const { users, me } = useLoaderData<typeof loader>();
+  const { users, me, mayDisable } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -54,16 +63,19 @@ export default function UsersPage() {
               <td>
                 {u.grants
                   .map((g) => {
-                    const role = g.role === 'admin' ? t('admin.title') : g.role === 'region_admin' ? t('ws.roles.regionAdmin') : t(`roles.${g.role}`);
-                    const where = g.council ? (g.region ? `${g.council} (${g.region})` : g.council) : g.region;
+                    const role = g.role === 'admin' ? t('admin.roles.admin') : g.role === 'region_admin' ? t('ws.roles.regionAdmin') : t(`roles.${g.role}`);
+                    const where = g.council ? councilLabel(g.council, g.region) : g.region;
                     return where ? `${role}: ${where}` : role;
                   })
-                  .join('; ')}
+                  .join('; ')}{' '}
+                <Link to={`/admin/users/${u.id}`} aria-label={t('admin.roles.manageLabel', { name: u.displayName })}>
+                  {t('admin.roles.manage')}
+                </Link>
               </td>
               <td>{u.lastLoginAt ? formatDateTime(u.lastLoginAt, locale) : t('admin.userList.never')}</td>
               <td>
                 {u.disabledAt ? t('admin.userList.disabled') : t('admin.userList.active')}
-                {u.id !== me ? (
+                {mayDisable && u.id !== me ? (
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="userId" value={u.id} />
                     <input type="hidden" name="disabled" value={u.disabledAt ? 'false' : 'true'} />{' '}
