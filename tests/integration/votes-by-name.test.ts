@@ -99,6 +99,26 @@ describe('votes by name (nimenhuutoäänestys) in the minutes editor', () => {
     );
   });
 
+  it('shows the roll call form in the editor: one labelled choice per voter, only "absent" for someone not in the room', async () => {
+    const { status, html } = await renderRoute(
+      manageMinutes,
+      '/manage/meetings/:meetingId/minutes',
+      makeRequest(`/manage/meetings/${fx.meeting.id}/minutes?section=items`, { cookie: fx.secretary.cookie }),
+    );
+    expect(status).toBe(200);
+    expect(html).toContain('Nimenhuutoäänestys');
+    const select = (personId: string) => {
+      const id = `rc-${fx.grants.id}-${personId}`;
+      expect(html).toContain(`<label for="${id}">`);
+      return new RegExp(`<select id="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1] ?? '';
+    };
+    expect(select(fx.m1.personId)).toContain('<option value="yes">Jaa</option>');
+    const outside = select(fx.m3.personId);
+    expect(outside).toMatch(/<option value="absent"[^>]*>Poissa<\/option>/);
+    expect(outside).not.toContain('value="yes"');
+    expect(html).not.toContain(`rc-${fx.grants.id}-${fx.m2.personId}`);
+  });
+
   it('refuses a roll call with a non-voter, a recused member, someone twice, someone missing, or a vote from outside the room', async () => {
     const ok = [
       { personId: fx.m1.personId, option: 'yes' as const },
