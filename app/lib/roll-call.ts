@@ -27,7 +27,7 @@ export interface Voter {
 }
 
 /** Whether an attendance row is a voting seat: a member, the chair, or a substituting deputy. */
-export function isVotingAttendee(a: Pick<VoterAttendance, 'role' | 'present' | 'substitutesForId'>): boolean {
+function isVotingAttendee(a: Pick<VoterAttendance, 'role' | 'present' | 'substitutesForId'>): boolean {
   if (!a.present) return false;
   return a.role === 'member' || a.role === 'chair' || (a.role === 'deputy' && a.substitutesForId !== null);
 }

@@ -37,13 +37,13 @@ export type DecisionOutcomeName = (typeof decisions.$inferSelect)['outcome'];
 export type StatementTypeName = (typeof statements.$inferSelect)['type'];
 export type StatementStatusName = (typeof statements.$inferSelect)['status'];
 export type ActionStatusName = (typeof planActions.$inferSelect)['status'];
-export type InfluenceOutcomeName = (typeof statements.$inferSelect)['outcome'];
+type InfluenceOutcomeName = (typeof statements.$inferSelect)['outcome'];
 export type DocumentStatusName = (typeof annualReports.$inferSelect)['status'];
 
 export const DECISION_OUTCOMES: readonly DecisionOutcomeName[] = ['decided', 'noted', 'postponed', 'withdrawn', 'referred'];
 export const STATEMENT_TYPES: readonly StatementTypeName[] = ['statement', 'position', 'initiative'];
 export const ACTION_STATUSES: readonly ActionStatusName[] = ['planned', 'in_progress', 'done', 'dropped'];
-export const INFLUENCE_OUTCOMES: readonly InfluenceOutcomeName[] = INFLUENCE_OUTCOME_VALUES;
+const INFLUENCE_OUTCOMES: readonly InfluenceOutcomeName[] = INFLUENCE_OUTCOME_VALUES;
 
 export interface ReportMember {
   membershipId: string;
@@ -108,7 +108,7 @@ export interface ReportStatement {
 }
 
 /** Statements, positions and initiatives of the year by type and by what they led to. */
-export type InfluenceCounts = Record<StatementTypeName, Record<InfluenceOutcomeName, number>>;
+type InfluenceCounts = Record<StatementTypeName, Record<InfluenceOutcomeName, number>>;
 
 export interface ReportPlanAction {
   goal: string;

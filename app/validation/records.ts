@@ -161,7 +161,6 @@ export const rollCallSchema = z.object({
     .max(500)
     .default([]),
 });
-export type RollCallFormInput = z.infer<typeof rollCallSchema>;
 
 export const rollCallClearSchema = z.object({ intent: z.literal('clear-roll-call'), lockVersion, itemId: uuid });
 
