@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '~/lib/dates';
 import type { Locale } from '~/lib/i18n';
+import { INFLUENCE_COLUMNS, influenceRows } from '~/lib/influence-counts';
 import type { ReportFigures } from '~/models/reports.server';
 
 function formatDecimal(value: number, locale: Locale): string {
@@ -17,6 +18,7 @@ export function ReportFiguresView({ figures, locale }: { figures: ReportFigures;
   const { t } = useTranslation();
   const f = figures;
   const date = (d: string | null) => (d ? formatDate(d, locale) : '–');
+  const influence = influenceRows(f.statements.influence);
   return (
     <div className="plans-report">
       <section aria-labelledby="report-meetings">
@@ -217,6 +219,38 @@ export function ReportFiguresView({ figures, locale }: { figures: ReportFigures;
             </tbody>
           </table>
         )}
+        {influence.length > 0 ? (
+          <>
+            <h3 id="report-influence">{t('plans.report.figures.influence')}</h3>
+            <table aria-describedby="report-influence">
+              <caption>{t('plans.report.figures.influenceCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('plans.report.figures.type')}</th>
+                  {INFLUENCE_COLUMNS.map((c) => (
+                    <th scope="col" key={c}>
+                      {t(`plans.statements.outcomes.${c}`)}
+                    </th>
+                  ))}
+                  <th scope="col">{t('plans.report.figures.total')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {influence.map((r) => (
+                  <tr key={r.type}>
+                    <th scope="row">{r.type === 'total' ? t('plans.report.figures.total') : t(`plans.statements.types.${r.type}`)}</th>
+                    {r.counts.map((n, i) => (
+                      <td key={INFLUENCE_COLUMNS[i]} data-outcome={INFLUENCE_COLUMNS[i]}>
+                        {n}
+                      </td>
+                    ))}
+                    <td>{r.total}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        ) : null}
       </section>
 
       <section aria-labelledby="report-plan">

@@ -19,6 +19,8 @@ export interface RecordItemProps {
   discussionHtml?: string | null;
   decisionHtml?: string | null;
   votes?: { for: number; against: number; abstain: number } | null;
+  /** A vote by name: names and options only. */
+  rollCall?: Array<{ voterId: string; name: string; option: string }>;
   recusals?: string[];
 }
 
@@ -103,6 +105,25 @@ function RecordsDecision({ item }: { item: RecordItemProps }) {
         <p>
           <strong>{t('records.votes')}:</strong> {t('records.votesLine', item.votes)}
         </p>
+      ) : null}
+      {item.rollCall && item.rollCall.length > 0 ? (
+        <table className="records-roll-call" id={`vote-${item.id}`}>
+          <caption>{t('records.rollCall.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('records.rollCall.voter')}</th>
+              <th scope="col">{t('records.rollCall.option')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {item.rollCall.map((v) => (
+              <tr key={v.voterId}>
+                <th scope="row">{v.name}</th>
+                <td>{t(`records.rollCall.options.${v.option}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       ) : null}
       {item.decisionHtml ? (
         <div className="records-decision">

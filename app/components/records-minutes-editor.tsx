@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ErrorList, Field, TextareaField } from '~/components/form';
 import { formatDateTime, toIsoWithOffset } from '~/lib/dates';
 import type { Locale } from '~/lib/i18n';
+import { VOTE_OPTIONS, type VoteOption } from '~/lib/roll-call';
 import { APPROVAL_METHODS, ATTENDANCE_ROLES, OUTCOMES, type decisionSchema, type minutesMetaSchema } from '~/validation/records';
 
 type When = string | Date;
@@ -244,6 +245,7 @@ export function DecisionForm({
   laterMeetings,
   lastResult,
   locale,
+  countsFromRollCall = false,
 }: {
   version: VersionState;
   item: ItemChoice & { proposal: string | null };
@@ -251,6 +253,8 @@ export function DecisionForm({
   laterMeetings: Array<{ id: string; title: string; startsAt: When }>;
   lastResult: Result;
   locale: Locale;
+  /** A vote by name exists: the counts come from it and are not typed here. */
+  countsFromRollCall?: boolean;
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof decisionSchema>>({
@@ -288,12 +292,21 @@ export function DecisionForm({
           ))}
         </select>
       </div>
-      <fieldset className="records-votes">
-        <legend>{t('records.votes')}</legend>
-        <Field meta={fields.votesFor} label={t('records.minutesPage.votesFor')} type="number" />
-        <Field meta={fields.votesAgainst} label={t('records.minutesPage.votesAgainst')} type="number" />
-        <Field meta={fields.votesAbstain} label={t('records.minutesPage.votesAbstain')} type="number" />
-      </fieldset>
+      {countsFromRollCall ? (
+        <p>
+          <strong>{t('records.votes')}:</strong>{' '}
+          {t('records.votesLine', { for: decision?.votesFor ?? 0, against: decision?.votesAgainst ?? 0, abstain: decision?.votesAbstain ?? 0 })}.{' '}
+          <span className="muted">{t('records.rollCall.countsFromRollCall')}</span>
+          <ErrorList id={fields.votesFor.errorId} errors={fields.votesFor.errors} />
+        </p>
+      ) : (
+        <fieldset className="records-votes">
+          <legend>{t('records.votes')}</legend>
+          <Field meta={fields.votesFor} label={t('records.minutesPage.votesFor')} type="number" />
+          <Field meta={fields.votesAgainst} label={t('records.minutesPage.votesAgainst')} type="number" />
+          <Field meta={fields.votesAbstain} label={t('records.minutesPage.votesAbstain')} type="number" />
+        </fieldset>
+      )}
       <div className="field">
         <label htmlFor={fields.postponedToMeetingId.id}>{t('records.minutesPage.postponeTo')}</label>
         <select {...getSelectProps(fields.postponedToMeetingId)} key={fields.postponedToMeetingId.key}>
@@ -310,6 +323,104 @@ export function DecisionForm({
         <button type="submit">{t('records.minutesPage.saveDecision')}</button>
       </div>
     </Form>
+  );
+}
+
+/**
+ * The vote by name (nimenhuutoäänestys) of one item: a choice per voter (members and substituting
+ * deputies present, not recused). Read-only once the draft is past editing.
+ */
+export function RollCallForm({
+  version,
+  itemId,
+  voters,
+  recorded,
+  editable,
+  lastResult,
+}: {
+  version: VersionState;
+  itemId: string;
+  voters: Array<{ personId: string; name: string; inRoom: boolean }>;
+  recorded: Array<{ personId: string; name: string; option: VoteOption }>;
+  editable: boolean;
+  lastResult: Result;
+}) {
+  const { t } = useTranslation();
+  const headingId = `rc-${itemId}`;
+  if (!editable) {
+    if (recorded.length === 0) return null;
+    return (
+      <div>
+        <h4 id={headingId}>{t('records.rollCall.title')}</h4>
+        <ul>
+          {recorded.map((r) => (
+            <li key={r.personId}>
+              {r.name}: {t(`records.rollCall.options.${r.option}`)}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
+  const chosen = new Map(recorded.map((r) => [r.personId, r.option]));
+  const errors = (lastResult?.error ?? {}) as Record<string, string[] | null | undefined>;
+  return (
+    <div>
+      <h4 id={headingId}>{t('records.rollCall.title')}</h4>
+      {voters.length === 0 ? (
+        <p className="muted">{t('records.rollCall.noVoters')}</p>
+      ) : (
+        <Form method="post" className="stack" aria-labelledby={headingId}>
+          <input type="hidden" name="itemId" value={itemId} />
+          <Hidden version={version} />
+          <p className="muted">{t('records.rollCall.intro')}</p>
+          <ErrorList errors={errors[''] ?? undefined} />
+          <fieldset className="records-roll-call">
+            <legend>{t('records.rollCall.caption')}</legend>
+            {voters.map((v, i) => {
+              const id = `rc-${itemId}-${v.personId}`;
+              const fieldErrors = errors[`votes[${i}].option`] ?? undefined;
+              const errorId = `${id}-error`;
+              return (
+                <div className="field" key={v.personId}>
+                  <input type="hidden" name={`votes[${i}].personId`} value={v.personId} />
+                  <label htmlFor={id}>
+                    {v.name}
+                    {v.inRoom ? null : <span className="muted"> ({t('records.rollCall.notInRoom')})</span>}
+                  </label>
+                  <select
+                    id={id}
+                    name={`votes[${i}].option`}
+                    defaultValue={chosen.get(v.personId) ?? (v.inRoom ? '' : 'absent')}
+                    required
+                    aria-invalid={fieldErrors ? true : undefined}
+                    aria-describedby={fieldErrors ? errorId : undefined}
+                  >
+                    <option value="">{t('records.rollCall.choose')}</option>
+                    {VOTE_OPTIONS.filter((o) => v.inRoom || o === 'absent').map((o) => (
+                      <option key={o} value={o}>
+                        {t(`records.rollCall.options.${o}`)}
+                      </option>
+                    ))}
+                  </select>
+                  <ErrorList id={errorId} errors={fieldErrors} />
+                </div>
+              );
+            })}
+          </fieldset>
+          <div>
+            <button type="submit" name="intent" value="save-roll-call" className="secondary">
+              {t('records.rollCall.save')}
+            </button>{' '}
+            {recorded.length > 0 ? (
+              <button type="submit" name="intent" value="clear-roll-call" className="link-button" formNoValidate>
+                {t('records.rollCall.clear')}
+              </button>
+            ) : null}
+          </div>
+        </Form>
+      )}
+    </div>
   );
 }
 

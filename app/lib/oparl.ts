@@ -310,6 +310,8 @@ export type DecisionRow = {
   votesAgainst: number | null;
   votesAbstain: number | null;
   versionNo: number;
+  /** The vote by name of the published version, if one was taken. */
+  votesByName?: PopoloVote[];
 };
 export type ItemRow = Stamped & {
   id: string;
@@ -328,12 +330,15 @@ export function hasVote(d: DecisionRow | null): d is DecisionRow {
   return d !== null && (d.votesFor !== null || d.votesAgainst !== null || d.votesAbstain !== null);
 }
 
+/** One member's vote in a vote by name, Popolo style: names only, never contact details. */
+export type PopoloVote = { voter_id: string; voter_name: string; option: string };
+
 /**
  * A vote as a Popolo VoteEvent: the motion is the item's proposal, the result the decision's
- * outcome, and the counts by option. The minutes record counts, not each member's vote, so
- * `votes` (per person) is empty.
+ * outcome, and the counts by option. `votes` lists each member's vote when the minutes record a
+ * vote by name (nimenhuutoäänestys); otherwise it is empty.
  */
-export function voteEvent(item: Pick<ItemRow, 'id' | 'title' | 'proposal'>, d: DecisionRow, identifier: string) {
+export function voteEvent(item: Pick<ItemRow, 'id' | 'title' | 'proposal'>, d: DecisionRow, identifier: string, votes: PopoloVote[] = []) {
   const yes = d.votesFor ?? 0;
   const no = d.votesAgainst ?? 0;
   return {
@@ -345,8 +350,9 @@ export function voteEvent(item: Pick<ItemRow, 'id' | 'title' | 'proposal'>, d: D
       { option: 'yes', value: yes },
       { option: 'no', value: no },
       { option: 'abstain', value: d.votesAbstain ?? 0 },
+      ...(votes.length > 0 ? [{ option: 'absent', value: votes.filter((v) => v.option === 'absent').length }] : []),
     ],
-    votes: [] as Array<{ voter: string; option: string }>,
+    votes,
   };
 }
 
@@ -366,7 +372,7 @@ export function agendaItemObject(u: OparlUrls, i: ItemRow, consultationIds: stri
     ...(d ? { result: d.outcome } : {}),
     ...(d?.decision ? { resolutionText: d.decision } : {}),
     ...(isPublic && files.length > 0 ? { auxiliaryFile: files.map((f) => fileObject(u, f)) } : {}),
-    ...(hasVote(d) ? { 'neuvos:voteEvent': voteEvent(i, d, u.agendaItem(i.id)) } : {}),
+    ...(hasVote(d) ? { 'neuvos:voteEvent': voteEvent(i, d, u.agendaItem(i.id), d.votesByName ?? []) } : {}),
     web: u.web(`/meetings/${i.meetingId}`),
     ...stamps(i),
   };

@@ -19,6 +19,8 @@ export type RecordLabels = {
   version: string;
   correctionNote: string;
   votes: string;
+  /** Heading of a vote by name (optional so older callers still compile). */
+  rollCall?: string;
   recusals: string;
 };
 
@@ -32,6 +34,8 @@ export type RecordItem = {
   proposal?: string;
   decision?: string;
   votes?: string;
+  /** A vote by name, one "Name: option" line per voter. */
+  rollCall?: string[];
   recusals?: string[];
   /** When set the item is not public: only number, title and this reason are printed. */
   withheldReason?: string;
@@ -247,6 +251,11 @@ function writeItem(w: RecordWriter, root: Struct, item: RecordItem, labels: Reco
     if (item.body) w.doc.moveDown(0.3);
     if (item.proposal) w.labelled(section, labels.proposal, item.proposal, indent);
     if (item.votes) w.labelled(section, labels.votes, item.votes, indent);
+    if (item.rollCall && item.rollCall.length > 0) {
+      w.keepTogether(40);
+      w.text(section, 'P', labels.rollCall ?? labels.votes, { font: FONT_BOLD, gap: 1, indent });
+      w.list(section, item.rollCall, indent);
+    }
     if (item.decision) w.labelled(section, labels.decision, item.decision, indent);
     if (item.recusals && item.recusals.length > 0) {
       w.text(section, 'P', `${labels.recusals}: ${item.recusals.join(', ')}`, { indent });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '~/lib/dates';
 import type { Locale } from '~/lib/i18n';
+import { INFLUENCE_COLUMNS, influenceRows } from '~/lib/influence-counts';
 import { renderTaggedPdf, toWinAnsi } from '~/lib/pdf.server';
 import { formatDecimal, type ReportFigures } from '~/models/reports.server';
 
@@ -216,6 +217,7 @@ export function reportPdfSections(f: ReportFigures, t: TFunction, locale: Locale
   const date = (d: string | null) => (d ? formatDate(d, locale) : '–');
   const pct = (v: number | null) => (v === null ? '–' : `${Math.round(v * 100)} %`);
   const fig = (key: string, opts?: Record<string, unknown>) => t(`plans.report.figures.${key}`, opts ?? {});
+  const influence = influenceRows(f.statements.influence);
   return [
     {
       heading: fig('meetings'),
@@ -294,6 +296,26 @@ export function reportPdfSections(f: ReportFigures, t: TFunction, locale: Locale
               s.response ? `${s.responseDate ? `${date(s.responseDate)}: ` : ''}${s.response}` : fig('noResponse'),
             ]),
           }
+        : undefined,
+      subsections: influence.length
+        ? [
+            {
+              heading: fig('influence'),
+              table: {
+                caption: fig('influenceCaption'),
+                columns: [
+                  { header: fig('type'), width: 2 },
+                  ...INFLUENCE_COLUMNS.map((c) => ({ header: t(`plans.statements.outcomes.${c}`), width: 1 })),
+                  { header: fig('total'), width: 1 },
+                ],
+                rows: influence.map((r) => [
+                  r.type === 'total' ? fig('total') : t(`plans.statements.types.${r.type}`),
+                  ...r.counts.map(String),
+                  String(r.total),
+                ]),
+              },
+            },
+          ]
         : undefined,
     },
     {

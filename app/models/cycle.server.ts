@@ -211,7 +211,7 @@ export async function deleteMilestone(input: Scope & { id: string; mayEditRegion
 // ---------------------------------------------------------------------------------------------
 // Reminders to the secretariat
 
-interface Recipient {
+export interface Recipient {
   email: string;
   locale: Locale;
   councilId: string;
@@ -220,7 +220,7 @@ interface Recipient {
 }
 
 /** Secretaries of the given councils and of every council in the given regions. Two queries. */
-async function secretariesOf(councilIds: string[], regionIds: string[], today: string): Promise<Recipient[]> {
+export async function secretariesOf(councilIds: string[], regionIds: string[], today: string): Promise<Recipient[]> {
   const db = getDb();
   const inScope = or(
     councilIds.length ? inArray(councils.id, councilIds) : undefined,

@@ -8,6 +8,7 @@ import {
   decisions,
   meetingInvitees,
   meetings,
+  memberVotes,
   memberships,
   minutes,
   minutesCheckers,
@@ -45,6 +46,7 @@ import { diffChanges, recordAudit, type AuditActor } from './audit.server';
 import { VOTING_SEAT_ROLES } from '~db/schema/constants';
 import { hasStarted } from '~/lib/meeting-lifecycle';
 import { membersWithDeputies } from '~/lib/attendance-order';
+import { checkRollCall, countVotes, votersOf, type RollCallProblem, type VoteOption, type Voter } from '~/lib/roll-call';
 
 const SEAT_ROLES = VOTING_SEAT_ROLES;
 const CHECKER_ROLES: readonly string[] = ['chair', 'member', 'deputy'];
@@ -69,7 +71,14 @@ export type MinutesRefusal =
   | 'not_started'
   | 'deputy_for_present'
   | 'checker_not_member'
-  | 'time_out_of_range';
+  | 'time_out_of_range'
+  | 'roll_call_not_voter'
+  | 'roll_call_twice'
+  | 'roll_call_missing'
+  | 'roll_call_not_in_room'
+  | 'votes_mismatch'
+  | 'voted'
+  | 'votes_recorded';
 /** A refusal may name the form field it concerns and the values its message needs. */
 export type MinutesOutcome = { status: 'ok'; id: string } | { status: MinutesRefusal; field?: string; params?: Record<string, string> };
 
@@ -147,7 +156,7 @@ const substituted = alias(memberships, 'substituted');
 const substitutedPerson = alias(people, 'substituted_person');
 
 async function versionParts(db: Executor, versionId: string) {
-  const [attendees, checkerRows, recusalRows] = await Promise.all([
+  const [attendees, checkerRows, recusalRows, memberVoteRows] = await Promise.all([
     db
       .select({
         id: attendance.id,
@@ -191,8 +200,40 @@ async function versionParts(db: Executor, versionId: string) {
       .from(recusals)
       .innerJoin(people, eq(people.id, recusals.personId))
       .where(eq(recusals.versionId, versionId)),
+    memberVotesOf(db, versionId),
   ]);
-  return { attendees, checkers: checkerRows, recusals: recusalRows };
+  return { attendees, checkers: checkerRows, recusals: recusalRows, memberVotes: memberVoteRows };
+}
+
+/** The votes by name of a version, by item and name (names only, never contact details). */
+function memberVotesOf(db: Executor, versionId: string) {
+  return db
+    .select({
+      agendaItemId: memberVotes.agendaItemId,
+      personId: memberVotes.personId,
+      name: sql<string>`${people.givenName} || ' ' || ${people.familyName}`,
+      option: memberVotes.option,
+    })
+    .from(memberVotes)
+    .innerJoin(people, eq(people.id, memberVotes.personId))
+    .where(eq(memberVotes.versionId, versionId))
+    .orderBy(asc(people.familyName), asc(people.givenName));
+}
+
+/** An attendance row as roll-call input, with the positions of its arrival and departure items. */
+function voterAttendance(
+  a: { personId: string; name: string; role: string; present: boolean; substitutesForId: string | null; arrivedAtItemId: string | null; leftAtItemId: string | null },
+  positions: Map<string, number>,
+) {
+  return {
+    personId: a.personId,
+    name: a.name,
+    role: a.role,
+    present: a.present,
+    substitutesForId: a.substitutesForId,
+    arrivedAtPosition: a.arrivedAtItemId ? positions.get(a.arrivedAtItemId) ?? null : null,
+    leftAtPosition: a.leftAtItemId ? positions.get(a.leftAtItemId) ?? null : null,
+  };
 }
 
 /** The minutes of a meeting with all versions, newest first (secretariat). */
@@ -261,6 +302,17 @@ export async function getMinutesWorkspace(scope: MeetingScope) {
     attendees: parts?.attendees ?? [],
     checkers: parts?.checkers ?? [],
     recusals: parts?.recusals ?? [],
+    memberVotes: parts?.memberVotes ?? [],
+    votersByItem: Object.fromEntries(
+      items.map((i) => [
+        i.id,
+        votersOf(
+          (parts?.attendees ?? []).map((a) => voterAttendance(a, positions)),
+          new Set((parts?.recusals ?? []).filter((r) => r.agendaItemId === i.id).map((r) => r.personId)),
+          i.position,
+        ),
+      ]),
+    ),
     roster: membersWithDeputies(roster.people).map((p) => ({
       personId: p.personId,
       membershipId: p.membershipId,
@@ -474,6 +526,8 @@ export async function saveAttendance(who: Who, meetingId: string, versionId: str
         })),
       );
     }
+    const broken = await brokenRollCall(tx, meetingId, versionId);
+    if (broken) return broken;
     await audit(tx, who, 'minutes.attendance', versionId, {
       present: rows.filter((r) => r.present).length,
       listed: rows.length,
@@ -497,13 +551,29 @@ export async function saveDecision(who: Who, meetingId: string, versionId: strin
       const target = await getMeetingScope(input.postponedToMeetingId, tx);
       if (!target || target.councilId !== who.councilId || target.startsAt <= scope.startsAt) return no('bad_reference');
     }
+    // With a vote by name the counts are derived from it; counts typed in must agree.
+    const rollCall = await tx
+      .select({ option: memberVotes.option })
+      .from(memberVotes)
+      .where(and(eq(memberVotes.versionId, versionId), eq(memberVotes.agendaItemId, item.id)));
+    const derived = rollCall.length > 0 ? countVotes(rollCall) : null;
+    if (derived) {
+      for (const [field, value] of [
+        ['votesFor', derived.for],
+        ['votesAgainst', derived.against],
+        ['votesAbstain', derived.abstain],
+      ] as const) {
+        const typed = input[field];
+        if (typed !== undefined && typed !== null && typed !== value) return no('votes_mismatch', field);
+      }
+    }
     const values = {
       discussion: input.discussion?.trim() || null,
       decision: input.decision?.trim() || null,
       outcome: input.outcome,
-      votesFor: input.votesFor ?? null,
-      votesAgainst: input.votesAgainst ?? null,
-      votesAbstain: input.votesAbstain ?? null,
+      votesFor: derived ? derived.for : input.votesFor ?? null,
+      votesAgainst: derived ? derived.against : input.votesAgainst ?? null,
+      votesAbstain: derived ? derived.abstain : input.votesAbstain ?? null,
       postponedToMeetingId: input.outcome === 'postponed' ? input.postponedToMeetingId ?? null : null,
     };
     const [before] = await tx
@@ -543,6 +613,12 @@ export async function addRecusal(
       .from(attendance)
       .where(and(eq(attendance.versionId, versionId), eq(attendance.personId, input.personId)));
     if (!present) return no('not_attendee');
+    const [voted] = await tx
+      .select({ name: sql<string>`${people.givenName} || ' ' || ${people.familyName}` })
+      .from(memberVotes)
+      .innerJoin(people, eq(people.id, memberVotes.personId))
+      .where(and(eq(memberVotes.versionId, versionId), eq(memberVotes.agendaItemId, item.id), eq(memberVotes.personId, input.personId)));
+    if (voted) return no('voted', 'personId', { name: voted.name });
     await tx
       .insert(recusals)
       .values({ versionId, agendaItemId: item.id, personId: input.personId, reason: input.reason?.trim() || null })
@@ -563,6 +639,129 @@ export async function removeRecusal(who: Who, meetingId: string, versionId: stri
       .returning({ id: recusals.id });
     if (removed.length === 0) return no('not_found');
     await audit(tx, who, 'minutes.recusal_remove', versionId, { recusalId });
+    return ok(versionId);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Votes by name (nimenhuutoäänestys)
+
+/** The voters of each item of a version (attendance and recusals as they are in the transaction). */
+async function votersByItem(tx: Tx, meetingId: string, versionId: string): Promise<Map<string, { position: number; title: string; number: string | null; voters: Voter[] }>> {
+  const [items, attendees, recused] = await Promise.all([
+    tx
+      .select({ id: agendaItems.id, position: agendaItems.position, title: agendaItems.title, sectionYear: agendaItems.sectionYear, sectionNumber: agendaItems.sectionNumber })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId)),
+    tx
+      .select({
+        personId: attendance.personId,
+        name: sql<string>`${people.givenName} || ' ' || ${people.familyName}`,
+        role: attendance.role,
+        present: attendance.present,
+        substitutesForId: attendance.substitutesForId,
+        arrivedAtItemId: attendance.arrivedAtItemId,
+        leftAtItemId: attendance.leftAtItemId,
+      })
+      .from(attendance)
+      .innerJoin(people, eq(people.id, attendance.personId))
+      .where(eq(attendance.versionId, versionId)),
+    tx.select({ agendaItemId: recusals.agendaItemId, personId: recusals.personId }).from(recusals).where(eq(recusals.versionId, versionId)),
+  ]);
+  const positions = new Map(items.map((i) => [i.id, i.position]));
+  const rows = attendees.map((a) => voterAttendance(a, positions));
+  return new Map(
+    items.map((i) => [
+      i.id,
+      {
+        position: i.position,
+        title: i.title,
+        number: sectionLabel(i),
+        voters: votersOf(rows, new Set(recused.filter((r) => r.agendaItemId === i.id).map((r) => r.personId)), i.position),
+      },
+    ]),
+  );
+}
+
+function rollCallRefusal(problem: RollCallProblem, field?: string): MinutesOutcome {
+  switch (problem.kind) {
+    case 'not_voter':
+      return no('roll_call_not_voter', field);
+    case 'twice':
+      return no('roll_call_twice', field);
+    case 'missing':
+      return no('roll_call_missing', field, { name: problem.name });
+    default:
+      return no('roll_call_not_in_room', field, { name: problem.name });
+  }
+}
+
+/** After an attendance change: a refusal when a recorded vote by name no longer fits it. */
+async function brokenRollCall(tx: Tx, meetingId: string, versionId: string): Promise<MinutesOutcome | null> {
+  const recorded = await tx
+    .select({ agendaItemId: memberVotes.agendaItemId, personId: memberVotes.personId, option: memberVotes.option })
+    .from(memberVotes)
+    .where(eq(memberVotes.versionId, versionId));
+  if (recorded.length === 0) return null;
+  const byItem = await votersByItem(tx, meetingId, versionId);
+  for (const itemId of new Set(recorded.map((r) => r.agendaItemId))) {
+    const item = byItem.get(itemId);
+    if (!item) continue;
+    const problem = checkRollCall(item.voters, recorded.filter((r) => r.agendaItemId === itemId));
+    if (!problem) continue;
+    const [person] = await tx.select({ name: sql<string>`${people.givenName} || ' ' || ${people.familyName}` }).from(people).where(eq(people.id, problem.personId));
+    return no('votes_recorded', undefined, { name: person?.name ?? '', item: item.number ?? item.title });
+  }
+  return null;
+}
+
+export interface RollCallInput {
+  itemId: string;
+  votes: Array<{ personId: string; option: VoteOption }>;
+}
+
+/**
+ * Records a vote by name on one item: every voter of the item (members and substituting deputies
+ * present, not recused) once, with yes/no/abstain/absent. The decision's counts are set from it.
+ */
+export async function saveRollCall(who: Who, meetingId: string, versionId: string, lockVersion: number, input: RollCallInput) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const item = (await votersByItem(tx, meetingId, versionId)).get(input.itemId);
+    if (!item) return no('bad_item');
+    if (input.votes.length === 0) return no('roll_call_missing', undefined, { name: item.voters[0]?.name ?? '' });
+    const problem = checkRollCall(item.voters, input.votes);
+    if (problem) {
+      const index = input.votes.findIndex((v) => v.personId === problem.personId);
+      return rollCallRefusal(problem, index >= 0 ? `votes[${index}].option` : undefined);
+    }
+    const counts = countVotes(input.votes);
+    await tx.delete(memberVotes).where(and(eq(memberVotes.versionId, versionId), eq(memberVotes.agendaItemId, input.itemId)));
+    await tx.insert(memberVotes).values(input.votes.map((v) => ({ versionId, agendaItemId: input.itemId, personId: v.personId, option: v.option })));
+    const totals = { votesFor: counts.for, votesAgainst: counts.against, votesAbstain: counts.abstain };
+    const [before] = await tx
+      .select({ id: decisions.id })
+      .from(decisions)
+      .where(and(eq(decisions.versionId, versionId), eq(decisions.agendaItemId, input.itemId)));
+    if (before) await tx.update(decisions).set(totals).where(eq(decisions.id, before.id));
+    else await tx.insert(decisions).values({ versionId, agendaItemId: input.itemId, ...totals });
+    await audit(tx, who, 'minutes.roll_call', versionId, { itemId: input.itemId, ...counts, voters: input.votes.length });
+    return ok(versionId);
+  });
+}
+
+/** Removes the vote by name of one item; its counts stay as the decision's counts (editable again). */
+export async function clearRollCall(who: Who, meetingId: string, versionId: string, lockVersion: number, itemId: string) {
+  return transition(async (tx) => {
+    const claimed = await claimDraft(tx, who, meetingId, versionId, lockVersion);
+    if (typeof claimed === 'string') return no(claimed);
+    const removed = await tx
+      .delete(memberVotes)
+      .where(and(eq(memberVotes.versionId, versionId), eq(memberVotes.agendaItemId, itemId)))
+      .returning({ id: memberVotes.id });
+    if (removed.length === 0) return no('not_found');
+    await audit(tx, who, 'minutes.roll_call_remove', versionId, { itemId, removed: removed.length });
     return ok(versionId);
   });
 }
@@ -783,6 +982,9 @@ export async function startCorrection(who: Who, meetingId: string, correctionNot
       INSERT INTO recusals (version_id, agenda_item_id, person_id, reason)
       SELECT ${id}, agenda_item_id, person_id, reason FROM recusals WHERE version_id = ${latest.id}`);
     await tx.execute(sql`
+      INSERT INTO member_votes (version_id, agenda_item_id, person_id, option)
+      SELECT ${id}, agenda_item_id, person_id, option FROM member_votes WHERE version_id = ${latest.id}`);
+    await tx.execute(sql`
       INSERT INTO minutes_checkers (version_id, person_id)
       SELECT ${id}, person_id FROM minutes_checkers WHERE version_id = ${latest.id}`);
     await audit(tx, who, 'minutes.correction_start', id, { versionNo: latest.versionNo + 1, from: latest.id, correctionNote });
@@ -872,6 +1074,10 @@ async function loadRecord(db: Executor, meetingId: string, version: { id: string
           ? { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.votesAbstain ?? 0 }
           : null,
       recusals: hidden ? [] : parts.recusals.filter((r) => r.agendaItemId === item.id).map((r) => r.name),
+      /** The vote by name, if one was taken: names only. Empty for a withheld item. */
+      rollCall: hidden
+        ? []
+        : parts.memberVotes.filter((v) => v.agendaItemId === item.id).map((v) => ({ voterId: v.personId, name: v.name, option: v.option })),
     };
   });
   const attendees = parts.attendees.map((a) => ({
@@ -1020,6 +1226,7 @@ function recordLabels(t: Translate): RecordLabels {
     version: t('records.versionN', { n: '' }).trim(),
     correctionNote: t('records.pdf.correctionNote'),
     votes: t('records.votes'),
+    rollCall: t('records.rollCall.caption'),
     recusals: t('records.recusals'),
   };
 }
@@ -1047,6 +1254,7 @@ type PrintableItem = {
   decisionHtml?: string | null;
   discussionHtml?: string | null;
   votes?: { for: number; against: number; abstain: number } | null;
+  rollCall?: Array<{ name: string; option: VoteOption }>;
   recusals?: string[];
 };
 
@@ -1062,6 +1270,7 @@ function printableItem(item: PrintableItem, t: Translate, withheldText: string):
     proposal: htmlToText(item.proposalHtml) || undefined,
     decision: htmlToText(item.decisionHtml) || undefined,
     votes: item.votes ? t('records.votesLine', item.votes) : undefined,
+    rollCall: item.rollCall && item.rollCall.length > 0 ? item.rollCall.map((v) => `${v.name}: ${t(`records.rollCall.options.${v.option}`)}`) : undefined,
     recusals: item.recusals && item.recusals.length > 0 ? item.recusals : undefined,
   };
 }
@@ -1124,6 +1333,7 @@ export function toItemView(item: RecordItemView) {
     discussionHtml: item.discussionHtml,
     decisionHtml: item.decisionHtml,
     votes: item.votes,
+    rollCall: item.rollCall,
     recusals: item.recusals,
   };
 }

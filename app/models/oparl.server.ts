@@ -9,6 +9,7 @@ import {
   decisions,
   documents,
   meetings,
+  memberVotes,
   memberships,
   minutes,
   minutesVersions,
@@ -18,7 +19,7 @@ import {
   statements,
   terms,
 } from '~db/schema';
-import type { CouncilRow, MeetingRow, PaperRow, TermRow } from '~/lib/oparl';
+import type { CouncilRow, MeetingRow, PaperRow, PopoloVote, TermRow } from '~/lib/oparl';
 
 /**
  * Read-only queries behind the OParl 1.1 interface (`/oparl/v1.1`). Every function returns only
@@ -406,6 +407,7 @@ export type OparlDecision = {
   votesAbstain: number | null;
   versionNo: number;
   publishedAt: Date | null;
+  votesByName?: PopoloVote[];
 };
 export type OparlItem = OparlItemRow & { decision: OparlDecision | null };
 
@@ -432,13 +434,39 @@ async function decisionsFor(items: OparlItemRow[]): Promise<Map<string, OparlDec
       votesAbstain: decisions.votesAbstain,
       versionNo: minutesVersions.versionNo,
       publishedAt: minutesVersions.publishedAt,
+      versionId: decisions.versionId,
     })
     .from(decisions)
     .innerJoin(minutesVersions, eq(minutesVersions.id, decisions.versionId))
     .where(and(inArray(decisions.agendaItemId, ids), eq(minutesVersions.status, 'published')))
     .orderBy(desc(minutesVersions.versionNo));
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.agendaItemId)) latest.set(r.agendaItemId, r);
+  // The votes by name of those decisions, in one query (names only).
+  const chosen = [...latest.values()].filter((r) => r.votesFor !== null || r.votesAgainst !== null || r.votesAbstain !== null);
+  const byName = new Map<string, PopoloVote[]>();
+  if (chosen.length > 0) {
+    const votes = await getDb()
+      .select({
+        versionId: memberVotes.versionId,
+        agendaItemId: memberVotes.agendaItemId,
+        personId: memberVotes.personId,
+        name: sql<string>`${people.givenName} || ' ' || ${people.familyName}`,
+        option: memberVotes.option,
+      })
+      .from(memberVotes)
+      .innerJoin(people, eq(people.id, memberVotes.personId))
+      .where(and(inArray(memberVotes.agendaItemId, chosen.map((r) => r.agendaItemId)), inArray(memberVotes.versionId, [...new Set(chosen.map((r) => r.versionId))])))
+      .orderBy(asc(people.familyName), asc(people.givenName));
+    for (const v of votes) {
+      if (latest.get(v.agendaItemId)?.versionId !== v.versionId) continue;
+      const list = byName.get(v.agendaItemId) ?? [];
+      list.push({ voter_id: v.personId, voter_name: v.name, option: v.option });
+      byName.set(v.agendaItemId, list);
+    }
+  }
   const out = new Map<string, OparlDecision>();
-  for (const r of rows) if (!out.has(r.agendaItemId)) out.set(r.agendaItemId, r);
+  for (const [itemId, { versionId: _versionId, ...r }] of latest) out.set(itemId, { ...r, votesByName: byName.get(itemId) ?? [] });
   return out;
 }
 

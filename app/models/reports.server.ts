@@ -27,6 +27,7 @@ import { recordAudit, type AuditActor } from '~/models/audit.server';
 import { format } from 'date-fns';
 import { tz } from '@date-fns/tz';
 import { isFrozenError } from '~/models/db-errors.server';
+import { INFLUENCE_OUTCOME_VALUES } from '~/validation/plans';
 
 export const REPORT_FIGURES_VERSION = 1;
 
@@ -36,11 +37,13 @@ export type DecisionOutcomeName = (typeof decisions.$inferSelect)['outcome'];
 export type StatementTypeName = (typeof statements.$inferSelect)['type'];
 export type StatementStatusName = (typeof statements.$inferSelect)['status'];
 export type ActionStatusName = (typeof planActions.$inferSelect)['status'];
+type InfluenceOutcomeName = (typeof statements.$inferSelect)['outcome'];
 export type DocumentStatusName = (typeof annualReports.$inferSelect)['status'];
 
 export const DECISION_OUTCOMES: readonly DecisionOutcomeName[] = ['decided', 'noted', 'postponed', 'withdrawn', 'referred'];
 export const STATEMENT_TYPES: readonly StatementTypeName[] = ['statement', 'position', 'initiative'];
 export const ACTION_STATUSES: readonly ActionStatusName[] = ['planned', 'in_progress', 'done', 'dropped'];
+const INFLUENCE_OUTCOMES: readonly InfluenceOutcomeName[] = INFLUENCE_OUTCOME_VALUES;
 
 export interface ReportMember {
   membershipId: string;
@@ -100,7 +103,12 @@ export interface ReportStatement {
   status: StatementStatusName;
   response: string | null;
   responseDate: string | null;
+  /** Absent in figures generated before the influence counts (frozen reports keep their figures). */
+  outcome?: InfluenceOutcomeName;
 }
+
+/** Statements, positions and initiatives of the year by type and by what they led to. */
+type InfluenceCounts = Record<StatementTypeName, Record<InfluenceOutcomeName, number>>;
 
 export interface ReportPlanAction {
   goal: string;
@@ -131,7 +139,14 @@ export interface ReportFigures {
     overall: { present: number; recorded: number; rate: number | null; averagePresent: number | null };
   };
   decisions: { total: number; byOutcome: Record<DecisionOutcomeName, number>; main: ReportDecision[] };
-  statements: { total: number; answered: number; byType: Record<StatementTypeName, number>; list: ReportStatement[] };
+  statements: {
+    total: number;
+    answered: number;
+    byType: Record<StatementTypeName, number>;
+    /** Absent in figures generated before the influence counts. */
+    influence?: InfluenceCounts;
+    list: ReportStatement[];
+  };
   plan: {
     id: string;
     title: string;
@@ -269,6 +284,7 @@ export async function generateReport(councilId: string, year: number, db: Execut
       status: statements.status,
       response: statements.response,
       responseDate: statements.responseDate,
+      outcome: statements.outcome,
     })
     .from(statements)
     .where(and(eq(statements.councilId, councilId), ne(statements.status, 'draft'), gte(statements.issuedOn, first), lte(statements.issuedOn, last)))
@@ -364,6 +380,8 @@ export async function generateReport(councilId: string, year: number, db: Execut
   // Statements.
   const byType = zeroes(STATEMENT_TYPES);
   for (const s of statementRows) byType[s.type] += 1;
+  const influence = Object.fromEntries(STATEMENT_TYPES.map((type) => [type, zeroes(INFLUENCE_OUTCOMES)])) as InfluenceCounts;
+  for (const s of statementRows) influence[s.type][s.outcome] += 1;
 
   // Plan.
   const firstPlan = planRows[0];
@@ -423,6 +441,7 @@ export async function generateReport(councilId: string, year: number, db: Execut
       total: statementRows.length,
       answered: statementRows.filter((s) => s.response !== null).length,
       byType,
+      influence,
       list: statementRows,
     },
     plan,

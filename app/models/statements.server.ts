@@ -1,8 +1,15 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { agendaItems, meetings, statements, statementSteps, type Statement } from '~db/schema';
+import { agendaItems, councils, meetings, statements, statementSteps, type Statement } from '~db/schema';
 import type { Executor } from '~db/client.server';
+import i18nServer from '~/i18n.server';
+import { appOrigin } from '~/lib/config.server';
+import { formatDate, todayInHelsinki } from '~/lib/dates';
+import { queueMail } from '~/lib/mail.server';
+import { wakeWorkers } from '~/lib/queue/queue.server';
+import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
+import { secretariesOf, type Recipient } from '~/models/cycle.server';
 import { itemBelongsToCouncil, type StatementStatusName, type StatementTypeName } from '~/models/reports.server';
 
 interface Scope {
@@ -172,7 +179,13 @@ export async function updateStatement(input: Scope & StatementFields & { id: str
     const after = columns(input, before, input.now ?? new Date());
     const updated = await tx
       .update(statements)
-      .set({ ...after, updatedAt: new Date(), lockVersion: sql`${statements.lockVersion} + 1` })
+      .set({
+        ...after,
+        // A new due date (or none) re-arms the overdue reminder.
+        ...(after.responseDueOn !== before.responseDueOn ? { overdueRemindedAt: null } : {}),
+        updatedAt: new Date(),
+        lockVersion: sql`${statements.lockVersion} + 1`,
+      })
       .where(and(eq(statements.id, before.id), eq(statements.lockVersion, input.lockVersion)))
       .returning({ id: statements.id });
     if (updated.length === 0) return 'conflict' as const;
@@ -189,4 +202,81 @@ export async function updateStatement(input: Scope & StatementFields & { id: str
     });
     return 'ok' as const;
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Overdue responses (queue cron.statement-overdue)
+
+/**
+ * Emails the council's secretaries once per statement whose expected response date has passed
+ * with no response recorded. The reminder is claimed (overdue_reminded_at) in the same
+ * transaction as its queued messages, so a second run, or a run on another instance, sends
+ * nothing more. A new due date re-arms it (updateStatement).
+ */
+export async function sendOverdueStatementReminders(now: Date = new Date()) {
+  const db = getDb();
+  const today = todayInHelsinki(now);
+  const due = await db
+    .select({
+      id: statements.id,
+      councilId: statements.councilId,
+      title: statements.title,
+      responseDueOn: statements.responseDueOn,
+      nameFi: councils.nameFi,
+      nameSv: councils.nameSv,
+      nameEn: councils.nameEn,
+    })
+    .from(statements)
+    .innerJoin(councils, eq(councils.id, statements.councilId))
+    .where(
+      and(
+        eq(statements.status, 'sent'),
+        isNull(statements.response),
+        isNull(statements.overdueRemindedAt),
+        isNotNull(statements.responseDueOn),
+        lt(statements.responseDueOn, today),
+      ),
+    )
+    .orderBy(asc(statements.responseDueOn))
+    .limit(500);
+  if (due.length === 0) return { claimed: 0, sent: 0 };
+  const recipients = await secretariesOf([...new Set(due.map((d) => d.councilId))], [], today);
+  const origin = appOrigin();
+  let claimed = 0;
+  let sent = 0;
+  for (const statement of due) {
+    const targets = new Map<string, Recipient>();
+    for (const r of recipients) if (r.councilId === statement.councilId && !targets.has(r.email)) targets.set(r.email, r);
+    const queued = await db.transaction(async (tx) => {
+      const rows = await tx
+        .update(statements)
+        .set({ overdueRemindedAt: now })
+        .where(and(eq(statements.id, statement.id), isNull(statements.overdueRemindedAt)))
+        .returning({ id: statements.id });
+      if (rows.length === 0) return null;
+      for (const r of targets.values()) {
+        const t = await i18nServer.getFixedT(r.locale, 'common');
+        const council = (r.locale === 'sv' ? statement.nameSv : r.locale === 'en' ? statement.nameEn : null) || statement.nameFi;
+        await queueMail(tx, {
+          to: r.email,
+          subject: t('plans.statements.errors.overdueSubject', { title: statement.title }),
+          text: t('plans.statements.errors.overdueText', {
+            title: statement.title,
+            council,
+            due: formatDate(statement.responseDueOn!, r.locale),
+            url: `${origin}/manage/councils/${r.councilSlug}/statements`,
+          }),
+          councilId: statement.councilId,
+          kind: 'statement_overdue',
+          locale: r.locale,
+        });
+      }
+      return targets.size;
+    });
+    if (queued === null) continue;
+    claimed += 1;
+    sent += queued;
+  }
+  if (sent > 0) wakeWorkers(MAIL_QUEUE);
+  return { claimed, sent };
 }

@@ -12,6 +12,7 @@ import {
   DecisionForm,
   MinutesMetaForm,
   RecusalForms,
+  RollCallForm,
   WorkflowForms,
 } from '~/components/records-minutes-editor';
 import { formatDateTime, helsinkiWallClock } from '~/lib/dates';
@@ -31,6 +32,8 @@ import {
   recusalRemoveSchema,
   recusalSchema,
   refusalKey,
+  rollCallClearSchema,
+  rollCallSchema,
   startMinutesSchema,
   versionStepSchema,
 } from '~/validation/records';
@@ -67,6 +70,8 @@ const INTENTS: Record<string, ZodTypeAny> = {
   'save-decision': decisionSchema,
   'add-recusal': recusalSchema,
   'remove-recusal': recusalRemoveSchema,
+  'save-roll-call': rollCallSchema,
+  'clear-roll-call': rollCallClearSchema,
   'choose-checkers': checkersSchema,
   'send-for-checking': versionStepSchema,
   'return-to-draft': versionStepSchema,
@@ -97,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { t } = await getT(request);
   const schema = INTENTS[intent];
   const itemId = String(formData.get('itemId') ?? '');
-  const form = intent === 'save-decision' || intent === 'add-recusal' ? `${intent}:${itemId}` : intent;
+  const form = ['save-decision', 'add-recusal', 'save-roll-call', 'clear-roll-call'].includes(intent) ? `${intent}:${itemId}` : intent;
   if (!schema) return json<Reply>({ form, error: t('records.errors.badForm') }, { status: 400 });
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') {
@@ -135,6 +140,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       break;
     case 'add-recusal':
       outcome = await m.addRecusal(who, meetingId, versionId, v.lockVersion, submission.value as { itemId: string; personId: string; reason?: string });
+      break;
+    case 'save-roll-call': {
+      const input = submission.value as { itemId: string; votes: m.RollCallInput['votes'] };
+      outcome = await m.saveRollCall(who, meetingId, versionId, v.lockVersion, { itemId: input.itemId, votes: input.votes });
+      break;
+    }
+    case 'clear-roll-call':
+      outcome = await m.clearRollCall(who, meetingId, versionId, v.lockVersion, String(v.itemId));
       break;
     case 'remove-recusal':
       outcome = await m.removeRecusal(who, meetingId, versionId, v.lockVersion, String(v.recusalId));
@@ -257,12 +270,28 @@ export default function MinutesWorkspacePage() {
                   </h3>
                   {q && !q.quorate ? <p className="notice">{t('records.minutesPage.notQuorate')}</p> : null}
                   {editable ? (
-                    <DecisionForm version={current} item={item} decision={decision} laterMeetings={data.laterMeetings} lastResult={resultFor(`save-decision:${item.id}`)} locale={locale} />
+                    <DecisionForm
+                      version={current}
+                      item={item}
+                      decision={decision}
+                      laterMeetings={data.laterMeetings}
+                      lastResult={resultFor(`save-decision:${item.id}`)}
+                      locale={locale}
+                      countsFromRollCall={data.memberVotes.some((mv) => mv.agendaItemId === item.id)}
+                    />
                   ) : (
                     <p>
                       <strong>{t('records.decision')}:</strong> {decision?.decision ?? '–'}
                     </p>
                   )}
+                  <RollCallForm
+                    version={current}
+                    itemId={item.id}
+                    voters={data.votersByItem[item.id] ?? []}
+                    recorded={data.memberVotes.filter((mv) => mv.agendaItemId === item.id)}
+                    editable={editable}
+                    lastResult={resultFor(`save-roll-call:${item.id}`)}
+                  />
                   <RecusalForms version={current} itemId={item.id} recusals={data.recusals.filter((r) => r.agendaItemId === item.id)} present={present} editable={editable} />
                 </section>
               );

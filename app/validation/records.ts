@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VOTE_OPTIONS } from '~/lib/roll-call';
 
 // Messages are translation keys; actions translate them for the visitor's language.
 // Required texts default to '' so that a missing field fails min(1) as "dirty", not "aborted":
@@ -145,6 +146,24 @@ export const decisionSchema = z
   });
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
+/** A vote by name on one item: one option per voter. */
+export const rollCallSchema = z.object({
+  intent: z.literal('save-roll-call'),
+  lockVersion,
+  itemId: uuid,
+  votes: z
+    .array(
+      z.object({
+        personId: uuid,
+        option: z.enum(VOTE_OPTIONS, { errorMap: () => ({ message: 'records.rollCall.errors.chooseOption' }) }),
+      }),
+    )
+    .max(500)
+    .default([]),
+});
+
+export const rollCallClearSchema = z.object({ intent: z.literal('clear-roll-call'), lockVersion, itemId: uuid });
+
 export const recusalSchema = z.object({
   intent: z.literal('add-recusal'),
   lockVersion,
@@ -212,6 +231,13 @@ const REFUSAL_KEYS: Record<string, string> = {
   deputy_for_present: 'ws.errors.deputyForPresent',
   checker_not_member: 'ws.errors.checkerNotMember',
   time_out_of_range: 'ws.errors.timeOutOfRange',
+  roll_call_not_voter: 'records.rollCall.errors.notVoter',
+  roll_call_twice: 'records.rollCall.errors.twice',
+  roll_call_missing: 'records.rollCall.errors.missing',
+  roll_call_not_in_room: 'records.rollCall.errors.notInRoom',
+  votes_mismatch: 'records.rollCall.errors.mismatch',
+  voted: 'records.rollCall.errors.voted',
+  votes_recorded: 'records.rollCall.errors.votesRecorded',
 };
 
 /** The translation key explaining a model's refusal code. */

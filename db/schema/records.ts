@@ -302,6 +302,33 @@ export const recusals = pgTable(
   (t) => [unique('recusals_unique').on(t.versionId, t.agendaItemId, t.personId)],
 );
 
+export const voteOption = pgEnum('vote_option', ['yes', 'no', 'abstain', 'absent']);
+
+/**
+ * A vote by name (nimenhuutoäänestys): what each voting member present said on one item. The
+ * decision's counts are derived from these rows; they are part of the version and frozen with it.
+ */
+export const memberVotes = pgTable(
+  'member_votes',
+  {
+    id: id(),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => minutesVersions.id),
+    agendaItemId: uuid('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    option: voteOption('option').notNull(),
+  },
+  (t) => [
+    unique('member_votes_unique').on(t.versionId, t.agendaItemId, t.personId),
+    index('member_votes_item_idx').on(t.agendaItemId, t.versionId),
+  ],
+);
+
 export const agendaItemsRelations = relations(agendaItems, ({ one, many }) => ({
   meeting: one(meetings, { fields: [agendaItems.meetingId], references: [meetings.id] }),
   attachments: many(agendaItemAttachments),
@@ -345,3 +372,4 @@ export type Minutes = typeof minutes.$inferSelect;
 export type MinutesVersion = typeof minutesVersions.$inferSelect;
 export type Decision = typeof decisions.$inferSelect;
 export type Attendance = typeof attendance.$inferSelect;
+export type MemberVote = typeof memberVotes.$inferSelect;

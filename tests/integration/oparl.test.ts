@@ -290,6 +290,10 @@ describe('OParl 1.1', () => {
       ['/unknown/thing', 404],
       ['/body/no-such-region', 404],
       ['/body/%00', 404],
+      // Every object type answers an unknown id with a JSON 404.
+      ...(['organization', 'legislative-term', 'person', 'membership', 'agenda-item', 'paper', 'consultation', 'file', 'location'] as const).flatMap(
+        (kind) => [[`/${kind}/00000000-0000-4000-8000-000000000000`, 404] as const, [`/${kind}/x%27%3B--`, 404] as const],
+      ),
     ] as const) {
       const res = await getJson(`${API}${path}`);
       expect(res.status, path).toBe(status);

@@ -47,7 +47,8 @@ describe('votes as open data', () => {
     // The raw cell starts with an apostrophe, so a spreadsheet shows text, not a formula.
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     const parsed = parseCsv(text);
-    expect(parsed.header).toEqual(['meeting', 'date', 'section', 'item', 'motion', 'result', 'outcome', 'yes', 'no', 'abstain']);
+    // Counts only: one row per vote, the voter columns empty (a vote by name gives one row per member).
+    expect(parsed.header).toEqual(['meeting', 'date', 'section', 'item', 'motion', 'result', 'outcome', 'yes', 'no', 'abstain', 'voter_id', 'voter_name', 'option']);
     expect(parsed.rows.map((r) => [r.values.item, r.values.yes, r.values.no, r.values.date])).toEqual([
       ['Avustusten jako', '6', '4', '2026-05-05'],
       ['=HYPERLINK("http://evil.example")', '2', '8', '2026-05-05'],

@@ -6,7 +6,7 @@ import type PgBoss from 'pg-boss';
 import { runJobStrict } from '~/lib/jobs.server';
 import { deliverQueuedMail } from '~/models/outbox.server';
 import type { JobHandler } from './queue.server';
-import { ALL_QUEUES, MAIL_QUEUE } from './queues';
+import { ALL_QUEUES, EXPORT_REGENERATE_QUEUE, MAIL_QUEUE, STATEMENT_OVERDUE_QUEUE } from './queues';
 
 type Job = PgBoss.JobWithMetadata<Record<string, unknown>>;
 
@@ -18,10 +18,39 @@ export async function mailHandler(job: Job): Promise<unknown> {
   return { outcome };
 }
 
+// Open data and influence (issue 15) --------------------------------------------------------------
+
+/** Daily: one mail to the council's secretaries per statement whose response is overdue. */
+export async function statementOverdueHandler(): Promise<unknown> {
+  const { sendOverdueStatementReminders } = await import('~/models/statements.server');
+  return sendOverdueStatementReminders(new Date());
+}
+
+/** Daily: the bulk export files with their SHA-256, built from the API loaders at APP_ORIGIN. */
+export async function exportRegenerateHandler(): Promise<unknown> {
+  const [{ regenerateExports }, { exportSources }, { appOrigin }] = await Promise.all([
+    import('~/models/export.server'),
+    import('~/lib/export-sources.server'),
+    import('~/lib/config.server'),
+  ]);
+  const manifest = await regenerateExports(appOrigin(), exportSources, new Date());
+  return { generatedAt: manifest.generatedAt, files: manifest.files.length };
+}
+
+function openDataHandlers(): Array<[string, JobHandler]> {
+  return [
+    [STATEMENT_OVERDUE_QUEUE.name, statementOverdueHandler],
+    [EXPORT_REGENERATE_QUEUE.name, exportRegenerateHandler],
+  ];
+}
+
+// -------------------------------------------------------------------------------------------------
+
 export function defaultHandlers(): Map<string, JobHandler> {
   const handlers = new Map<string, JobHandler>([[MAIL_QUEUE.name, mailHandler]]);
   for (const queue of ALL_QUEUES) {
     if (queue.cron) handlers.set(queue.name, () => runJobStrict(queue.name.replace(/^cron\./, '')));
   }
+  for (const [name, handler] of openDataHandlers()) handlers.set(name, handler);
   return handlers;
 }

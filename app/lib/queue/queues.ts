@@ -45,6 +45,10 @@ export const MEETING_REMINDERS_QUEUE = periodic('cron.meeting-reminders', '*/10 
 export const MILESTONE_REMINDERS_QUEUE = periodic('cron.milestone-reminders', '7 * * * *');
 export const SERIES_EXTEND_QUEUE = periodic('cron.series-extend', '30 3 * * *');
 
+// Open data and influence (issue 15): daily overdue-response reminders and the bulk export files.
+export const STATEMENT_OVERDUE_QUEUE = periodic('cron.statement-overdue', '15 7 * * *');
+export const EXPORT_REGENERATE_QUEUE = periodic('cron.export-regenerate', '45 2 * * *');
+
 /** One-off jobs: a scheduled agenda publication, a "published" notification fan-out. */
 export const PUBLISH_AGENDA_QUEUE: QueueDefinition = {
   name: 'agenda.publish',
@@ -61,6 +65,8 @@ export const ALL_QUEUES: QueueDefinition[] = [
   MILESTONE_REMINDERS_QUEUE,
   SERIES_EXTEND_QUEUE,
   PUBLISH_AGENDA_QUEUE,
+  STATEMENT_OVERDUE_QUEUE,
+  EXPORT_REGENERATE_QUEUE,
 ];
 
 /** pg-boss's own queue for cron fan-out, created here so the app role needs no CREATE right. */
