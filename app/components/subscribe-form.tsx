@@ -8,7 +8,15 @@ import { ErrorList, Field } from '~/components/form';
  * "Get notices by email": email and language, posted to /councils/{slug}/subscribe. A plain
  * HTML form, so it works on the public pages, which run no JavaScript (decision 002).
  */
-export function SubscribeForm({ slug, locale, lastResult }: { slug: string; locale: Locale; lastResult?: SubmissionResult<string[]> | null }) {
+export function SubscribeForm({
+  slug,
+  locale,
+  lastResult,
+}: {
+  slug: string;
+  locale: Locale;
+  lastResult?: SubmissionResult<string[]> | null;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm<{ email: string; language: Locale; website?: string }>({
     lastResult: lastResult ?? undefined,

@@ -72,7 +72,12 @@ function councilName(council: CouncilNames, locale: Locale): string {
 type LinkTarget = { subscriptionId: string } | { address: string };
 
 /** A fresh one-click unsubscribe link for one message (its token hash is stored). */
-export async function issueUnsubscribeUrl(executor: Executor, target: LinkTarget, topic: NotificationTopic, baseUrl = appOrigin()): Promise<string> {
+export async function issueUnsubscribeUrl(
+  executor: Executor,
+  target: LinkTarget,
+  topic: NotificationTopic,
+  baseUrl = appOrigin(),
+): Promise<string> {
   const token = newToken();
   await executor.insert(unsubscribeLinks).values({
     tokenHash: sha256(token),
@@ -84,7 +89,11 @@ export async function issueUnsubscribeUrl(executor: Executor, target: LinkTarget
 }
 
 /** The addresses (lower case) among `addresses` that turned `topic` off. One query. */
-export async function optedOut(executor: Executor, addresses: string[], topic: NotificationTopic): Promise<Set<string>> {
+export async function optedOut(
+  executor: Executor,
+  addresses: string[],
+  topic: NotificationTopic,
+): Promise<Set<string>> {
   const list = [...new Set(addresses.map((a) => a.toLowerCase()))];
   if (list.length === 0) return new Set();
   const rows = await executor
@@ -118,21 +127,42 @@ export async function requestSubscription(
   const queued = await getDb().transaction(async (tx) => {
     await purgeExpired(tx, now);
     const [council] = await tx
-      .select({ id: councils.id, regionId: councils.regionId, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, slug: councils.slug })
+      .select({
+        id: councils.id,
+        regionId: councils.regionId,
+        nameFi: councils.nameFi,
+        nameSv: councils.nameSv,
+        nameEn: councils.nameEn,
+        slug: councils.slug,
+      })
       .from(councils)
       .where(and(eq(councils.id, input.councilId), eq(councils.publicityDefault, 'public')));
     if (!council) return false;
     const [active] = await tx
       .select({ id: emailSubscriptions.id })
       .from(emailSubscriptions)
-      .where(and(eq(emailSubscriptions.councilId, council.id), eq(emailSubscriptions.email, email), eq(emailSubscriptions.status, 'active')));
+      .where(
+        and(
+          eq(emailSubscriptions.councilId, council.id),
+          eq(emailSubscriptions.email, email),
+          eq(emailSubscriptions.status, 'active'),
+        ),
+      );
     if (active || !mayMail) return false;
     const token = newToken();
     const expires = new Date(now.getTime() + CONFIRM_DAYS * DAY_MS);
     // One row per council and address; a second request renews the pending one (and its link).
     const [row] = await tx
       .insert(emailSubscriptions)
-      .values({ councilId: council.id, email, locale: input.locale, confirmTokenHash: sha256(token), confirmExpiresAt: expires, createdAt: now, updatedAt: now })
+      .values({
+        councilId: council.id,
+        email,
+        locale: input.locale,
+        confirmTokenHash: sha256(token),
+        confirmExpiresAt: expires,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [emailSubscriptions.councilId, emailSubscriptions.email],
         set: { locale: input.locale, confirmTokenHash: sha256(token), confirmExpiresAt: expires, updatedAt: now },
@@ -145,7 +175,11 @@ export async function requestSubscription(
     await queueMail(tx, {
       to: email,
       subject: t('notify.confirmMail.subject', { council: name }),
-      text: t('notify.confirmMail.text', { council: name, url: `${baseUrl}/subscriptions/confirm/${token}`, days: CONFIRM_DAYS }),
+      text: t('notify.confirmMail.text', {
+        council: name,
+        url: `${baseUrl}/subscriptions/confirm/${token}`,
+        days: CONFIRM_DAYS,
+      }),
       councilId: council.id,
       kind: 'subscription_confirm',
       locale: input.locale,
@@ -165,8 +199,12 @@ export async function requestSubscription(
 
 /** Deletes pending subscriptions whose link ran out and unsubscribe links past their life. */
 async function purgeExpired(executor: Executor, now: Date) {
-  await executor.delete(emailSubscriptions).where(and(eq(emailSubscriptions.status, 'pending'), lt(emailSubscriptions.confirmExpiresAt, now)));
-  await executor.delete(unsubscribeLinks).where(lt(unsubscribeLinks.createdAt, new Date(now.getTime() - UNSUBSCRIBE_LINK_DAYS * DAY_MS)));
+  await executor
+    .delete(emailSubscriptions)
+    .where(and(eq(emailSubscriptions.status, 'pending'), lt(emailSubscriptions.confirmExpiresAt, now)));
+  await executor
+    .delete(unsubscribeLinks)
+    .where(lt(unsubscribeLinks.createdAt, new Date(now.getTime() - UNSUBSCRIBE_LINK_DAYS * DAY_MS)));
 }
 
 export type TokenState = 'valid' | 'expired' | 'unknown';
@@ -175,13 +213,22 @@ export type TokenState = 'valid' | 'expired' | 'unknown';
 export async function confirmationContext(token: string, now = new Date()) {
   if (!TOKEN_SHAPE.test(token)) return { state: 'unknown' as const };
   const [row] = await getDb()
-    .select({ expires: emailSubscriptions.confirmExpiresAt, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, slug: councils.slug })
+    .select({
+      expires: emailSubscriptions.confirmExpiresAt,
+      nameFi: councils.nameFi,
+      nameSv: councils.nameSv,
+      nameEn: councils.nameEn,
+      slug: councils.slug,
+    })
     .from(emailSubscriptions)
     .innerJoin(councils, eq(councils.id, emailSubscriptions.councilId))
     .where(and(eq(emailSubscriptions.confirmTokenHash, sha256(token)), eq(emailSubscriptions.status, 'pending')));
   if (!row) return { state: 'unknown' as const };
   if (!row.expires || row.expires.getTime() <= now.getTime()) return { state: 'expired' as const };
-  return { state: 'valid' as const, council: { slug: row.slug, nameFi: row.nameFi, nameSv: row.nameSv, nameEn: row.nameEn } };
+  return {
+    state: 'valid' as const,
+    council: { slug: row.slug, nameFi: row.nameFi, nameSv: row.nameSv, nameEn: row.nameEn },
+  };
 }
 
 /** Follows a confirmation link: the pending subscription becomes active and the link is spent. */
@@ -190,7 +237,12 @@ export async function confirmSubscription(token: string, ctx: { ip: string | nul
   if (!TOKEN_SHAPE.test(token)) return 'unknown';
   return getDb().transaction(async (tx) => {
     const [row] = await tx
-      .select({ id: emailSubscriptions.id, expires: emailSubscriptions.confirmExpiresAt, councilId: councils.id, regionId: councils.regionId })
+      .select({
+        id: emailSubscriptions.id,
+        expires: emailSubscriptions.confirmExpiresAt,
+        councilId: councils.id,
+        regionId: councils.regionId,
+      })
       .from(emailSubscriptions)
       .innerJoin(councils, eq(councils.id, emailSubscriptions.councilId))
       .where(and(eq(emailSubscriptions.confirmTokenHash, sha256(token)), eq(emailSubscriptions.status, 'pending')))
@@ -234,7 +286,12 @@ async function findLink(executor: Executor, token: string, now: Date, lock = fal
     .from(unsubscribeLinks)
     .leftJoin(emailSubscriptions, eq(emailSubscriptions.id, unsubscribeLinks.subscriptionId))
     .leftJoin(councils, eq(councils.id, emailSubscriptions.councilId))
-    .where(and(eq(unsubscribeLinks.tokenHash, sha256(token)), gt(unsubscribeLinks.createdAt, new Date(now.getTime() - UNSUBSCRIBE_LINK_DAYS * DAY_MS))));
+    .where(
+      and(
+        eq(unsubscribeLinks.tokenHash, sha256(token)),
+        gt(unsubscribeLinks.createdAt, new Date(now.getTime() - UNSUBSCRIBE_LINK_DAYS * DAY_MS)),
+      ),
+    );
   const [row] = lock ? await query.for('update', { of: unsubscribeLinks }) : await query;
   return row ?? null;
 }
@@ -243,7 +300,8 @@ async function findLink(executor: Executor, token: string, now: Date, lock = fal
 export async function unsubscribeContext(token: string, now = new Date()): Promise<UnsubscribeContext> {
   const row = await findLink(getDb(), token, now);
   if (!row) return { state: 'unknown' };
-  const council = row.slug && row.nameFi ? { slug: row.slug, nameFi: row.nameFi, nameSv: row.nameSv, nameEn: row.nameEn } : null;
+  const council =
+    row.slug && row.nameFi ? { slug: row.slug, nameFi: row.nameFi, nameSv: row.nameSv, nameEn: row.nameEn } : null;
   return { state: 'valid', topic: row.topic as NotificationTopic, council };
 }
 
@@ -252,7 +310,10 @@ export async function unsubscribeContext(token: string, now = new Date()): Promi
  * public subscription is deleted with its links; an address gets an opt-out of the topic.
  * Running it again is harmless ('unknown' once the subscription is gone).
  */
-export async function unsubscribeWithToken(token: string, ctx: { ip: string | null; now?: Date }): Promise<'done' | 'unknown'> {
+export async function unsubscribeWithToken(
+  token: string,
+  ctx: { ip: string | null; now?: Date },
+): Promise<'done' | 'unknown'> {
   const now = ctx.now ?? new Date();
   return getDb().transaction(async (tx) => {
     const row = await findLink(tx, token, now, true);
@@ -268,8 +329,15 @@ export async function unsubscribeWithToken(token: string, ctx: { ip: string | nu
         regionId: row.regionId,
       });
     } else if (row.address) {
-      await tx.insert(mailOptOuts).values({ address: row.address, topic: row.topic, createdAt: now }).onConflictDoNothing();
-      await recordAudit(tx, actor, { action: 'notifications.opt_out', entityType: 'mail_opt_out', changes: { topic: row.topic } });
+      await tx
+        .insert(mailOptOuts)
+        .values({ address: row.address, topic: row.topic, createdAt: now })
+        .onConflictDoNothing();
+      await recordAudit(tx, actor, {
+        action: 'notifications.opt_out',
+        entityType: 'mail_opt_out',
+        changes: { topic: row.topic },
+      });
     }
     return 'done';
   });
@@ -321,11 +389,19 @@ export async function getNotificationSettings(userId: string): Promise<Notificat
     ? await db.select({ topic: mailOptOuts.topic }).from(mailOptOuts).where(inArray(mailOptOuts.address, addresses))
     : [];
   const off = new Set(rows.map((r) => r.topic));
-  return { addresses, enabled: Object.fromEntries(TOPICS.map((t) => [t, !off.has(t)])) as Record<NotificationTopic, boolean> };
+  return {
+    addresses,
+    enabled: Object.fromEntries(TOPICS.map((t) => [t, !off.has(t)])) as Record<NotificationTopic, boolean>,
+  };
 }
 
 /** Sets which notices the user gets (for every address of theirs), in one transaction with its audit entry. */
-export async function saveNotificationSettings(userId: string, enabled: Record<NotificationTopic, boolean>, actor: AuditActor, now = new Date()) {
+export async function saveNotificationSettings(
+  userId: string,
+  enabled: Record<NotificationTopic, boolean>,
+  actor: AuditActor,
+  now = new Date(),
+) {
   await getDb().transaction(async (tx) => {
     const addresses = await addressesOf(tx, userId);
     if (addresses.length === 0) return;
@@ -339,7 +415,12 @@ export async function saveNotificationSettings(userId: string, enabled: Record<N
           .onConflictDoNothing();
       }
     }
-    await recordAudit(tx, actor, { action: 'notifications.settings', entityType: 'user', entityId: userId, changes: { ...enabled } });
+    await recordAudit(tx, actor, {
+      action: 'notifications.settings',
+      entityType: 'user',
+      entityId: userId,
+      changes: { ...enabled },
+    });
   });
 }
 
@@ -370,10 +451,20 @@ interface Recipient {
  * public may see, every active subscriber of the council. One message per address, however many
  * roles or subscriptions it has. Returns how many were queued (call wakeWorkers after the commit).
  */
-export async function queuePublicationNotices(tx: Executor, what: 'agenda' | 'minutes', meeting: PublishedMeeting, opts: { baseUrl?: string } = {}): Promise<number> {
+export async function queuePublicationNotices(
+  tx: Executor,
+  what: 'agenda' | 'minutes',
+  meeting: PublishedMeeting,
+  opts: { baseUrl?: string } = {},
+): Promise<number> {
   const baseUrl = opts.baseUrl ?? appOrigin();
   const [council] = await tx
-    .select({ nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, languages: councils.languages })
+    .select({
+      nameFi: councils.nameFi,
+      nameSv: councils.nameSv,
+      nameEn: councils.nameEn,
+      languages: councils.languages,
+    })
     .from(councils)
     .where(eq(councils.id, meeting.councilId));
   if (!council) return 0;
@@ -404,16 +495,30 @@ export async function queuePublicationNotices(tx: Executor, what: 'agenda' | 'mi
         .where(and(eq(emailSubscriptions.councilId, meeting.councilId), eq(emailSubscriptions.status, 'active')))
         .orderBy(asc(emailSubscriptions.createdAt))
     : [];
-  const off = await optedOut(tx, members.map((m) => m.email!), 'publications');
+  const off = await optedOut(
+    tx,
+    members.map((m) => m.email!),
+    'publications',
+  );
   const recipients = new Map<string, Recipient>();
   for (const m of members) {
     const email = m.email!.toLowerCase();
     if (off.has(email) || recipients.has(email)) continue;
-    recipients.set(email, { email, locale: pickLocale(m.userLocale, council.languages), target: { address: email }, member: true });
+    recipients.set(email, {
+      email,
+      locale: pickLocale(m.userLocale, council.languages),
+      target: { address: email },
+      member: true,
+    });
   }
   for (const s of subscribers) {
     if (recipients.has(s.email)) continue;
-    recipients.set(s.email, { email: s.email, locale: pickLocale(s.locale), target: { subscriptionId: s.id }, member: false });
+    recipients.set(s.email, {
+      email: s.email,
+      locale: pickLocale(s.locale),
+      target: { subscriptionId: s.id },
+      member: false,
+    });
   }
   const url = meeting.isPublic
     ? `${baseUrl}/meetings/${meeting.meetingId}${what === 'minutes' ? '/minutes' : ''}`

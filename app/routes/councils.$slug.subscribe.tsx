@@ -17,7 +17,8 @@ import { subscribeSchema } from '~/validation/notify';
 
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }, { name: 'robots', content: 'noindex' }];
 // The answer to a post is never stored by any cache.
-export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) => (actionHeaders.get('Cache-Control') ? actionHeaders : loaderHeaders);
+export const headers: HeadersFunction = ({ actionHeaders, loaderHeaders }) =>
+  actionHeaders.get('Cache-Control') ? actionHeaders : loaderHeaders;
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
 async function publicCouncil(slug: string | undefined) {
@@ -30,7 +31,10 @@ async function publicCouncil(slug: string | undefined) {
 /** The form on its own page (the council page carries the same form). */
 export async function loader({ params }: LoaderFunctionArgs) {
   const council = await publicCouncil(params.slug);
-  return json({ council: { slug: council.slug, nameFi: council.nameFi, nameSv: council.nameSv, nameEn: council.nameEn }, days: CONFIRM_DAYS });
+  return json({
+    council: { slug: council.slug, nameFi: council.nameFi, nameSv: council.nameSv, nameEn: council.nameEn },
+    days: CONFIRM_DAYS,
+  });
 }
 
 /**
@@ -47,9 +51,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const { email, language, website } = submission.value;
   // A bot that filled the hidden field is told the same as anyone, and nothing is sent.
-  const outcome = website ? 'ok' : await requestSubscription({ councilId: council.id, email, locale: language }, { ip: clientIp(request) });
+  const outcome = website
+    ? 'ok'
+    : await requestSubscription({ councilId: council.id, email, locale: language }, { ip: clientIp(request) });
   if (outcome === 'rate_limited') {
-    return json({ result: translatedReply(submission, t, { formErrors: [t('notify.form.rateLimited')] }), sent: false }, { status: 429, headers: NO_STORE });
+    return json(
+      { result: translatedReply(submission, t, { formErrors: [t('notify.form.rateLimited')] }), sent: false },
+      { status: 429, headers: NO_STORE },
+    );
   }
   return json({ result: null, sent: true }, { headers: NO_STORE });
 }

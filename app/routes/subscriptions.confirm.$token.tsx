@@ -8,7 +8,11 @@ import { localized } from '~/lib/i18n';
 import { useLocale } from '~/lib/use-locale';
 import { CONFIRM_DAYS, confirmationContext, confirmSubscription, type TokenState } from '~/models/subscriptions.server';
 
-export const meta: MetaFunction = () => [{ title: 'Neuvos' }, { name: 'robots', content: 'noindex' }, { name: 'referrer', content: 'no-referrer' }];
+export const meta: MetaFunction = () => [
+  { title: 'Neuvos' },
+  { name: 'robots', content: 'noindex' },
+  { name: 'referrer', content: 'no-referrer' },
+];
 // The token is in the URL: keep it out of caches and out of Referer headers.
 const HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
 export const headers: HeadersFunction = () => HEADERS;
@@ -45,7 +49,8 @@ export default function ConfirmPage() {
     );
   }
   const state = actionData?.state ?? data.state;
-  if (state !== 'valid' || data.state !== 'valid') return <SubscriptionLinkTrouble state={state === 'valid' ? 'unknown' : state} days={data.days} />;
+  if (state !== 'valid' || data.state !== 'valid')
+    return <SubscriptionLinkTrouble state={state === 'valid' ? 'unknown' : state} days={data.days} />;
   return (
     <section aria-labelledby="confirm-title">
       <h1 id="confirm-title">{t('notify.confirm.title')}</h1>

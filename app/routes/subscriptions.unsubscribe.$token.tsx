@@ -8,7 +8,11 @@ import { useLocale } from '~/lib/use-locale';
 import { unsubscribeContext, unsubscribeWithToken } from '~/models/subscriptions.server';
 import { SubscriptionLinkTrouble } from '~/components/subscription-link-trouble';
 
-export const meta: MetaFunction = () => [{ title: 'Neuvos' }, { name: 'robots', content: 'noindex' }, { name: 'referrer', content: 'no-referrer' }];
+export const meta: MetaFunction = () => [
+  { title: 'Neuvos' },
+  { name: 'robots', content: 'noindex' },
+  { name: 'referrer', content: 'no-referrer' },
+];
 const HEADERS = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
 export const headers: HeadersFunction = () => HEADERS;
 
@@ -35,7 +39,8 @@ export default function UnsubscribePage() {
   const locale = useLocale();
   const settings = (
     <p>
-      {t('notify.unsubscribe.settingsHint')} <Link to="/account/notifications">{t('notify.unsubscribe.settingsLink')}</Link>
+      {t('notify.unsubscribe.settingsHint')}{' '}
+      <Link to="/account/notifications">{t('notify.unsubscribe.settingsLink')}</Link>
     </p>
   );
   if (actionData?.outcome === 'done') {

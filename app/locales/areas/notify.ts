@@ -5,7 +5,8 @@ export const notify = defineMessages({
   fi: {
     form: {
       title: 'Tilaa ilmoitukset sähköpostiin',
-      intro: 'Saat viestin, kun toimielimen esityslista tai pöytäkirja julkaistaan. Lähetämme ensin vahvistuslinkin. Osoitettasi ei näytetä kenellekään.',
+      intro:
+        'Saat viestin, kun toimielimen esityslista tai pöytäkirja julkaistaan. Lähetämme ensin vahvistuslinkin. Osoitettasi ei näytetä kenellekään.',
       email: 'Sähköpostiosoite',
       language: 'Viestien kieli',
       submit: 'Tilaa',
@@ -70,7 +71,8 @@ export const notify = defineMessages({
         agenda: 'Lue esityslista:',
         minutes: 'Lue pöytäkirja:',
       },
-      memberFooter: 'Saat tämän viestin, koska olet toimielimen jäsen. Lopeta nämä ilmoitukset: {{url}}\nIlmoitusasetukset: {{settings}}',
+      memberFooter:
+        'Saat tämän viestin, koska olet toimielimen jäsen. Lopeta nämä ilmoitukset: {{url}}\nIlmoitusasetukset: {{settings}}',
       subscriberFooter: 'Saat tämän viestin, koska tilasit ilmoitukset. Lopeta tilaus: {{url}}',
     },
     reminderFooter: 'Lopeta nämä muistutukset: {{url}}',
@@ -87,7 +89,8 @@ export const notify = defineMessages({
   sv: {
     form: {
       title: 'Beställ meddelanden per e-post',
-      intro: 'Du får ett meddelande när organets föredragningslista eller protokoll publiceras. Vi skickar först en bekräftelselänk. Din adress visas inte för någon.',
+      intro:
+        'Du får ett meddelande när organets föredragningslista eller protokoll publiceras. Vi skickar först en bekräftelselänk. Din adress visas inte för någon.',
       email: 'E-postadress',
       language: 'Meddelandenas språk',
       submit: 'Beställ',
@@ -152,7 +155,8 @@ export const notify = defineMessages({
         agenda: 'Läs föredragningslistan:',
         minutes: 'Läs protokollet:',
       },
-      memberFooter: 'Du får detta meddelande eftersom du är medlem i organet. Avsluta dessa meddelanden: {{url}}\nMeddelandeinställningar: {{settings}}',
+      memberFooter:
+        'Du får detta meddelande eftersom du är medlem i organet. Avsluta dessa meddelanden: {{url}}\nMeddelandeinställningar: {{settings}}',
       subscriberFooter: 'Du får detta meddelande eftersom du beställde meddelanden. Avsluta beställningen: {{url}}',
     },
     reminderFooter: 'Avsluta dessa påminnelser: {{url}}',
@@ -169,7 +173,8 @@ export const notify = defineMessages({
   en: {
     form: {
       title: 'Get notices by email',
-      intro: 'You get a message when the body publishes an agenda or minutes. We first send a confirmation link. Your address is shown to no one.',
+      intro:
+        'You get a message when the body publishes an agenda or minutes. We first send a confirmation link. Your address is shown to no one.',
       email: 'Email address',
       language: 'Language of the messages',
       submit: 'Subscribe',
@@ -234,7 +239,8 @@ export const notify = defineMessages({
         agenda: 'Read the agenda:',
         minutes: 'Read the minutes:',
       },
-      memberFooter: 'You get this message because you are a member of the body. Stop these notices: {{url}}\nNotification settings: {{settings}}',
+      memberFooter:
+        'You get this message because you are a member of the body. Stop these notices: {{url}}\nNotification settings: {{settings}}',
       subscriberFooter: 'You get this message because you subscribed to notices. Unsubscribe: {{url}}',
     },
     reminderFooter: 'Stop these reminders: {{url}}',
