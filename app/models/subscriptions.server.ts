@@ -36,10 +36,10 @@ const newToken = () => randomBytes(32).toString('base64url');
 /** How long a confirmation link works; an unconfirmed subscription is deleted after it. */
 export const CONFIRM_DAYS = 7;
 /** How long an unsubscribe link in a sent message keeps working. */
-export const UNSUBSCRIBE_LINK_DAYS = 400;
+const UNSUBSCRIBE_LINK_DAYS = 400;
 const DAY_MS = 86_400_000;
 
-export const SUBSCRIBE_LIMITS = {
+const SUBSCRIBE_LIMITS = {
   /** Confirmation mails to one address (over all councils). Over it, nothing is sent, the answer is the same. */
   perAddress: { max: 3, windowSeconds: 60 * 60 },
   /** Subscription requests from one client. Over it, the form says to try later. */
@@ -106,7 +106,7 @@ export async function optedOut(
 // ---------------------------------------------------------------------------------------
 // Public subscription with double opt-in
 
-export type SubscribeOutcome = 'ok' | 'rate_limited';
+type SubscribeOutcome = 'ok' | 'rate_limited';
 
 /**
  * Asks for a subscription. The answer is the same whether the address was new, pending or
@@ -264,7 +264,7 @@ export async function confirmSubscription(token: string, ctx: { ip: string | nul
   });
 }
 
-export type UnsubscribeContext =
+type UnsubscribeContext =
   | { state: 'unknown' }
   | { state: 'valid'; topic: NotificationTopic; council: (CouncilNames & { slug: string }) | null };
 
@@ -364,7 +364,7 @@ export async function subscriptionCounts() {
 // ---------------------------------------------------------------------------------------
 // A member's own settings
 
-export interface NotificationSettings {
+interface NotificationSettings {
   addresses: string[];
   enabled: Record<NotificationTopic, boolean>;
 }
@@ -427,7 +427,7 @@ export async function saveNotificationSettings(
 // ---------------------------------------------------------------------------------------
 // "Published" notices
 
-export interface PublishedMeeting {
+interface PublishedMeeting {
   meetingId: string;
   councilId: string;
   title: string;

@@ -38,8 +38,7 @@ export const emailSubscriptions = pgTable(
 );
 
 /** What a notice is about; a recipient can turn each off separately. */
-export const NOTIFICATION_TOPICS = ['publications', 'meeting_reminders', 'milestone_reminders'] as const;
-export type NotificationTopic = (typeof NOTIFICATION_TOPICS)[number];
+export type NotificationTopic = 'publications' | 'meeting_reminders' | 'milestone_reminders';
 
 /**
  * An address that asked not to get one kind of notice (from the account's notification
@@ -80,5 +79,3 @@ export const unsubscribeLinks = pgTable(
     check('unsubscribe_links_topic', sql`${t.topic} IN ('publications','meeting_reminders','milestone_reminders')`),
   ],
 );
-
-export type EmailSubscription = typeof emailSubscriptions.$inferSelect;
