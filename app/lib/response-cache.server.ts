@@ -49,7 +49,7 @@ type TaggedRequest = IncomingMessage & { [STATE]?: RequestState };
 
 const PRIVATE_PREFIXES = [
   '/manage', '/my', '/account', '/admin', '/login', '/logout', '/invite', '/reply', '/reset-password',
-  '/calendar/', '/feedback', '/build/',
+  '/calendar/', '/feedback', '/build/', '/subscriptions/',
 ];
 const SUPPORTED_LANGUAGES = new Set(['fi', 'sv', 'en']);
 const MAX_URL = 2048;

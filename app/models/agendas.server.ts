@@ -20,6 +20,9 @@ import { helsinkiWallClock, helsinkiYear, toIsoWithOffset } from '~/lib/dates';
 import { normalisePastedText, renderMarkdown } from '~/lib/markdown.server';
 import { diffChanges, recordAudit, type AuditActor } from './audit.server';
 import { frozenAware } from '~/models/db-errors.server';
+import { wakeWorkers } from '~/lib/queue/queue.server';
+import { MAIL_QUEUE } from '~/lib/queue/queues';
+import { queuePublicationNotices } from '~/models/subscriptions.server';
 
 // ---------------------------------------------------------------------------------------------
 // Scope: which meeting, which council. Every function below filters by the council it was given.
@@ -505,7 +508,8 @@ export type PublishAgendaOutcome =
  * highest § of the meeting's year (Helsinki time), and makes the members' and public views visible.
  */
 export async function publishAgenda(who: Who, meetingId: string, now: Date = new Date()): Promise<PublishAgendaOutcome> {
-  return frozenAware(
+  let notices = 0;
+  const outcome = await frozenAware(
     () =>
       getDb().transaction(async (tx): Promise<PublishAgendaOutcome> => {
         const scope = await getMeetingScope(meetingId, tx);
@@ -528,6 +532,15 @@ export async function publishAgenda(who: Who, meetingId: string, now: Date = new
         const publishedAt = scope.agendaPublishedAt ?? now;
         if (!scope.agendaPublishedAt) {
           await tx.update(meetings).set({ agendaPublishedAt: publishedAt, updatedAt: now }).where(eq(meetings.id, meetingId));
+          // The first publication tells the members and subscribers, in this transaction.
+          notices = await queuePublicationNotices(tx, 'agenda', {
+            meetingId,
+            councilId: scope.councilId,
+            title: scope.title,
+            startsAt: scope.startsAt,
+            endsAt: scope.endsAt,
+            isPublic: isPublicRecord({ ...scope, agendaPublishedAt: publishedAt }),
+          });
         }
         const deadline = noticeDeadline(scope.startsAt, scope.noticePeriodDays);
         const late = publishedAt.getTime() > deadline.getTime();
@@ -543,6 +556,8 @@ export async function publishAgenda(who: Who, meetingId: string, now: Date = new
       }),
     { status: 'frozen' },
   );
+  if (notices > 0) wakeWorkers(MAIL_QUEUE);
+  return outcome;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ import { wakeWorkers } from '~/lib/queue/queue.server';
 import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { diffChanges, recordAudit, type AuditActor } from '~/models/audit.server';
 import { yearBounds } from '~/models/reports.server';
+import { issueUnsubscribeUrl, optedOut } from '~/models/subscriptions.server';
 
 interface Scope {
   councilId: string;
@@ -301,24 +302,30 @@ export async function sendDueMilestoneReminders(now: Date = new Date(), instance
         .onConflictDoNothing()
         .returning({ id: milestoneReminders.id });
       if (rows.length === 0) return null;
+      const off = await optedOut(tx, [...targets.keys()], 'milestone_reminders');
+      let count = 0;
       for (const r of targets.values()) {
+        if (off.has(r.email.toLowerCase())) continue;
+        count += 1;
+        const unsubscribeUrl = await issueUnsubscribeUrl(tx, { address: r.email }, 'milestone_reminders', origin);
         const t = await i18nServer.getFixedT(r.locale, 'common');
         const title = (r.locale === 'sv' ? milestone.titleSv : r.locale === 'en' ? milestone.titleEn : null) ?? milestone.titleFi;
         const dates = entry.end ? `${entry.start} – ${entry.end}` : entry.start;
         await queueMail(tx, {
           to: r.email,
           subject: t('plans.cycle.reminderMail.subject', { title }),
-          text: t('plans.cycle.reminderMail.text', { title, dates, url: `${origin}/manage/councils/${r.councilSlug}/cycle` }),
+          text: `${t('plans.cycle.reminderMail.text', { title, dates, url: `${origin}/manage/councils/${r.councilSlug}/cycle` })}\n\n${t('notify.reminderFooter', { url: unsubscribeUrl })}\n`,
           councilId: milestone.councilId ?? r.councilId,
           kind: 'milestone_reminder',
           locale: r.locale,
+          unsubscribeUrl,
         });
       }
       await tx
         .update(milestoneReminders)
-        .set({ sentAt: now, recipients: targets.size })
+        .set({ sentAt: now, recipients: count })
         .where(and(eq(milestoneReminders.milestoneId, milestone.id), eq(milestoneReminders.year, entry.year)));
-      return targets.size;
+      return count;
     });
     if (queued === null) continue;
     claimedCount += 1;

@@ -106,7 +106,8 @@ export async function mailAboutMeeting(
   const intro = t(`calendar.mail.intro.${kind}`, { name: to.name });
   // Calendar programs send their own "accepted" mails to the organiser address: say they are not read.
   const calendarNote = to.replyUrl && (kind === 'invitation' || kind === 'update') ? `\n${t('mail.calendarRepliesNotRead')}\n` : '';
-  const text = `${intro}\n\n${describe(t, meeting, council, to, kind)}\n${calendarNote}`;
+  const stopNote = extra.unsubscribeUrl ? `\n${t('notify.reminderFooter', { url: extra.unsubscribeUrl })}\n` : '';
+  const text = `${intro}\n\n${describe(t, meeting, council, to, kind)}\n${calendarNote}${stopNote}`;
   // Replies to the deputy hand-over and the release are plain notes: the event itself is unchanged.
   const method: IcsMethod | null = kind === 'cancellation' ? 'CANCEL' : kind === 'ask' || kind === 'released' || kind === 'reminder' ? null : 'REQUEST';
   const attendee: IcsAttendee = {

@@ -47,6 +47,9 @@ import { VOTING_SEAT_ROLES } from '~db/schema/constants';
 import { hasStarted } from '~/lib/meeting-lifecycle';
 import { membersWithDeputies } from '~/lib/attendance-order';
 import { checkRollCall, countVotes, votersOf, type RollCallProblem, type VoteOption, type Voter } from '~/lib/roll-call';
+import { wakeWorkers } from '~/lib/queue/queue.server';
+import { MAIL_QUEUE } from '~/lib/queue/queues';
+import { queuePublicationNotices } from '~/models/subscriptions.server';
 
 const SEAT_ROLES = VOTING_SEAT_ROLES;
 const CHECKER_ROLES: readonly string[] = ['chair', 'member', 'deputy'];
@@ -921,7 +924,8 @@ export async function approveMinutes(
 
 /** approved → published: the public now sees this version (and the earlier ones as history). */
 export async function publishMinutes(who: Who, meetingId: string, versionId: string, lockVersion: number, now = new Date()) {
-  return transition(async (tx) => {
+  let notices = 0;
+  const outcome = await transition(async (tx) => {
     const version = await lockedVersion(tx, who.councilId, meetingId, versionId);
     if (!version) return no('not_found');
     if (version.status !== 'approved') return no(version.status === 'published' ? 'frozen' : 'not_approved');
@@ -932,8 +936,22 @@ export async function publishMinutes(who: Who, meetingId: string, versionId: str
       .set({ status: 'published', publishedAt: now, lockVersion: sql`${minutesVersions.lockVersion} + 1`, updatedAt: now })
       .where(eq(minutesVersions.id, versionId));
     await audit(tx, who, 'minutes.publish', versionId, { status: ['approved', 'published'] });
+    // Members and subscribers hear of every published version, in this transaction.
+    const scope = await getMeetingScope(meetingId, tx);
+    if (scope) {
+      notices = await queuePublicationNotices(tx, 'minutes', {
+        meetingId,
+        councilId: scope.councilId,
+        title: scope.title,
+        startsAt: scope.startsAt,
+        endsAt: scope.endsAt,
+        isPublic: isPublicRecord(scope),
+      });
+    }
     return ok(versionId);
   });
+  if (outcome.status === 'ok' && notices > 0) wakeWorkers(MAIL_QUEUE);
+  return outcome;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   toMailRecipient,
   type MailRecipient,
 } from '~/models/invitations.server';
+import { issueUnsubscribeUrl, optedOut } from '~/models/subscriptions.server';
 
 const DAY_MS = 86_400_000;
 /** meeting_reminders.days_before allows 0-60; a council setting outside that is ignored. */
@@ -118,13 +119,16 @@ async function queueReminder(tx: Tx, meetingId: string, baseUrl: string, now: Da
         ).map((r) => r.id),
       )
     : new Set<string>();
+  // Those who turned meeting reminders off (account settings or an unsubscribe link) get none.
+  const off = await optedOut(tx, rows.flatMap((r) => (r.email ? [r.email] : [])), 'meeting_reminders');
   let queued = 0;
   for (const row of rows) {
-    if (!row.email) continue;
+    if (!row.email || off.has(row.email.toLowerCase())) continue;
     const token = unanswered.has(row.id) ? await issueReplyToken(tx, row.id) : null;
     const to: MailRecipient | null = toMailRecipient(row, found.council, token ? `${baseUrl}/reply/${token}` : null);
     if (!to) continue;
-    await mailAboutMeeting(tx, 'reminder', found.meeting, found.council, to, now);
+    const unsubscribeUrl = await issueUnsubscribeUrl(tx, { address: row.email }, 'meeting_reminders', baseUrl);
+    await mailAboutMeeting(tx, 'reminder', found.meeting, found.council, to, now, { unsubscribeUrl });
     queued += 1;
   }
   return queued;

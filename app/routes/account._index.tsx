@@ -55,6 +55,9 @@ export default function AccountPage() {
         <li>
           <Link to="/account/two-factor">{t('totp.title')}</Link>
         </li>
+        <li>
+          <Link to="/account/notifications">{t('notify.settings.title')}</Link>
+        </li>
         {data.isAdmin ? (
           <li>
             <Link to="/admin">{t('admin.title')}</Link>

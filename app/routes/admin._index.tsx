@@ -42,6 +42,9 @@ export default function AdminHome() {
             <li>
               <Link to="/admin/feedback">{t('admin.feedback')}</Link>
             </li>
+            <li>
+              <Link to="/admin/subscriptions">{t('notify.admin.link')}</Link>
+            </li>
           </>
         ) : null}
       </ul>

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { CalendarSubscribe } from '~/components/calendar-subscribe';
+import { SubscribeForm } from '~/components/subscribe-form';
 import { CouncilRecordsLinks } from '~/components/plans-council-links';
 import { TermList } from '~/components/roster-term-list';
 import { absoluteUrl } from '~/lib/url.server';
@@ -186,6 +187,7 @@ export default function CouncilPage() {
             <h2 id="past-title">{t('council.pastMeetings')}</h2>
             <MeetingTable meetings={data.past} caption={t('council.pastMeetings')} showCouncil={false} />
           </section>
+          <SubscribeForm slug={council.slug} locale={locale} />
         </>
       )}
       <p className="muted">

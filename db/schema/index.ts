@@ -13,3 +13,4 @@ export * from './rosters';
 export * from './statements';
 export * from './search';
 export * from './totp';
+export * from './notifications';

@@ -74,6 +74,8 @@ const ACCESS: Record<string, Access> = {
   accessibility: 'public',
   'account._index': 'signedIn',
   'account.sessions': 'signedIn',
+  'account.notifications': 'signedIn',
+  'admin.subscriptions': 'adminOnly',
   'account.two-factor': 'signedIn',
   'admin._index': 'secretariat',
   'admin.audit': 'secretariat',
@@ -83,6 +85,7 @@ const ACCESS: Record<string, Access> = {
   'admin.users._index': 'regionAdmin',
   'admin.users.$userId': 'secretariat',
   'councils.$slug._index': 'public',
+  'councils.$slug.subscribe': 'public',
   'councils.$slug.feed[.]xml': 'public',
   'feed[.]xml': 'public',
   feedback: 'public',
@@ -110,6 +113,8 @@ const ACCESS: Record<string, Access> = {
   'my.meetings': 'signedIn',
   'my.calendar': 'signedIn',
   'reply.$token': 'token',
+  'subscriptions.confirm.$token': 'token',
+  'subscriptions.unsubscribe.$token': 'token',
   'calendar.$token[.ics]': 'token',
   'councils.$slug.calendar[.ics]': 'public',
   'api.v1.councils.$slug.meetings': 'public',
@@ -180,7 +185,7 @@ const LOADER_EXCEPTIONS: Record<string, Partial<Record<Role, number>>> = {
  * Actions not probed here: public by design (anyone may post), or ending the session the
  * matrix signs in with (sign-out, ending sessions). tests/integration/auth.test.ts covers them.
  */
-const PUBLIC_ACTIONS = new Set(['logout', 'account.sessions', 'login', 'login_.two-factor', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token']);
+const PUBLIC_ACTIONS = new Set(['logout', 'account.sessions', 'login', 'login_.two-factor', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token', 'councils.$slug.subscribe', 'subscriptions.confirm.$token', 'subscriptions.unsubscribe.$token']);
 
 interface Fixture {
   params: Record<string, string>;

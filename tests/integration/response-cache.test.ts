@@ -214,7 +214,7 @@ describe('anonymous response cache', () => {
     const list = Array.isArray(rows) ? rows : rows.rows;
     const missing = list.filter((r) => !r.has).map((r) => r.name).sort();
     expect(missing).toEqual(
-      ['audit_log', 'auth_tokens', 'calendar_feed_tokens', 'feedback_messages', 'mail_messages', 'meeting_reminders', 'milestone_reminders', 'rate_limit_events', 'sessions'].filter((t) => list.some((r) => r.name === t)),
+      ['audit_log', 'auth_tokens', 'calendar_feed_tokens', 'email_subscriptions', 'feedback_messages', 'mail_messages', 'mail_opt_outs', 'meeting_reminders', 'milestone_reminders', 'rate_limit_events', 'sessions', 'unsubscribe_links'].filter((t) => list.some((r) => r.name === t)),
     );
     for (const t of ['councils', 'meetings', 'minutes', 'minutes_versions', 'agenda_items', 'regions', 'people', 'memberships']) {
       expect(list.find((r) => r.name === t)?.has, t).toBe(true);

@@ -4,6 +4,7 @@ import { calendar } from './calendar';
 import { http } from './http';
 import { ops } from './ops';
 import { mail } from './mail';
+import { notify } from './notify';
 import { plans } from './plans';
 import { portal } from './portal';
 import { records } from './records';
@@ -15,4 +16,4 @@ import { ws } from './ws';
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, http, mail, ops, plans, portal, records, roster, totp, ws };
+export const areas = { admin, auth, calendar, http, mail, notify, ops, plans, portal, records, roster, totp, ws };
