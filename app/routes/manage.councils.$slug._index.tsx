@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       meetings: can(principal, 'meeting.edit', subject),
       plans: can(principal, 'plan.edit', subject),
       statements: can(principal, 'statement.edit', subject),
+      fees: can(principal, 'fees.manage', subject),
     },
   });
 }
@@ -103,6 +104,11 @@ export default function ManageCouncilPage() {
           {may.meetings ? (
             <li>
               <Link to={`${base}/agenda-template`}>{t('roster.overview.agendaTemplate')}</Link>
+            </li>
+          ) : null}
+          {may.fees ? (
+            <li>
+              <Link to={`${base}/fees`}>{t('fees.nav.fees')}</Link>
             </li>
           ) : null}
           <li>

@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import { check, date, foreignKey, index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, lockVersion, timestamps, tstz } from './_common';
 import { users } from './auth';
+import { MAX_CLAIM_KM, MAX_FEE_CENTS as MAX_CENTS } from './constants';
 import { councils } from './councils';
 import { meetings } from './meetings';
 import { people } from './people';
@@ -13,8 +14,6 @@ import { people } from './people';
 
 export const feeRuleKind = pgEnum('fee_rule_kind', ['none', 'per_meeting']);
 
-/** Upper bound of any single amount in cents (10 000 €): a typo, not a fee, above it. */
-export const MAX_CENTS = 1_000_000;
 
 /**
  * A council's fee rule for a validity period. `none` (Pirkanmaa pays no fees or expenses) has
@@ -66,8 +65,6 @@ export const councilFeeRules = pgTable(
 export const travelClaimStatus = pgEnum('travel_claim_status', ['draft', 'submitted', 'approved', 'rejected']);
 export const accessibilityCostType = pgEnum('accessibility_cost_type', ['taxi', 'assistant', 'other']);
 
-/** Longest journey a claim may state (there and back), in kilometres. */
-export const MAX_CLAIM_KM = 3000;
 
 /** One member's travel claim for one meeting they attended. */
 export const travelClaims = pgTable(
