@@ -306,7 +306,7 @@ export async function listClaimableMeetings(personId: string, opts: { meetingId?
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - CLAIM_WINDOW_DAYS * DAY_MS);
   const newest = db
-    .select({ minutesId: minutesVersions.minutesId, versionNo: sql<number>`max(${minutesVersions.versionNo})`.as('version_no') })
+    .select({ minutesId: minutesVersions.minutesId, newestNo: sql<number>`max(${minutesVersions.versionNo})`.as('newest_no') })
     .from(minutesVersions)
     .groupBy(minutesVersions.minutesId)
     .as('newest');
@@ -324,7 +324,7 @@ export async function listClaimableMeetings(personId: string, opts: { meetingId?
     })
     .from(attendance)
     .innerJoin(minutesVersions, eq(minutesVersions.id, attendance.versionId))
-    .innerJoin(newest, and(eq(newest.minutesId, minutesVersions.minutesId), eq(newest.versionNo, minutesVersions.versionNo)))
+    .innerJoin(newest, and(eq(newest.minutesId, minutesVersions.minutesId), eq(newest.newestNo, minutesVersions.versionNo)))
     .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
     .innerJoin(councils, eq(councils.id, meetings.councilId))
