@@ -10,6 +10,7 @@ CREATE TABLE "council_fee_rules" (
 	"meeting_fee_cents" integer DEFAULT 0 NOT NULL,
 	"chair_supplement_cents" integer DEFAULT 0 NOT NULL,
 	"secretary_supplement_cents" integer DEFAULT 0 NOT NULL,
+	"pay_secretary" boolean DEFAULT true NOT NULL,
 	"long_meeting_after_minutes" integer,
 	"long_meeting_supplement_cents" integer DEFAULT 0 NOT NULL,
 	"km_rate_cents" integer DEFAULT 0 NOT NULL,

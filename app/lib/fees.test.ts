@@ -23,6 +23,7 @@ const RULE: FeeRule = {
   meetingFeeCents: 8000,
   chairSupplementCents: 4000,
   secretarySupplementCents: 2000,
+  paySecretary: true,
   longMeetingAfterMinutes: 180,
   longMeetingSupplementCents: 2500,
   kmRateCents: 59,
@@ -39,6 +40,11 @@ describe('computeMeetingFees', () => {
       ['m', 8000],
       ['d', 8000],
     ]);
+  });
+
+  it('leaves out a secretary the rule does not pay (a county employee)', () => {
+    const lines = computeMeetingFees({ ...RULE, paySecretary: false }, 60, [person('s', 'secretary'), person('m', 'member')]);
+    expect(lines.map((l) => l.personId)).toEqual(['m']);
   });
 
   it('adds the long-meeting supplement only after the limit', () => {
@@ -66,6 +72,7 @@ describe('computeMeetingFees', () => {
     meetingFeeCents: fc.integer({ min: -1000, max: 1_000_000 }),
     chairSupplementCents: fc.integer({ min: -1000, max: 1_000_000 }),
     secretarySupplementCents: fc.integer({ min: -1000, max: 1_000_000 }),
+    paySecretary: fc.boolean(),
     longMeetingAfterMinutes: fc.option(fc.integer({ min: 30, max: 1440 })),
     longMeetingSupplementCents: fc.integer({ min: -1000, max: 1_000_000 }),
     kmRateCents: fc.integer({ min: -10, max: 1000 }),

@@ -13,6 +13,8 @@ export interface FeeRule {
   meetingFeeCents: number;
   chairSupplementCents: number;
   secretarySupplementCents: number;
+  /** False: the secretary attends as an employee and gets no fee line. */
+  paySecretary: boolean;
   longMeetingAfterMinutes: number | null;
   longMeetingSupplementCents: number;
   kmRateCents: number;
@@ -88,7 +90,7 @@ const clampCents = (n: number) => (Number.isFinite(n) && n > 0 ? Math.round(n) :
 /**
  * One line per person present in a fee-earning role: the meeting fee, the chair's supplement
  * (whoever chaired, a vice-chair acting as chair included), the secretary's supplement, the
- * long-meeting supplement, and their approved travel claim (km × rate, tickets, accessibility
+ * long-meeting supplement (the secretary only when the rule pays them), and their approved travel claim (km × rate, tickets, accessibility
  * costs). A `none` rule, or no rule at all, pays nothing: no lines.
  */
 export function computeMeetingFees(
@@ -103,6 +105,7 @@ export function computeMeetingFees(
   const lines: FeeLine[] = [];
   for (const a of attendees) {
     if (!a.present || !FEE_ROLES.includes(a.role) || seen.has(a.personId)) continue;
+    if (a.role === 'secretary' && !rule.paySecretary) continue;
     seen.add(a.personId);
     const claim = approvedClaims.get(a.personId);
     const km = claim ? Math.max(0, Math.floor(claim.km)) : 0;

@@ -69,6 +69,7 @@ function ruleValues(input: FeeRuleForm) {
     meetingFeeCents: zeroIfNone(input.meetingFee),
     chairSupplementCents: zeroIfNone(input.chairSupplement),
     secretarySupplementCents: zeroIfNone(input.secretarySupplement),
+    paySecretary: !none && input.paySecretary === true,
     longMeetingAfterMinutes: none || input.longMeetingAfterHours === undefined ? null : Math.round(input.longMeetingAfterHours * 60),
     longMeetingSupplementCents: zeroIfNone(input.longMeetingSupplement),
     kmRateCents: zeroIfNone(input.kmRate),

@@ -1,4 +1,4 @@
-import { getFormProps, getSelectProps, useForm } from '@conform-to/react';
+import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
@@ -108,11 +108,12 @@ function RuleForm({ rule, lastResult }: { rule?: Rule; lastResult?: Reply['resul
           meetingFee: euroField(rule.meetingFeeCents),
           chairSupplement: euroField(rule.chairSupplementCents),
           secretarySupplement: euroField(rule.secretarySupplementCents),
+          paySecretary: rule.paySecretary ? 'on' : '',
           longMeetingAfterHours: rule.longMeetingAfterMinutes === null ? '' : String(rule.longMeetingAfterMinutes / 60),
           longMeetingSupplement: euroField(rule.longMeetingSupplementCents),
           kmRate: euroField(rule.kmRateCents),
         }
-      : { intent: 'save-rule', kind: 'per_meeting' },
+      : { intent: 'save-rule', kind: 'per_meeting', paySecretary: 'on' },
   });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
@@ -136,6 +137,11 @@ function RuleForm({ rule, lastResult }: { rule?: Rule; lastResult?: Reply['resul
       <p className="muted">{t('fees.manage.amountHint')}</p>
       <Field meta={fields.meetingFee} label={t('fees.manage.meetingFee')} />
       <Field meta={fields.chairSupplement} label={t('fees.manage.chairSupplement')} hint={t('fees.manage.chairHint')} />
+      <div className="field">
+        <label htmlFor={fields.paySecretary.id} className="checkbox">
+          <input {...getInputProps(fields.paySecretary, { type: 'checkbox' })} key={fields.paySecretary.key} /> {t('fees.manage.paySecretary')}
+        </label>
+      </div>
       <Field meta={fields.secretarySupplement} label={t('fees.manage.secretarySupplement')} />
       <Field meta={fields.longMeetingAfterHours} label={t('fees.manage.longMeetingAfterHours')} />
       <Field meta={fields.longMeetingSupplement} label={t('fees.manage.longMeetingSupplement')} />

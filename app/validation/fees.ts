@@ -42,6 +42,7 @@ export const feeRuleSchema = z
     meetingFee: euros,
     chairSupplement: euros,
     secretarySupplement: euros,
+    paySecretary: z.boolean().optional(),
     longMeetingAfterHours: z.coerce
       .number({ invalid_type_error: 'fees.errors.badHours' })
       .min(0.5, 'fees.errors.badHours')

@@ -1,5 +1,5 @@
 import { relations, sql } from 'drizzle-orm';
-import { check, date, foreignKey, index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, lockVersion, timestamps, tstz } from './_common';
 import { users } from './auth';
 import { MAX_CLAIM_KM, MAX_FEE_CENTS as MAX_CENTS } from './constants';
@@ -35,6 +35,8 @@ export const councilFeeRules = pgTable(
     meetingFeeCents: integer('meeting_fee_cents').notNull().default(0),
     chairSupplementCents: integer('chair_supplement_cents').notNull().default(0),
     secretarySupplementCents: integer('secretary_supplement_cents').notNull().default(0),
+    /** False where the secretary attends as a county employee: no fee line for them at all. */
+    paySecretary: boolean('pay_secretary').notNull().default(true),
     longMeetingAfterMinutes: integer('long_meeting_after_minutes'),
     longMeetingSupplementCents: integer('long_meeting_supplement_cents').notNull().default(0),
     kmRateCents: integer('km_rate_cents').notNull().default(0),

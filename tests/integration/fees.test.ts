@@ -101,6 +101,7 @@ const PAYING_RULE = {
   meetingFee: '80',
   chairSupplement: '40',
   secretarySupplement: '20',
+  paySecretary: 'on',
   longMeetingAfterHours: '3',
   longMeetingSupplement: '25',
   kmRate: '0,59',
@@ -164,6 +165,14 @@ describe('fees from recorded attendance', () => {
     expect(byPerson.get(s.secretaryPerson.id)).toMatchObject({ role: 'secretary', totalCents: 8000 + 2000 + 2500 });
     expect(byPerson.has(s.seats[1]!.personId)).toBe(false);
     expect(byPerson.has(s.expert.id)).toBe(false);
+  });
+
+  it('leaves out the secretary when the rule does not pay them (a county employee)', async () => {
+    const s = await setup();
+    const { paySecretary: _, ...withoutSecretary } = PAYING_RULE;
+    expect((await s.secretaryPost(withoutSecretary)).status).toBe(200);
+    const lines = (await s.periodView()).meetings[0]!.lines;
+    expect(lines.map((l) => l.role).sort()).toEqual(['chair', 'deputy']);
   });
 
   it('pays nothing under a none rule (Pirkanmaa), refuses claims there, and exports only the header', async () => {
