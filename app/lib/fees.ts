@@ -58,13 +58,17 @@ export interface FeeLine {
 export function ruleOn<R extends Pick<FeeRule, 'validFrom' | 'validTo'>>(rules: readonly R[], date: string): R | null {
   let found: R | null = null;
   for (const r of rules) {
-    if (r.validFrom <= date && (r.validTo === null || r.validTo >= date) && (!found || r.validFrom > found.validFrom)) found = r;
+    if (r.validFrom <= date && (r.validTo === null || r.validTo >= date) && (!found || r.validFrom > found.validFrom))
+      found = r;
   }
   return found;
 }
 
 /** Do two validity periods share a day? (null end: open-ended) */
-export function periodsOverlap(a: { validFrom: string; validTo: string | null }, b: { validFrom: string; validTo: string | null }): boolean {
+export function periodsOverlap(
+  a: { validFrom: string; validTo: string | null },
+  b: { validFrom: string; validTo: string | null },
+): boolean {
   const aEnd = a.validTo ?? '9999-12-31';
   const bEnd = b.validTo ?? '9999-12-31';
   return a.validFrom <= bEnd && b.validFrom <= aEnd;
@@ -74,7 +78,12 @@ export function periodsOverlap(a: { validFrom: string; validTo: string | null },
  * The meeting's length in whole minutes: from the minutes' recorded opening and closing times
  * when both are there, else from the schedule.
  */
-export function meetingLength(m: { openedAt: Date | string | null; closedAt: Date | string | null; startsAt: Date | string; endsAt: Date | string }): {
+export function meetingLength(m: {
+  openedAt: Date | string | null;
+  closedAt: Date | string | null;
+  startsAt: Date | string;
+  endsAt: Date | string;
+}): {
   minutes: number;
   source: 'recorded' | 'scheduled';
 } {
@@ -122,7 +131,14 @@ export function computeMeetingFees(
       ticketCents: clampCents(claim?.ticketCents ?? 0),
       accessibilityCents: clampCents(claim?.accessibilityCents ?? 0),
     };
-    const totalCents = line.feeCents + line.chairCents + line.secretaryCents + line.longMeetingCents + line.kmCents + line.ticketCents + line.accessibilityCents;
+    const totalCents =
+      line.feeCents +
+      line.chairCents +
+      line.secretaryCents +
+      line.longMeetingCents +
+      line.kmCents +
+      line.ticketCents +
+      line.accessibilityCents;
     lines.push({ ...line, totalCents });
   }
   return lines;
@@ -137,7 +153,10 @@ export function centsToEuros(cents: number): string {
 
 /** Cents for a person to read: "1 234,50 €" in Finnish and Swedish, "€1,234.50" in English. */
 export function formatEuros(cents: number, locale: 'fi' | 'sv' | 'en'): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-IE' : locale === 'sv' ? 'sv-FI' : 'fi-FI', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+  return new Intl.NumberFormat(locale === 'en' ? 'en-IE' : locale === 'sv' ? 'sv-FI' : 'fi-FI', {
+    style: 'currency',
+    currency: 'EUR',
+  }).format(cents / 100);
 }
 
 /**
@@ -169,7 +188,10 @@ export function quarterRange(year: number, quarter: 1 | 2 | 3 | 4): { from: stri
 }
 
 /** The last `count` quarters up to and including the one of `today`, newest first (the page's quarter picker). */
-export function recentQuarters(today: string, count = 6): Array<{ year: number; quarter: 1 | 2 | 3 | 4; from: string; to: string }> {
+export function recentQuarters(
+  today: string,
+  count = 6,
+): Array<{ year: number; quarter: 1 | 2 | 3 | 4; from: string; to: string }> {
   let { year, quarter } = quarterOf(today);
   const out: Array<{ year: number; quarter: 1 | 2 | 3 | 4; from: string; to: string }> = [];
   for (let i = 0; i < count; i++) {

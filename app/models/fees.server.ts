@@ -4,9 +4,29 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import { getDb, type Executor, type Tx } from '~db/client.server';
-import { attendance, councilFeeRules, councils, meetings, minutes, minutesVersions, people, travelClaims, type CouncilFeeRule, type TravelClaim } from '~db/schema';
+import {
+  attendance,
+  councilFeeRules,
+  councils,
+  meetings,
+  minutes,
+  minutesVersions,
+  people,
+  travelClaims,
+  type CouncilFeeRule,
+  type TravelClaim,
+} from '~db/schema';
 import { helsinkiWallClock, todayInHelsinki } from '~/lib/dates';
-import { computeMeetingFees, FEE_ROLES, meetingLength, periodsOverlap, ruleOn, type AttendanceRole, type ClaimAmounts, type FeeLine } from '~/lib/fees';
+import {
+  computeMeetingFees,
+  FEE_ROLES,
+  meetingLength,
+  periodsOverlap,
+  ruleOn,
+  type AttendanceRole,
+  type ClaimAmounts,
+  type FeeLine,
+} from '~/lib/fees';
 import type { ClaimForm, FeeRuleForm } from '~/validation/fees';
 import type { Who } from './agendas.server';
 import { diffChanges, recordAudit, type AuditActor } from './audit.server';
@@ -27,10 +47,15 @@ export type FeeRefusal =
   | 'no_fees'
   | 'date_outside_meeting';
 /** A refusal may name the form field it concerns and the values its message needs. */
-export type FeeOutcome = { status: 'ok'; id: string } | { status: FeeRefusal; field?: string; params?: Record<string, string> };
+export type FeeOutcome =
+  { status: 'ok'; id: string } | { status: FeeRefusal; field?: string; params?: Record<string, string> };
 
 const ok = (id: string): FeeOutcome => ({ status: 'ok', id });
-const no = (status: FeeRefusal, field?: string, params?: Record<string, string>): FeeOutcome => ({ status, field, params });
+const no = (status: FeeRefusal, field?: string, params?: Record<string, string>): FeeOutcome => ({
+  status,
+  field,
+  params,
+});
 
 /** Rolls back the transaction when a check fails after a write began, keeping the refusal. */
 async function inTransaction(work: (tx: Tx) => Promise<FeeOutcome>): Promise<FeeOutcome> {
@@ -56,7 +81,12 @@ async function inTransaction(work: (tx: Tx) => Promise<FeeOutcome>): Promise<Fee
 
 /** A council's fee rules, newest first. */
 export async function listFeeRules(councilId: string, db: Executor = getDb()): Promise<CouncilFeeRule[]> {
-  return db.select().from(councilFeeRules).where(eq(councilFeeRules.councilId, councilId)).orderBy(desc(councilFeeRules.validFrom)).limit(100);
+  return db
+    .select()
+    .from(councilFeeRules)
+    .where(eq(councilFeeRules.councilId, councilId))
+    .orderBy(desc(councilFeeRules.validFrom))
+    .limit(100);
 }
 
 function ruleValues(input: FeeRuleForm) {
@@ -70,14 +100,20 @@ function ruleValues(input: FeeRuleForm) {
     chairSupplementCents: zeroIfNone(input.chairSupplement),
     secretarySupplementCents: zeroIfNone(input.secretarySupplement),
     paySecretary: !none && input.paySecretary === true,
-    longMeetingAfterMinutes: none || input.longMeetingAfterHours === undefined ? null : Math.round(input.longMeetingAfterHours * 60),
+    longMeetingAfterMinutes:
+      none || input.longMeetingAfterHours === undefined ? null : Math.round(input.longMeetingAfterHours * 60),
     longMeetingSupplementCents: zeroIfNone(input.longMeetingSupplement),
     kmRateCents: zeroIfNone(input.kmRate),
   };
 }
 
 /** Creates a rule (no id) or updates one under its lock version; periods of one council never overlap. */
-export async function saveFeeRule(who: Who, id: string | undefined, lockVersion: number | undefined, input: FeeRuleForm): Promise<FeeOutcome> {
+export async function saveFeeRule(
+  who: Who,
+  id: string | undefined,
+  lockVersion: number | undefined,
+  input: FeeRuleForm,
+): Promise<FeeOutcome> {
   return inTransaction(async (tx) => {
     const values = ruleValues(input);
     // Serialise rule changes of one council, so two overlapping saves cannot both pass the check.
@@ -88,7 +124,10 @@ export async function saveFeeRule(who: Who, id: string | undefined, lockVersion:
       .where(and(eq(councilFeeRules.councilId, who.councilId), id ? ne(councilFeeRules.id, id) : undefined));
     if (others.some((o) => periodsOverlap(o, values))) return no('overlap', 'validFrom');
     if (id) {
-      const [before] = await tx.select().from(councilFeeRules).where(and(eq(councilFeeRules.id, id), eq(councilFeeRules.councilId, who.councilId)));
+      const [before] = await tx
+        .select()
+        .from(councilFeeRules)
+        .where(and(eq(councilFeeRules.id, id), eq(councilFeeRules.councilId, who.councilId)));
       if (!before) return no('not_found');
       if (lockVersion === undefined || before.lockVersion !== lockVersion) return no('conflict');
       const updated = await tx
@@ -97,11 +136,28 @@ export async function saveFeeRule(who: Who, id: string | undefined, lockVersion:
         .where(and(eq(councilFeeRules.id, id), eq(councilFeeRules.lockVersion, lockVersion)))
         .returning({ id: councilFeeRules.id });
       if (updated.length === 0) return no('conflict');
-      await recordAudit(tx, who.actor, { action: 'fees.rule_update', entityType: 'council_fee_rule', entityId: id, councilId: who.councilId, regionId: who.regionId, changes: diffChanges(before, values) });
+      await recordAudit(tx, who.actor, {
+        action: 'fees.rule_update',
+        entityType: 'council_fee_rule',
+        entityId: id,
+        councilId: who.councilId,
+        regionId: who.regionId,
+        changes: diffChanges(before, values),
+      });
       return ok(id);
     }
-    const [row] = await tx.insert(councilFeeRules).values({ councilId: who.councilId, ...values }).returning({ id: councilFeeRules.id });
-    await recordAudit(tx, who.actor, { action: 'fees.rule_create', entityType: 'council_fee_rule', entityId: row!.id, councilId: who.councilId, regionId: who.regionId, changes: values });
+    const [row] = await tx
+      .insert(councilFeeRules)
+      .values({ councilId: who.councilId, ...values })
+      .returning({ id: councilFeeRules.id });
+    await recordAudit(tx, who.actor, {
+      action: 'fees.rule_create',
+      entityType: 'council_fee_rule',
+      entityId: row!.id,
+      councilId: who.councilId,
+      regionId: who.regionId,
+      changes: values,
+    });
     return ok(row!.id);
   });
 }
@@ -150,19 +206,43 @@ function periodInstants(period: { from: string; to: string }) {
  * lines computed from the newest minutes version's attendance and the rule in force on its
  * date, plus every claim for it. Five queries whatever the number of meetings.
  */
-export async function loadFeePeriod(councilId: string, period: { from: string; to: string }, db: Executor = getDb()): Promise<PeriodMeeting[]> {
+export async function loadFeePeriod(
+  councilId: string,
+  period: { from: string; to: string },
+  db: Executor = getDb(),
+): Promise<PeriodMeeting[]> {
   const range = periodInstants(period);
   const rows = await db
-    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, endsAt: meetings.endsAt, status: meetings.status })
+    .select({
+      id: meetings.id,
+      title: meetings.title,
+      startsAt: meetings.startsAt,
+      endsAt: meetings.endsAt,
+      status: meetings.status,
+    })
     .from(meetings)
-    .where(and(eq(meetings.councilId, councilId), gte(meetings.startsAt, range.from), lt(meetings.startsAt, range.to), ne(meetings.status, 'cancelled')))
+    .where(
+      and(
+        eq(meetings.councilId, councilId),
+        gte(meetings.startsAt, range.from),
+        lt(meetings.startsAt, range.to),
+        ne(meetings.status, 'cancelled'),
+      ),
+    )
     .orderBy(asc(meetings.startsAt))
     .limit(MAX_MEETINGS);
   if (rows.length === 0) return [];
   const ids = rows.map((m) => m.id);
   const rules = await listFeeRules(councilId, db);
   const versions = await db
-    .select({ id: minutesVersions.id, meetingId: minutes.meetingId, versionNo: minutesVersions.versionNo, status: minutesVersions.status, openedAt: minutesVersions.openedAt, closedAt: minutesVersions.closedAt })
+    .select({
+      id: minutesVersions.id,
+      meetingId: minutes.meetingId,
+      versionNo: minutesVersions.versionNo,
+      status: minutesVersions.status,
+      openedAt: minutesVersions.openedAt,
+      closedAt: minutesVersions.closedAt,
+    })
     .from(minutesVersions)
     .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
     .where(inArray(minutes.meetingId, ids))
@@ -174,7 +254,14 @@ export async function loadFeePeriod(councilId: string, period: { from: string; t
     versionIds.length === 0
       ? []
       : await db
-          .select({ versionId: attendance.versionId, personId: attendance.personId, role: attendance.role, present: attendance.present, givenName: people.givenName, familyName: people.familyName })
+          .select({
+            versionId: attendance.versionId,
+            personId: attendance.personId,
+            role: attendance.role,
+            present: attendance.present,
+            givenName: people.givenName,
+            familyName: people.familyName,
+          })
           .from(attendance)
           .innerJoin(people, eq(people.id, attendance.personId))
           .where(inArray(attendance.versionId, versionIds))
@@ -190,13 +277,25 @@ export async function loadFeePeriod(councilId: string, period: { from: string; t
     const version = latest.get(m.id) ?? null;
     const date = todayInHelsinki(m.startsAt);
     const rule = ruleOn(rules, date);
-    const length = meetingLength({ openedAt: version?.openedAt ?? null, closedAt: version?.closedAt ?? null, startsAt: m.startsAt, endsAt: m.endsAt });
+    const length = meetingLength({
+      openedAt: version?.openedAt ?? null,
+      closedAt: version?.closedAt ?? null,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+    });
     const mine = claims.filter((c) => c.claim.meetingId === m.id);
-    const approved = new Map<string, ClaimAmounts>(mine.filter((c) => c.claim.status === 'approved').map((c) => [c.claim.personId, c.claim]));
+    const approved = new Map<string, ClaimAmounts>(
+      mine.filter((c) => c.claim.status === 'approved').map((c) => [c.claim.personId, c.claim]),
+    );
     const present = version
       ? attendees
           .filter((a) => a.versionId === version.id)
-          .map((a) => ({ personId: a.personId, name: `${a.givenName} ${a.familyName}`, role: a.role as AttendanceRole, present: a.present }))
+          .map((a) => ({
+            personId: a.personId,
+            name: `${a.givenName} ${a.familyName}`,
+            role: a.role as AttendanceRole,
+            present: a.present,
+          }))
       : [];
     const lines = computeMeetingFees(rule, length.minutes, present, approved);
     return {
@@ -253,13 +352,21 @@ export async function decideClaim(
   now = new Date(),
 ): Promise<FeeOutcome> {
   return inTransaction(async (tx) => {
-    const [before] = await tx.select().from(travelClaims).where(and(eq(travelClaims.id, claimId), eq(travelClaims.councilId, who.councilId)));
+    const [before] = await tx
+      .select()
+      .from(travelClaims)
+      .where(and(eq(travelClaims.id, claimId), eq(travelClaims.councilId, who.councilId)));
     if (!before) return no('not_found');
     if (before.lockVersion !== lockVersion) return no('conflict');
     if (before.status !== 'submitted') return no('not_submitted');
     const values = decision.approve
       ? { status: 'approved' as const, decidedBy: who.actor.userId, decidedAt: now, rejectReason: null }
-      : { status: 'rejected' as const, decidedBy: who.actor.userId, decidedAt: now, rejectReason: decision.reason.trim() };
+      : {
+          status: 'rejected' as const,
+          decidedBy: who.actor.userId,
+          decidedAt: now,
+          rejectReason: decision.reason.trim(),
+        };
     const updated = await tx
       .update(travelClaims)
       .set({ ...values, updatedAt: now, lockVersion: sql`${travelClaims.lockVersion} + 1` })
@@ -303,11 +410,18 @@ export interface ClaimableMeeting {
  * newest minutes version), newest first, with the rule in force and their claim if any.
  * `meetingId` narrows it to one meeting.
  */
-export async function listClaimableMeetings(personId: string, opts: { meetingId?: string; now?: Date; limit?: number } = {}, db: Executor = getDb()): Promise<ClaimableMeeting[]> {
+export async function listClaimableMeetings(
+  personId: string,
+  opts: { meetingId?: string; now?: Date; limit?: number } = {},
+  db: Executor = getDb(),
+): Promise<ClaimableMeeting[]> {
   const now = opts.now ?? new Date();
   const since = new Date(now.getTime() - CLAIM_WINDOW_DAYS * DAY_MS);
   const newest = db
-    .select({ minutesId: minutesVersions.minutesId, newestNo: sql<number>`max(${minutesVersions.versionNo})`.as('newest_no') })
+    .select({
+      minutesId: minutesVersions.minutesId,
+      newestNo: sql<number>`max(${minutesVersions.versionNo})`.as('newest_no'),
+    })
     .from(minutesVersions)
     .groupBy(minutesVersions.minutesId)
     .as('newest');
@@ -325,7 +439,10 @@ export async function listClaimableMeetings(personId: string, opts: { meetingId?
     })
     .from(attendance)
     .innerJoin(minutesVersions, eq(minutesVersions.id, attendance.versionId))
-    .innerJoin(newest, and(eq(newest.minutesId, minutesVersions.minutesId), eq(newest.newestNo, minutesVersions.versionNo)))
+    .innerJoin(
+      newest,
+      and(eq(newest.minutesId, minutesVersions.minutesId), eq(newest.newestNo, minutesVersions.versionNo)),
+    )
     .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
     .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
     .innerJoin(councils, eq(councils.id, meetings.councilId))
@@ -344,14 +461,29 @@ export async function listClaimableMeetings(personId: string, opts: { meetingId?
     .limit(opts.limit ?? 50);
   if (rows.length === 0) return [];
   const councilIds = [...new Set(rows.map((r) => r.councilId))];
-  const rules = await db.select().from(councilFeeRules).where(inArray(councilFeeRules.councilId, councilIds)).limit(1000);
+  const rules = await db
+    .select()
+    .from(councilFeeRules)
+    .where(inArray(councilFeeRules.councilId, councilIds))
+    .limit(1000);
   const claims = await db
     .select()
     .from(travelClaims)
-    .where(and(eq(travelClaims.personId, personId), inArray(travelClaims.meetingId, rows.map((r) => r.meetingId))));
+    .where(
+      and(
+        eq(travelClaims.personId, personId),
+        inArray(
+          travelClaims.meetingId,
+          rows.map((r) => r.meetingId),
+        ),
+      ),
+    );
   return rows.map((r) => {
     const firstDay = todayInHelsinki(r.startsAt);
-    const rule = ruleOn(rules.filter((x) => x.councilId === r.councilId), firstDay);
+    const rule = ruleOn(
+      rules.filter((x) => x.councilId === r.councilId),
+      firstDay,
+    );
     return {
       ...r,
       firstDay,
@@ -368,12 +500,18 @@ export async function listClaimableMeetings(personId: string, opts: { meetingId?
  * attended, its council must pay under the rule in force, and the travel date must be a day of
  * the meeting. An approved claim is final; a rejected one may be corrected and sent again.
  */
-export async function saveClaim(actor: AuditActor, personId: string, input: ClaimForm, now = new Date()): Promise<FeeOutcome> {
+export async function saveClaim(
+  actor: AuditActor,
+  personId: string,
+  input: ClaimForm,
+  now = new Date(),
+): Promise<FeeOutcome> {
   return inTransaction(async (tx) => {
     const [meeting] = await listClaimableMeetings(personId, { meetingId: input.meetingId, now }, tx);
     if (!meeting) return no('not_attended', 'meetingId');
     if (meeting.ruleKind !== 'per_meeting') return no('no_fees', 'meetingId');
-    if (input.travelDate < meeting.firstDay || input.travelDate > meeting.lastDay) return no('date_outside_meeting', 'travelDate', { firstDay: meeting.firstDay, lastDay: meeting.lastDay });
+    if (input.travelDate < meeting.firstDay || input.travelDate > meeting.lastDay)
+      return no('date_outside_meeting', 'travelDate', { firstDay: meeting.firstDay, lastDay: meeting.lastDay });
     const submit = input.intent === 'submit-claim';
     const values = {
       travelDate: input.travelDate,
@@ -411,13 +549,23 @@ export async function saveClaim(actor: AuditActor, personId: string, input: Clai
         entityId: before.id,
         councilId: who.councilId,
         regionId: who.regionId,
-        changes: { ...diffChanges(before, values), ...(before.status !== status ? { status: [before.status, status] } : {}) },
+        changes: {
+          ...diffChanges(before, values),
+          ...(before.status !== status ? { status: [before.status, status] } : {}),
+        },
       });
       return ok(before.id);
     }
     const [row] = await tx
       .insert(travelClaims)
-      .values({ meetingId: meeting.meetingId, councilId: meeting.councilId, personId, ...values, status: submit ? 'submitted' : 'draft', submittedAt: submit ? now : null })
+      .values({
+        meetingId: meeting.meetingId,
+        councilId: meeting.councilId,
+        personId,
+        ...values,
+        status: submit ? 'submitted' : 'draft',
+        submittedAt: submit ? now : null,
+      })
       .returning({ id: travelClaims.id });
     await recordAudit(tx, actor, {
       action: submit ? 'claim.submit' : 'claim.create',

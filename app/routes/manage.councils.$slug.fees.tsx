@@ -48,7 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
-type Reply = { form: string; result?: ReturnType<typeof translatedReply>; message?: string; error?: string; fieldErrors?: Record<string, string> };
+type Reply = {
+  form: string;
+  result?: ReturnType<typeof translatedReply>;
+  message?: string;
+  error?: string;
+  fieldErrors?: Record<string, string>;
+};
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, actor } = await requireCouncilPermission(request, params.slug, 'fees.manage');
@@ -59,16 +65,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === 'save-rule') {
     const form = `rule:${String(formData.get('id') || 'new')}`;
     const submission = parseWithZod(formData, { schema: feeRuleSchema });
-    if (submission.status !== 'success') return json<Reply>({ form, result: translatedReply(submission, t) }, { status: 400 });
+    if (submission.status !== 'success')
+      return json<Reply>({ form, result: translatedReply(submission, t) }, { status: 400 });
     const { id, lockVersion, ...input } = submission.value;
     const outcome = await saveFeeRule(who, id, lockVersion, { id, lockVersion, ...input });
     if (outcome.status !== 'ok') {
       const message = t(feeRefusalKey(outcome.status));
       const fieldErrors = outcome.field ? { [outcome.field]: [message] } : undefined;
       const formErrors = outcome.field ? undefined : [message];
-      return json<Reply>({ form, result: translatedReply(submission, t, { fieldErrors, formErrors }) }, { status: outcome.status === 'not_found' ? 404 : 400 });
+      return json<Reply>(
+        { form, result: translatedReply(submission, t, { fieldErrors, formErrors }) },
+        { status: outcome.status === 'not_found' ? 404 : 400 },
+      );
     }
-    return json<Reply>({ form, result: translatedReply(submission, t, { resetForm: !id }), message: t('fees.manage.ruleSaved') });
+    return json<Reply>({
+      form,
+      result: translatedReply(submission, t, { resetForm: !id }),
+      message: t('fees.manage.ruleSaved'),
+    });
   }
   if (intent === 'approve-claim' || intent === 'reject-claim') {
     const form = `claim:${String(formData.get('claimId') ?? '')}`;
@@ -76,14 +90,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (submission.status !== 'success') {
       const reason = submission.error?.reason?.[0];
       return json<Reply>(
-        { form, error: reason ? t(reason) : t('fees.errors.badForm'), fieldErrors: reason ? { reason: t(reason) } : undefined },
+        {
+          form,
+          error: reason ? t(reason) : t('fees.errors.badForm'),
+          fieldErrors: reason ? { reason: t(reason) } : undefined,
+        },
         { status: 400 },
       );
     }
     const v = submission.value;
-    const outcome = await decideClaim(who, v.claimId, v.lockVersion, v.intent === 'approve-claim' ? { approve: true } : { approve: false, reason: v.reason ?? '' });
-    if (outcome.status !== 'ok') return json<Reply>({ form, error: t(feeRefusalKey(outcome.status)) }, { status: outcome.status === 'not_found' ? 404 : 409 });
-    return json<Reply>({ form, message: t(v.intent === 'approve-claim' ? 'fees.manage.approved' : 'fees.manage.rejected') });
+    const outcome = await decideClaim(
+      who,
+      v.claimId,
+      v.lockVersion,
+      v.intent === 'approve-claim' ? { approve: true } : { approve: false, reason: v.reason ?? '' },
+    );
+    if (outcome.status !== 'ok')
+      return json<Reply>(
+        { form, error: t(feeRefusalKey(outcome.status)) },
+        { status: outcome.status === 'not_found' ? 404 : 409 },
+      );
+    return json<Reply>({
+      form,
+      message: t(v.intent === 'approve-claim' ? 'fees.manage.approved' : 'fees.manage.rejected'),
+    });
   }
   return json<Reply>({ form: intent, error: t('fees.errors.badForm') }, { status: 400 });
 }
@@ -139,7 +169,8 @@ function RuleForm({ rule, lastResult }: { rule?: Rule; lastResult?: Reply['resul
       <Field meta={fields.chairSupplement} label={t('fees.manage.chairSupplement')} hint={t('fees.manage.chairHint')} />
       <div className="field">
         <label htmlFor={fields.paySecretary.id} className="checkbox">
-          <input {...getInputProps(fields.paySecretary, { type: 'checkbox' })} key={fields.paySecretary.key} /> {t('fees.manage.paySecretary')}
+          <input {...getInputProps(fields.paySecretary, { type: 'checkbox' })} key={fields.paySecretary.key} />{' '}
+          {t('fees.manage.paySecretary')}
         </label>
       </div>
       <Field meta={fields.secretarySupplement} label={t('fees.manage.secretarySupplement')} />
@@ -172,7 +203,13 @@ function ClaimDecision({ claim, reply }: { claim: Data['meetings'][number]['clai
         <input type="hidden" name="claimId" value={claim.id} />
         <input type="hidden" name="lockVersion" value={claim.lockVersion} />
         <label htmlFor={reasonId}>{t('fees.manage.reason')}</label>{' '}
-        <input id={reasonId} name="reason" maxLength={500} aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? `${reasonId}-error` : undefined} />{' '}
+        <input
+          id={reasonId}
+          name="reason"
+          maxLength={500}
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+        />{' '}
         <button type="submit" name="intent" value="reject-claim" className="secondary">
           {t('fees.manage.reject')}
           <span className="visually-hidden">: {claim.name}</span>
@@ -223,8 +260,9 @@ export default function FeesPage() {
               </h3>
               {rule.kind === 'per_meeting' ? (
                 <p>
-                  {t('fees.manage.meetingFee')}: {euros(rule.meetingFeeCents)} · {t('fees.manage.chairSupplement')}: {euros(rule.chairSupplementCents)} ·{' '}
-                  {t('fees.manage.secretarySupplement')}: {euros(rule.secretarySupplementCents)} · {t('fees.manage.kmRate')}: {euros(rule.kmRateCents)}
+                  {t('fees.manage.meetingFee')}: {euros(rule.meetingFeeCents)} · {t('fees.manage.chairSupplement')}:{' '}
+                  {euros(rule.chairSupplementCents)} · {t('fees.manage.secretarySupplement')}:{' '}
+                  {euros(rule.secretarySupplementCents)} · {t('fees.manage.kmRate')}: {euros(rule.kmRateCents)}
                 </p>
               ) : null}
               <details open={actionData?.form === `rule:${rule.id}`}>
@@ -246,7 +284,10 @@ export default function FeesPage() {
           <ul className="pager">
             {quarters.map((q) => (
               <li key={q.from}>
-                <Link to={`?from=${q.from}&to=${q.to}`} aria-current={q.from === period.from && q.to === period.to ? 'page' : undefined}>
+                <Link
+                  to={`?from=${q.from}&to=${q.to}`}
+                  aria-current={q.from === period.from && q.to === period.to ? 'page' : undefined}
+                >
                   {t('fees.manage.quarter', { year: q.year, quarter: q.quarter })}
                 </Link>
               </li>
@@ -254,8 +295,10 @@ export default function FeesPage() {
           </ul>
         </nav>
         <Form method="get" className="button-row">
-          <label htmlFor="period-from">{t('fees.manage.from')}</label> <input id="period-from" type="date" name="from" defaultValue={period.from} required />{' '}
-          <label htmlFor="period-to">{t('fees.manage.to')}</label> <input id="period-to" type="date" name="to" defaultValue={period.to} required />{' '}
+          <label htmlFor="period-from">{t('fees.manage.from')}</label>{' '}
+          <input id="period-from" type="date" name="from" defaultValue={period.from} required />{' '}
+          <label htmlFor="period-to">{t('fees.manage.to')}</label>{' '}
+          <input id="period-to" type="date" name="to" defaultValue={period.to} required />{' '}
           <button type="submit" className="secondary">
             {t('fees.manage.show')}
           </button>
@@ -270,18 +313,28 @@ export default function FeesPage() {
       <section aria-labelledby="meetings-title">
         <h2 id="meetings-title">{t('fees.manage.meetings', range)}</h2>
         <p className="muted">{t('fees.manage.pendingNote')}</p>
-        {meetings.length === 0 ? <p className="muted">{t('fees.manage.noMeetings')}</p> : <p>{t('fees.manage.periodTotal', { total: euros(periodTotal) })}</p>}
+        {meetings.length === 0 ? (
+          <p className="muted">{t('fees.manage.noMeetings')}</p>
+        ) : (
+          <p>{t('fees.manage.periodTotal', { total: euros(periodTotal) })}</p>
+        )}
         {meetings.map((m) => (
           <article key={m.id} className="stack">
             <h3>
               {formatDate(m.date, locale)} · {m.title}
             </h3>
             <p className="muted">
-              {m.minutesStatus ? t('fees.manage.minutes', { status: t(`fees.minutesStatuses.${m.minutesStatus}`) }) : t('fees.manage.noMinutes')} ·{' '}
-              {t('fees.manage.length', { minutes: m.lengthMinutes })}
+              {m.minutesStatus
+                ? t('fees.manage.minutes', { status: t(`fees.minutesStatuses.${m.minutesStatus}`) })
+                : t('fees.manage.noMinutes')}{' '}
+              · {t('fees.manage.length', { minutes: m.lengthMinutes })}
               {m.lengthSource === 'scheduled' ? ` (${t('fees.manage.lengthScheduled')})` : ''}
             </p>
-            {m.ruleKind === null ? <p>{t('fees.manage.noRule')}</p> : m.ruleKind === 'none' ? <p>{t('fees.manage.ruleNone')}</p> : null}
+            {m.ruleKind === null ? (
+              <p>{t('fees.manage.noRule')}</p>
+            ) : m.ruleKind === 'none' ? (
+              <p>{t('fees.manage.ruleNone')}</p>
+            ) : null}
             {m.lines.length > 0 ? (
               <div className="table-scroll">
                 <table>
@@ -360,7 +413,10 @@ export default function FeesPage() {
                               {actionData.error}
                             </p>
                           ) : null}
-                          <ClaimDecision claim={c} reply={actionData?.form === `claim:${c.id}` ? actionData : undefined} />
+                          <ClaimDecision
+                            claim={c}
+                            reply={actionData?.form === `claim:${c.id}` ? actionData : undefined}
+                          />
                         </td>
                       </tr>
                     ))}

@@ -23,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = quarterOf(todayInHelsinki());
   const period = asked ?? quarterRange(today.year, today.quarter);
   const rows = await exportFeePeriod({ councilId: council.id, regionId: council.regionId, actor }, period);
-  const body = toCsv(FEE_EXPORT_HEADER, rows.map(({ meeting, line }) => feeExportRow(meeting, line)));
+  const body = toCsv(
+    FEE_EXPORT_HEADER,
+    rows.map(({ meeting, line }) => feeExportRow(meeting, line)),
+  );
   return new Response(body, {
     headers: {
       'Content-Type': 'text/csv; charset=utf-8',

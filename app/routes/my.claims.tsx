@@ -68,17 +68,32 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== 'success') return json<Reply>({ result: translatedReply(submission, t) }, { status: 400 });
   // The right follows the meeting (a seat or role on its date); the model checks attendance itself.
   const { actor } = await requireMeetingPermission(request, submission.value.meetingId, 'claim.submit');
-  if (!user.personId) return json<Reply>({ result: translatedReply(submission, t, { fieldErrors: { meetingId: [t('fees.errors.notAttended')] } }) }, { status: 400 });
+  if (!user.personId)
+    return json<Reply>(
+      { result: translatedReply(submission, t, { fieldErrors: { meetingId: [t('fees.errors.notAttended')] } }) },
+      { status: 400 },
+    );
   const outcome = await saveClaim(actor, user.personId, submission.value);
   if (outcome.status !== 'ok') {
     const params = outcome.params?.firstDay
-      ? { date: outcome.params.firstDay === outcome.params.lastDay ? outcome.params.firstDay : `${outcome.params.firstDay} – ${outcome.params.lastDay}` }
+      ? {
+          date:
+            outcome.params.firstDay === outcome.params.lastDay
+              ? outcome.params.firstDay
+              : `${outcome.params.firstDay} – ${outcome.params.lastDay}`,
+        }
       : undefined;
     const message = t(feeRefusalKey(outcome.status), params);
     const fieldErrors = outcome.field && outcome.field !== 'meetingId' ? { [outcome.field]: [message] } : undefined;
-    return json<Reply>({ result: translatedReply(submission, t, { fieldErrors, formErrors: fieldErrors ? undefined : [message] }) }, { status: outcome.status === 'conflict' ? 409 : 400 });
+    return json<Reply>(
+      { result: translatedReply(submission, t, { fieldErrors, formErrors: fieldErrors ? undefined : [message] }) },
+      { status: outcome.status === 'conflict' ? 409 : 400 },
+    );
   }
-  return json<Reply>({ result: translatedReply(submission, t), message: t(submission.value.intent === 'submit-claim' ? 'fees.my.submitted' : 'fees.my.saved') });
+  return json<Reply>({
+    result: translatedReply(submission, t),
+    message: t(submission.value.intent === 'submit-claim' ? 'fees.my.submitted' : 'fees.my.saved'),
+  });
 }
 
 type Row = ReturnType<typeof useLoaderData<typeof loader>>['meetings'][number];
@@ -108,9 +123,18 @@ function ClaimForm({ meeting, lastResult }: { meeting: Row; lastResult?: Reply['
       {claim ? <input type="hidden" name="lockVersion" value={claim.lockVersion} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field meta={fields.travelDate} type="date" label={t('fees.my.travelDate')} />
-      <Field meta={fields.km} type="number" label={t('fees.my.km')} hint={t('fees.my.kmHint', { rate: formatEuros(meeting.kmRateCents, locale) })} />
+      <Field
+        meta={fields.km}
+        type="number"
+        label={t('fees.my.km')}
+        hint={t('fees.my.kmHint', { rate: formatEuros(meeting.kmRateCents, locale) })}
+      />
       <Field meta={fields.tickets} label={t('fees.my.tickets')} />
-      <Field meta={fields.accessibilityCosts} label={t('fees.my.accessibilityCosts')} hint={t('fees.my.accessibilityHint')} />
+      <Field
+        meta={fields.accessibilityCosts}
+        label={t('fees.my.accessibilityCosts')}
+        hint={t('fees.my.accessibilityHint')}
+      />
       <div className="field">
         <label htmlFor={fields.accessibilityType.id}>{t('fees.my.accessibilityType')}</label>
         <select {...getSelectProps(fields.accessibilityType)} key={fields.accessibilityType.key}>
@@ -172,15 +196,30 @@ export default function MyClaimsPage() {
                 <tr key={m.meetingId}>
                   <td>{formatDate(m.firstDay, locale)}</td>
                   <th scope="row">{m.title}</th>
-                  <td>{localized({ nameFi: m.councilNameFi, nameSv: m.councilNameSv, nameEn: m.councilNameEn }, 'name', locale).text}</td>
+                  <td>
+                    {
+                      localized(
+                        { nameFi: m.councilNameFi, nameSv: m.councilNameSv, nameEn: m.councilNameEn },
+                        'name',
+                        locale,
+                      ).text
+                    }
+                  </td>
                   <td>
                     {!m.pays ? (
                       t('fees.my.noFees')
                     ) : (
                       <>
                         {m.claim ? `${t(`fees.statuses.${m.claim.status}`)} · ` : ''}
-                        <Link to={`?meeting=${m.meetingId}`} aria-current={m.meetingId === selectedId ? 'page' : undefined}>
-                          {m.claim ? (m.claim.status === 'approved' ? t('fees.my.show') : t('fees.my.edit')) : t('fees.my.apply')}
+                        <Link
+                          to={`?meeting=${m.meetingId}`}
+                          aria-current={m.meetingId === selectedId ? 'page' : undefined}
+                        >
+                          {m.claim
+                            ? m.claim.status === 'approved'
+                              ? t('fees.my.show')
+                              : t('fees.my.edit')
+                            : t('fees.my.apply')}
                           <span className="visually-hidden">: {m.title}</span>
                         </Link>
                       </>

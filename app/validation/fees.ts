@@ -8,7 +8,10 @@ const lockVersion = z.coerce.number({ invalid_type_error: 'fees.errors.badForm' 
 const isoDate = z
   .string({ required_error: 'fees.errors.dateRequired' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'fees.errors.badDate')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'fees.errors.badDate');
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'fees.errors.badDate',
+  );
 
 /** Euros as typed ("12,50"): cents, not negative, at most 10 000 €. Empty means zero. */
 const euros = z
@@ -17,7 +20,10 @@ const euros = z
   .transform((v, ctx) => {
     const cents = parseEuros(v ?? '');
     if (cents === null) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: /^\s*-/.test(v ?? '') ? 'fees.errors.negativeAmount' : 'fees.errors.badAmount' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: /^\s*-/.test(v ?? '') ? 'fees.errors.negativeAmount' : 'fees.errors.badAmount',
+      });
       return z.NEVER;
     }
     if (cents > MAX_FEE_CENTS) {
@@ -52,10 +58,16 @@ export const feeRuleSchema = z
     kmRate: euros,
   })
   .superRefine((v, ctx) => {
-    if (v.validTo && v.validTo < v.validFrom) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['validTo'], message: 'fees.errors.endBeforeStart' });
-    if (v.kmRate > 1000) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['kmRate'], message: 'fees.errors.kmRateTooLarge' });
+    if (v.validTo && v.validTo < v.validFrom)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['validTo'], message: 'fees.errors.endBeforeStart' });
+    if (v.kmRate > 1000)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['kmRate'], message: 'fees.errors.kmRateTooLarge' });
     if (v.longMeetingSupplement > 0 && v.longMeetingAfterHours === undefined) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['longMeetingAfterHours'], message: 'fees.errors.hoursRequired' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['longMeetingAfterHours'],
+        message: 'fees.errors.hoursRequired',
+      });
     }
   });
 export type FeeRuleForm = z.output<typeof feeRuleSchema>;
@@ -69,7 +81,8 @@ export const claimDecisionSchema = z
     reason: z.string().trim().max(500, 'fees.errors.tooLong').optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.intent === 'reject-claim' && !v.reason) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['reason'], message: 'fees.errors.reasonRequired' });
+    if (v.intent === 'reject-claim' && !v.reason)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['reason'], message: 'fees.errors.reasonRequired' });
   });
 
 /** A member's travel claim for one meeting: saved as a draft or submitted for approval. */
@@ -92,7 +105,11 @@ export const claimSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.accessibilityCosts > 0 && !v.accessibilityType) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['accessibilityType'], message: 'fees.errors.accessibilityTypeRequired' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['accessibilityType'],
+        message: 'fees.errors.accessibilityTypeRequired',
+      });
     }
   });
 export type ClaimForm = z.output<typeof claimSchema>;

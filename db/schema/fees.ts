@@ -1,5 +1,17 @@
 import { relations, sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { id, lockVersion, timestamps, tstz } from './_common';
 import { users } from './auth';
 import { MAX_CLAIM_KM, MAX_FEE_CENTS as MAX_CENTS } from './constants';
@@ -13,7 +25,6 @@ import { people } from './people';
  */
 
 export const feeRuleKind = pgEnum('fee_rule_kind', ['none', 'per_meeting']);
-
 
 /**
  * A council's fee rule for a validity period. `none` (Pirkanmaa pays no fees or expenses) has
@@ -54,7 +65,10 @@ export const councilFeeRules = pgTable(
         AND ${t.longMeetingSupplementCents} BETWEEN 0 AND ${sql.raw(String(MAX_CENTS))}
         AND ${t.kmRateCents} BETWEEN 0 AND 1000`,
     ),
-    check('council_fee_rules_long_after_range', sql`${t.longMeetingAfterMinutes} IS NULL OR ${t.longMeetingAfterMinutes} BETWEEN 30 AND 1440`),
+    check(
+      'council_fee_rules_long_after_range',
+      sql`${t.longMeetingAfterMinutes} IS NULL OR ${t.longMeetingAfterMinutes} BETWEEN 30 AND 1440`,
+    ),
     check(
       'council_fee_rules_none_is_zero',
       sql`${t.kind} <> 'none' OR (${t.meetingFeeCents} = 0 AND ${t.chairSupplementCents} = 0 AND ${t.secretarySupplementCents} = 0
@@ -66,7 +80,6 @@ export const councilFeeRules = pgTable(
 
 export const travelClaimStatus = pgEnum('travel_claim_status', ['draft', 'submitted', 'approved', 'rejected']);
 export const accessibilityCostType = pgEnum('accessibility_cost_type', ['taxi', 'assistant', 'other']);
-
 
 /** One member's travel claim for one meeting they attended. */
 export const travelClaims = pgTable(

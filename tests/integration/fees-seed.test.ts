@@ -23,15 +23,23 @@ describe('fee demo data', () => {
     const bySlug = async (slug: string) => (await getDb().select().from(councils).where(eq(councils.slug, slug)))[0]!;
     const hel = await bySlug('helsinki-jarjestoneuvottelukunta');
     const pir = await bySlug('pirkanmaa-jarjestoyhteistyoryhma');
-    expect((await getDb().select().from(councilFeeRules).where(eq(councilFeeRules.councilId, pir.id))).map((r) => r.kind)).toEqual(['none']);
-    expect((await getDb().select().from(councilFeeRules).where(eq(councilFeeRules.councilId, hel.id))).map((r) => r.kind)).toEqual(['per_meeting']);
+    expect(
+      (await getDb().select().from(councilFeeRules).where(eq(councilFeeRules.councilId, pir.id))).map((r) => r.kind),
+    ).toEqual(['none']);
+    expect(
+      (await getDb().select().from(councilFeeRules).where(eq(councilFeeRules.councilId, hel.id))).map((r) => r.kind),
+    ).toEqual(['per_meeting']);
     const claims = await getDb().select().from(travelClaims).where(eq(travelClaims.councilId, hel.id));
     expect(claims.map((c) => c.status).sort()).toEqual(['approved', 'draft', 'submitted']);
 
     const admin = await buildUser({ grants: [{ role: 'admin' }] });
     const { year, quarter } = quarterOf(claims[0]!.travelDate);
     const { from, to } = quarterRange(year, quarter);
-    const res = await call(feesCsv.loader, makeRequest(`/manage/councils/${hel.slug}/fees.csv?from=${from}&to=${to}`, { cookie: admin.cookie }), { slug: hel.slug });
+    const res = await call(
+      feesCsv.loader,
+      makeRequest(`/manage/councils/${hel.slug}/fees.csv?from=${from}&to=${to}`, { cookie: admin.cookie }),
+      { slug: hel.slug },
+    );
     expect(res.status).toBe(200);
     const text = (await res.text()).replace('\uFEFF', '');
     const lines = text.trim().split('\r\n');

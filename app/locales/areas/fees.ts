@@ -3,14 +3,22 @@ import { defineMessages } from '../define';
 export const fees = defineMessages({
   fi: {
     nav: { fees: 'Kokouspalkkiot ja matkakorvaukset', myClaims: 'Matkakorvaukset' },
-    roles: { member: 'jäsen', deputy: 'varajäsen', chair: 'puheenjohtaja', secretary: 'sihteeri', expert: 'asiantuntija', other: 'muu' },
+    roles: {
+      member: 'jäsen',
+      deputy: 'varajäsen',
+      chair: 'puheenjohtaja',
+      secretary: 'sihteeri',
+      expert: 'asiantuntija',
+      other: 'muu',
+    },
     statuses: { draft: 'luonnos', submitted: 'lähetetty', approved: 'hyväksytty', rejected: 'hylätty' },
     minutesStatuses: { draft: 'luonnos', checking: 'tarkastettavana', approved: 'hyväksytty', published: 'julkaistu' },
     accessibilityTypes: { taxi: 'taksi', assistant: 'avustaja', other: 'muu' },
     kinds: { none: 'Ei palkkioita eikä kulukorvauksia', per_meeting: 'Kokouspalkkio' },
     manage: {
       title: 'Kokouspalkkiot: {{name}}',
-      intro: 'Palkkiot lasketaan pöytäkirjaan kirjatusta läsnäolosta, roolista ja kokouksen kestosta. Summat ja korvaushakemukset eivät ole koskaan julkisia.',
+      intro:
+        'Palkkiot lasketaan pöytäkirjaan kirjatusta läsnäolosta, roolista ja kokouksen kestosta. Summat ja korvaushakemukset eivät ole koskaan julkisia.',
       rules: 'Palkkiosäännöt',
       noRules: 'Palkkiosääntöjä ei ole. Ilman sääntöä palkkioita ei makseta.',
       newRule: 'Uusi palkkiosääntö',
@@ -26,7 +34,8 @@ export const fees = defineMessages({
       validToHint: 'Jätä tyhjäksi, jos sääntö on voimassa toistaiseksi.',
       meetingFee: 'Kokouspalkkio (€)',
       chairSupplement: 'Puheenjohtajan korotus (€)',
-      chairHint: 'Maksetaan kokouksen puheenjohtajana toimineelle, myös puheenjohtajana toimineelle varapuheenjohtajalle.',
+      chairHint:
+        'Maksetaan kokouksen puheenjohtajana toimineelle, myös puheenjohtajana toimineelle varapuheenjohtajalle.',
       secretarySupplement: 'Sihteerin korotus (€)',
       paySecretary: 'Sihteerille maksetaan kokouspalkkio (ei, jos sihteeri on hyvinvointialueen työntekijä)',
       longMeetingAfterHours: 'Pitkän kokouksen raja (tuntia)',
@@ -78,7 +87,8 @@ export const fees = defineMessages({
     },
     my: {
       title: 'Matkakorvaukset',
-      intro: 'Voit hakea matkakorvausta kokouksista, joihin osallistuit, jos neuvosto maksaa korvauksia. Hakemuksesi näkee vain sihteeristö.',
+      intro:
+        'Voit hakea matkakorvausta kokouksista, joihin osallistuit, jos neuvosto maksaa korvauksia. Hakemuksesi näkee vain sihteeristö.',
       none: 'Viimeisen vuoden ajalta ei ole kokouksia, joihin olisit pöytäkirjan mukaan osallistunut.',
       caption: 'Kokoukset, joihin osallistuit',
       meeting: 'Kokous',
@@ -137,14 +147,22 @@ export const fees = defineMessages({
   },
   sv: {
     nav: { fees: 'Mötesarvoden och reseersättningar', myClaims: 'Reseersättningar' },
-    roles: { member: 'medlem', deputy: 'ersättare', chair: 'ordförande', secretary: 'sekreterare', expert: 'sakkunnig', other: 'annan' },
+    roles: {
+      member: 'medlem',
+      deputy: 'ersättare',
+      chair: 'ordförande',
+      secretary: 'sekreterare',
+      expert: 'sakkunnig',
+      other: 'annan',
+    },
     statuses: { draft: 'utkast', submitted: 'inlämnad', approved: 'godkänd', rejected: 'avslagen' },
     minutesStatuses: { draft: 'utkast', checking: 'under justering', approved: 'godkänt', published: 'publicerat' },
     accessibilityTypes: { taxi: 'taxi', assistant: 'assistent', other: 'annat' },
     kinds: { none: 'Inga arvoden eller kostnadsersättningar', per_meeting: 'Mötesarvode' },
     manage: {
       title: 'Mötesarvoden: {{name}}',
-      intro: 'Arvodena räknas ut från den närvaro, roll och mötestid som protokollet anger. Belopp och ersättningsansökningar är aldrig offentliga.',
+      intro:
+        'Arvodena räknas ut från den närvaro, roll och mötestid som protokollet anger. Belopp och ersättningsansökningar är aldrig offentliga.',
       rules: 'Arvodesregler',
       noRules: 'Det finns inga arvodesregler. Utan regel betalas inga arvoden.',
       newRule: 'Ny arvodesregel',
@@ -212,7 +230,8 @@ export const fees = defineMessages({
     },
     my: {
       title: 'Reseersättningar',
-      intro: 'Du kan ansöka om reseersättning för möten du deltog i, om organet betalar ersättningar. Endast sekretariatet ser din ansökan.',
+      intro:
+        'Du kan ansöka om reseersättning för möten du deltog i, om organet betalar ersättningar. Endast sekretariatet ser din ansökan.',
       none: 'Under det senaste året finns inga möten som du enligt protokollet deltog i.',
       caption: 'Möten du deltog i',
       meeting: 'Möte',
@@ -271,14 +290,22 @@ export const fees = defineMessages({
   },
   en: {
     nav: { fees: 'Meeting fees and travel claims', myClaims: 'Travel claims' },
-    roles: { member: 'member', deputy: 'deputy', chair: 'chair', secretary: 'secretary', expert: 'expert', other: 'other' },
+    roles: {
+      member: 'member',
+      deputy: 'deputy',
+      chair: 'chair',
+      secretary: 'secretary',
+      expert: 'expert',
+      other: 'other',
+    },
     statuses: { draft: 'draft', submitted: 'submitted', approved: 'approved', rejected: 'rejected' },
     minutesStatuses: { draft: 'draft', checking: 'being checked', approved: 'approved', published: 'published' },
     accessibilityTypes: { taxi: 'taxi', assistant: 'assistant', other: 'other' },
     kinds: { none: 'No fees or expenses', per_meeting: 'Meeting fee' },
     manage: {
       title: 'Meeting fees: {{name}}',
-      intro: 'Fees are computed from the attendance, roles and meeting length recorded in the minutes. Amounts and claims are never public.',
+      intro:
+        'Fees are computed from the attendance, roles and meeting length recorded in the minutes. Amounts and claims are never public.',
       rules: 'Fee rules',
       noRules: 'There are no fee rules. Without a rule no fees are paid.',
       newRule: 'New fee rule',
@@ -346,7 +373,8 @@ export const fees = defineMessages({
     },
     my: {
       title: 'Travel claims',
-      intro: 'You may claim travel costs for meetings you attended if the council pays them. Only the secretariat sees your claim.',
+      intro:
+        'You may claim travel costs for meetings you attended if the council pays them. Only the secretariat sees your claim.',
       none: 'In the last year there are no meetings the minutes record you as attending.',
       caption: 'Meetings you attended',
       meeting: 'Meeting',
