@@ -476,3 +476,41 @@ describe('fee data is never public', () => {
     }
   });
 });
+
+describe('the pages', () => {
+  it('render in Finnish, Swedish and English with every input labelled, and link from the council and the member area', async () => {
+    const s = await setup();
+    await s.secretaryPost(PAYING_RULE);
+    await s.claim(s.member.cookie, { intent: 'submit-claim', travelDate: s.meetingDate, km: '10' });
+    for (const [locale, title] of [
+      ['fi', 'Kokouspalkkiot'],
+      ['sv', 'Mötesarvoden'],
+      ['en', 'Meeting fees'],
+    ] as const) {
+      const page = await renderRoute(feesPage, '/manage/councils/:slug/fees', makeRequest(s.page, { cookie: s.secretary.cookie }), locale);
+      expect(page.status).toBe(200);
+      expect(page.html).toContain(title);
+      expect(page.html).toContain(`fees.csv?from=${s.period.from}&amp;to=${s.period.to}`);
+      const mine = await renderRoute(myClaims, '/my/claims', makeRequest(`/my/claims?meeting=${s.held.meeting.id}`, { cookie: s.member.cookie }), locale);
+      expect(mine.status).toBe(200);
+      for (const html of [page.html, mine.html]) {
+        const ids = [...html.matchAll(/<(?:input|select|textarea)[^>]*\sid="([^"]+)"/g)].map((m) => m[1]);
+        expect(ids.length).toBeGreaterThan(0);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const id of ids) expect(html).toContain(`for="${id}"`);
+      }
+    }
+    const overview = await renderRoute(
+      await import('../../app/routes/manage.councils.$slug._index'),
+      '/manage/councils/:slug',
+      makeRequest(`/manage/councils/${s.council.slug}`, { cookie: s.secretary.cookie }),
+    );
+    expect(overview.html).toContain(`href="/manage/councils/${s.council.slug}/fees"`);
+    const memberOverview = await renderRoute(
+      await import('../../app/routes/manage.councils.$slug._index'),
+      '/manage/councils/:slug',
+      makeRequest(`/manage/councils/${s.council.slug}`, { cookie: s.member.cookie }),
+    );
+    expect(memberOverview.html).not.toContain('/fees"');
+  });
+});
