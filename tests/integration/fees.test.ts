@@ -16,7 +16,7 @@ import * as councilPage from '../../app/routes/councils.$slug._index';
 import * as meetingPage from '../../app/routes/meetings.$meetingId._index';
 import * as minutesPage from '../../app/routes/meetings.$meetingId.minutes';
 import { todayInHelsinki } from '../../app/lib/dates';
-import { getDb } from '../../db/client.server';
+import { getDb, queryCounter } from '../../db/client.server';
 import { auditLog, minutesVersions, people, regions, travelClaims } from '../../db/schema';
 import { buildPerson } from '../factories';
 import { approveAndMaybePublish, buildHeldMeeting } from '../factories/plans';
@@ -512,5 +512,46 @@ describe('the pages', () => {
       makeRequest(`/manage/councils/${s.council.slug}`, { cookie: s.member.cookie }),
     );
     expect(memberOverview.html).not.toContain('/fees"');
+  });
+});
+
+describe('query counts', () => {
+  it('stay the same for the fee page, the export and my claims when meetings and claims grow', async () => {
+    const s = await setup();
+    await s.secretaryPost(PAYING_RULE);
+    await s.claim(s.member.cookie, { intent: 'submit-claim', travelDate: s.meetingDate, km: '10' });
+    const wide = `?from=${shiftDate(s.meetingDate, -200)}&to=${shiftDate(s.meetingDate, 100)}`;
+    const count = async () => {
+      const out: number[] = [];
+      for (const run of [
+        () => call(feesPage.loader, makeRequest(`/manage/councils/${s.council.slug}/fees${wide}`, { cookie: s.secretary.cookie }), { slug: s.council.slug }),
+        () => s.csv(wide),
+        () => call(myClaims.loader, makeRequest('/my/claims', { cookie: s.member.cookie })),
+      ]) {
+        const before = queryCounter.count;
+        expect((await run()).status).toBe(200);
+        out.push(queryCounter.count - before);
+      }
+      return out;
+    };
+    const small = await count();
+    for (let i = 1; i <= 5; i++) {
+      const start = new Date(s.held.meeting.startsAt.getTime() - i * 14 * DAY_MS);
+      const more = await buildHeldMeeting({
+        councilId: s.council.id,
+        termId: s.term.id,
+        startsAt: start,
+        title: `Kokous x${i}`,
+        attendance: [
+          { personId: s.seats[0]!.personId, membershipId: s.seats[0]!.membershipId, role: 'member', present: true },
+          { personId: s.secretaryPerson.id, role: 'secretary', present: true },
+        ],
+      });
+      await getDb()
+        .insert(travelClaims)
+        .values({ meetingId: more.meeting.id, councilId: s.council.id, personId: s.seats[0]!.personId, travelDate: todayInHelsinki(start), km: 5 + i });
+    }
+    const large = await count();
+    expect(large).toEqual(small);
   });
 });
