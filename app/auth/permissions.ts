@@ -52,6 +52,9 @@ export const ACTIONS = [
   'plan.edit',
   'report.edit',
   'statement.edit',
+  // meeting fees and travel claims (never public)
+  'fees.manage',
+  'claim.submit',
   'audit.view',
   'user.invite',
   'user.manage',
@@ -92,6 +95,10 @@ const RULES: Record<Action, Rule> = {
   'plan.edit': { council: ['secretary', 'chair'], regionAdmin: true },
   'report.edit': { council: SECRETARIAT, regionAdmin: true },
   'statement.edit': { council: ['secretary', 'chair'], regionAdmin: true },
+  // Fee rules, approving claims and the payroll export: the secretariat.
+  'fees.manage': { council: SECRETARIAT, regionAdmin: true },
+  // A travel claim for a meeting: whoever held a seat or role on its date (the model also checks they attended).
+  'claim.submit': { council: ['chair', 'vice_chair', 'member', 'deputy', 'secretary'], meeting: READERS },
   'audit.view': { council: SECRETARIAT, regionAdmin: true },
   'user.invite': { council: SECRETARIAT, regionAdmin: true },
   'user.manage': { regionAdmin: true },

@@ -43,6 +43,9 @@ export function SiteHeader({
                   <NavLink to="/my/checks">{t('site.myChecks')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/my/claims">{t('fees.nav.myClaims')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/manage" end>
                     {t('manage.title')}
                   </NavLink>

@@ -30,6 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       plans: can(principal, 'plan.edit', subject),
       statements: can(principal, 'statement.edit', subject),
       invite: can(principal, 'user.invite', subject),
+      fees: can(principal, 'fees.manage', subject),
     },
   });
 }
@@ -109,6 +110,11 @@ export default function ManageCouncilPage() {
           {may.invite ? (
             <li>
               <Link to={`/admin/invite?council=${council.id}`}>{t('admin.inviteFromRoster.nav')}</Link>
+            </li>
+          ) : null}
+          {may.fees ? (
+            <li>
+              <Link to={`${base}/fees`}>{t('fees.nav.fees')}</Link>
             </li>
           ) : null}
           <li>

@@ -27,3 +27,9 @@ export const isSeatRole = (role: string): boolean => (SEAT_ROLES as readonly str
 
 /** Whether a role holds a voting seat in a meeting. */
 export const isVotingSeatRole = (role: string): boolean => (VOTING_SEAT_ROLES as readonly string[]).includes(role);
+
+/** Upper bound of any single fee or cost in cents (10 000 €): above it, a typo rather than a fee. */
+export const MAX_FEE_CENTS = 1_000_000;
+
+/** Longest journey a travel claim may state (there and back), in kilometres. */
+export const MAX_CLAIM_KM = 3000;

@@ -3,6 +3,7 @@ export * from './auth';
 export * from './councils';
 export * from './documents';
 export * from './feedback';
+export * from './fees';
 export * from './mail';
 export * from './meetings';
 export * from './people';

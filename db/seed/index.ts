@@ -8,6 +8,7 @@
  * The calendar is fixed: meetings up to mid-November 2026 are held, later ones planned.
  * `now` only dates what happens "today" (invitations sent, accounts and grants created).
  */
+import { seedFees } from './fees';
 import { seedPlans } from './plans';
 import { seedRecords } from './records';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -1241,6 +1242,8 @@ export async function seedDemo(db: Db, opts: { passwordHash: string; now?: Date 
     await seedRecords(tx, opts.now ?? new Date());
     // Last and this year's plans, last year's record and report, statements with responses.
     await seedPlans(tx, opts.now ?? new Date());
+    // Helsinki pays meeting fees and has three travel claims; Pirkanmaa pays none.
+    await seedFees(tx, opts.now ?? new Date());
     return summary;
   });
 }

@@ -169,6 +169,10 @@ const ACCESS: Record<string, Access> = {
   'manage.councils.$slug.plans.$year': 'councilReadManage',
   'manage.councils.$slug.reports.$year': 'councilReadManage',
   'manage.councils.$slug.statements': 'councilReadManage',
+  // meeting fees and travel claims: the secretariat's page and export; members claim for themselves
+  'manage.councils.$slug.fees': 'councilManage',
+  'manage.councils.$slug.fees[.csv]': 'councilManage',
+  'my.claims': 'signedIn',
 };
 
 /** Loader statuses that differ from the class for a particular route, with the reason. */
