@@ -160,18 +160,23 @@ export type RevokeResult = { ok: true } | { ok: false; reason: 'gone' | 'last_ad
  */
 export async function revokeRole(actor: AuditActor, userId: string, grantId: string): Promise<RevokeResult> {
   return getDb().transaction(async (tx): Promise<RevokeResult> => {
-    const [grant] = await tx
-      .select()
-      .from(roleGrants)
-      .where(and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt)))
-      .for('update');
+    const target = and(eq(roleGrants.id, grantId), eq(roleGrants.userId, userId), isNull(roleGrants.revokedAt));
+    const [peek] = await tx.select({ role: roleGrants.role }).from(roleGrants).where(target);
+    if (!peek) return { ok: false, reason: 'gone' };
+    // Admin grants: lock the whole live admin set in id order before the grant itself, so two
+    // admins revoking at once queue behind each other instead of deadlocking.
+    const live =
+      peek.role === 'admin'
+        ? await tx
+            .select({ id: roleGrants.id, userId: roleGrants.userId })
+            .from(roleGrants)
+            .where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.revokedAt)))
+            .orderBy(asc(roleGrants.id))
+            .for('update')
+        : [];
+    const [grant] = await tx.select().from(roleGrants).where(target).for('update');
     if (!grant) return { ok: false, reason: 'gone' };
     if (grant.role === 'admin') {
-      const live = await tx
-        .select({ id: roleGrants.id, userId: roleGrants.userId })
-        .from(roleGrants)
-        .where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.revokedAt)))
-        .for('update');
       const enabled = new Set(
         (live.length === 0
           ? []
