@@ -5,8 +5,9 @@
 import type PgBoss from 'pg-boss';
 import { runJobStrict } from '~/lib/jobs.server';
 import { deliverQueuedMail } from '~/models/outbox.server';
+import { extendSeries } from '~/models/series-extend.server';
 import type { JobHandler } from './queue.server';
-import { ALL_QUEUES, MAIL_QUEUE } from './queues';
+import { ALL_QUEUES, MAIL_QUEUE, SERIES_EXTEND_QUEUE } from './queues';
 
 type Job = PgBoss.JobWithMetadata<Record<string, unknown>>;
 
@@ -23,5 +24,16 @@ export function defaultHandlers(): Map<string, JobHandler> {
   for (const queue of ALL_QUEUES) {
     if (queue.cron) handlers.set(queue.name, () => runJobStrict(queue.name.replace(/^cron\./, '')));
   }
+  addSeriesAndPublicationHandlers(handlers);
   return handlers;
+}
+
+/** The nightly series extension: every running series materialised a year ahead. */
+export function seriesExtendHandler(): Promise<unknown> {
+  return extendSeries(new Date());
+}
+
+/** The queues of this part (series extension, scheduled agenda publication), kept apart for merging. */
+function addSeriesAndPublicationHandlers(handlers: Map<string, JobHandler>): void {
+  handlers.set(SERIES_EXTEND_QUEUE.name, seriesExtendHandler);
 }
