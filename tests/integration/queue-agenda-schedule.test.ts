@@ -37,7 +37,7 @@ const meetingRow = async (id: string) => (await getDb().select().from(meetings).
 
 /** Lets the scheduled time pass: the job is due, and the clock of the handler is just past 9.00. */
 async function timePasses(to = '2027-02-10T07:00:30Z') {
-  await getDb().execute(sql`update pgboss.job set start_after = now() where name = ${PUBLISH_AGENDA_QUEUE.name} and state = 'created'`);
+  await getDb().execute(sql`update pgboss.job set start_after = now() - interval '1 second' where name = ${PUBLISH_AGENDA_QUEUE.name} and state = 'created'`);
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(to));
 }

@@ -62,7 +62,7 @@ async function letLeasesRunOut(messageRowId: string) {
 }
 
 /** Makes waiting retries due now (what makeRetriesDue does, on the direct connection). */
-const retriesDue = () => direct().execute(sql`update pgboss.job set start_after = now() where name = ${MAIL_QUEUE.name} and state = 'retry'`);
+const retriesDue = () => direct().execute(sql`update pgboss.job set start_after = now() - interval '1 second' where name = ${MAIL_QUEUE.name} and state = 'retry'`);
 
 async function jobStatesOf(messageRowId: string): Promise<string[]> {
   const result = (await direct().execute(sql`select state::text as state from pgboss.job where name = ${MAIL_QUEUE.name} and data->>'messageId' = ${messageRowId}`)) as unknown;
