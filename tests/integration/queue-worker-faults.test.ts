@@ -69,7 +69,7 @@ async function jobStatesOf(messageRowId: string): Promise<string[]> {
   return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map((r) => (r as { state: string }).state);
 }
 
-const timesAccepted = (messageId: string) => smtp.accepted.filter((m) => m.messageId === messageId).length;
+const timesAccepted = (messageId: string | null) => smtp.accepted.filter((m) => m.messageId === messageId).length;
 
 describe('the database restarting under the queue (PostgreSQL)', () => {
   it.runIf(onPostgres)('a job running when the database goes away finishes once it is back; the mail goes exactly once, also when the restart comes mid-send', async () => {
