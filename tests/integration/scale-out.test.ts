@@ -228,7 +228,8 @@ describe('two instances on one database and one object store', () => {
   it('each queued mail is delivered exactly once while two workers take jobs at the same time', async () => {
     // On PostgreSQL two `npm run worker` processes; on PGlite (one process only) the started
     // queue's worker and a second loop taking jobs in the same process, on the one PGlite.
-    const smtp = await startSmtp();
+    // Each message takes the mail server 100 ms, so one worker cannot empty the queue before the other polls.
+    const smtp = await startSmtp({ delayMs: 100 });
     const workers: WorkerProcess[] = [];
     let stopInProcess: (() => Promise<void>) | null = null;
     try {
@@ -245,7 +246,12 @@ describe('two instances on one database and one object store', () => {
       let loop: Promise<void> = Promise.resolve();
       if (onPostgres) {
         const url = database.current().url!;
-        workers.push(...(await Promise.all([startWorker({ ...env, DATABASE_URL: url }, 'worker 1'), startWorker({ ...env, DATABASE_URL: url }, 'worker 2')])));
+        // Each worker names itself in EHLO (nodemailer's `name` option from the URL).
+        workers.push(
+          ...(await Promise.all(
+            ['worker-1.test', 'worker-2.test'].map((name) => startWorker({ ...env, SMTP_URL: `${smtp.url}?name=${name}`, DATABASE_URL: url }, name)),
+          )),
+        );
       } else {
         process.env.SMTP_URL = smtp.url;
         await startQueue({ database: database.current(), mailPollSeconds: 1 });
@@ -274,7 +280,9 @@ describe('two instances on one database and one object store', () => {
       const ours = new Set(rows.map((r) => r.messageId));
       expect(received.filter((id) => ours.has(id!)).sort()).toEqual([...ours].sort());
       if (onPostgres) {
-        // Both processes were up and taking jobs from the one queue until the end.
+        // Both processes took jobs from the one queue and were up until the end.
+        const senders = new Set(smtp.received.filter((m) => ours.has(/^Message-ID: *(.+)$/im.exec(m.raw)?.[1]?.trim() ?? '')).map((m) => m.helo));
+        expect([...senders].sort()).toEqual(['worker-1.test', 'worker-2.test']);
         for (const w of workers) expect(w.child.exitCode).toBeNull();
       }
     } finally {
