@@ -507,11 +507,12 @@ export type PublishAgendaOutcome =
  * Publishes the agenda: numbers every unnumbered item in order, continuing from the council's
  * highest § of the meeting's year (Helsinki time), and makes the members' and public views visible.
  */
-export async function publishAgenda(who: Who, meetingId: string, now: Date = new Date()): Promise<PublishAgendaOutcome> {
+export async function publishAgenda(who: Who, meetingId: string, now: Date = new Date(), db: Executor = getDb()): Promise<PublishAgendaOutcome> {
   let notices = 0;
   const outcome = await frozenAware(
     () =>
-      getDb().transaction(async (tx): Promise<PublishAgendaOutcome> => {
+      // Inside a caller's transaction (the scheduled publication) this is a savepoint.
+      db.transaction(async (tx): Promise<PublishAgendaOutcome> => {
         const scope = await getMeetingScope(meetingId, tx);
         if (!scope || scope.councilId !== who.councilId) return { status: 'not_found' };
         if (scope.status === 'cancelled') return { status: 'cancelled' };

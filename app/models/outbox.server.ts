@@ -5,6 +5,7 @@ import { mailMessages, meetings } from '~db/schema';
 import { handOver, mailDomain, renderHtml } from '~/lib/mail-transport.server';
 import { enqueue, wakeWorkers } from '~/lib/queue/queue.server';
 import { MAIL_QUEUE } from '~/lib/queue/queues';
+import { retryWrite } from '~/lib/queue/retry-write.server';
 import { recordAudit, type AuditActor } from '~/models/audit.server';
 
 export interface OutgoingMail {
@@ -110,10 +111,15 @@ export async function deliverQueuedMail(id: string, opts: { finalAttempt: boolea
       .where(and(eq(mailMessages.id, id), eq(mailMessages.claimToken, token)));
     throw error;
   }
-  await db
-    .update(mailMessages)
-    .set({ status: outcome, sentAt: now(), claimToken: null })
-    .where(and(eq(mailMessages.id, id), eq(mailMessages.claimToken, token)));
+  // Handed over: this must be recorded even if the database is restarting right now, or the
+  // next try (after the lease) would send the message a second time.
+  const sentAt = now();
+  await retryWrite(() =>
+    db
+      .update(mailMessages)
+      .set({ status: outcome, sentAt, claimToken: null })
+      .where(and(eq(mailMessages.id, id), eq(mailMessages.claimToken, token))),
+  );
   return outcome;
 }
 

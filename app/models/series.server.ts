@@ -97,12 +97,17 @@ function placeOf(input: MeetingPlace) {
   };
 }
 
-async function insertOccurrences(
+/**
+ * Inserts a series' occurrences as meetings. `skipExisting` leaves out an occurrence the series
+ * already has (same original start), for the nightly extension that may run twice.
+ */
+export async function insertOccurrences(
   tx: Executor,
   councilId: string,
   seriesId: string,
   input: Pick<SeriesInput, 'title' | 'publicity'> & MeetingPlace,
   occurrences: Array<{ originalStart: Date; startsAt: Date; endsAt: Date; localDate: string }>,
+  options: { skipExisting?: boolean } = {},
 ): Promise<string[]> {
   if (occurrences.length === 0) return [];
   const termOn = await termPicker(tx, councilId);
@@ -122,6 +127,7 @@ async function insertOccurrences(
         ...placeOf(input),
       })),
     )
+    .onConflictDoNothing(options.skipExisting ? { target: [meetings.seriesId, meetings.originalStart] } : undefined)
     .returning({ id: meetings.id });
   return rows.map((r) => r.id);
 }

@@ -1,17 +1,21 @@
+import { getFormProps, useForm } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { can } from '~/auth/permissions';
 import { AgendaAttachments, AgendaItemControls, AgendaItemForm } from '~/components/records-agenda-editor';
+import { ErrorList, Field } from '~/components/form';
 import { RecordsMeetingFacts } from '~/components/records-minutes';
-import { formatDateTime } from '~/lib/dates';
+import { formatDateTime, helsinkiWallClock, toIsoWithOffset } from '~/lib/dates';
 import { translatedReply } from '~/lib/forms.server';
 import { maxUploadBytes, rethrowStorageFailure } from '~/lib/storage.server';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import * as agendas from '~/models/agendas.server';
+import { cancelScheduledPublication, getScheduledPublication, scheduleAgendaPublication } from '~/models/agendas-schedule.server';
 import { addAttachment, deleteAttachment, readUpload } from '~/models/attachments.server';
 import { publicMeetingFacts } from '~/models/minutes.server';
 import { agendaItemActionSchema, agendaItemSchema, agendaSimpleSchema, attachmentDeleteSchema, attachmentSchema, refusalKey } from '~/validation/records';
@@ -25,7 +29,11 @@ const maxMb = () => Number((maxUploadBytes() / (1024 * 1024)).toFixed(2));
 /** The secretariat's working view of one agenda. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, principal } = await agendas.requireMeetingPermission(request, params.meetingId, 'agenda.edit');
-  const [items, frozen] = await Promise.all([agendas.getWorkingAgenda(scope.meetingId, scope.councilId), agendas.agendaFrozen(scope.meetingId)]);
+  const [items, frozen, scheduled] = await Promise.all([
+    agendas.getWorkingAgenda(scope.meetingId, scope.councilId),
+    agendas.agendaFrozen(scope.meetingId),
+    scope.agendaPublishedAt ? null : getScheduledPublication(scope.meetingId),
+  ]);
   const deadline = agendas.noticeDeadline(scope.startsAt, scope.noticePeriodDays);
   return json(
     {
@@ -34,6 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadline,
       late: !scope.agendaPublishedAt && Date.now() > deadline.getTime(),
       frozen,
+      scheduled,
       items,
       maxMb: maxMb(),
       mayEditMinutes: can(principal, 'minutes.edit', { councilId: scope.councilId, regionId: scope.regionId }),
@@ -43,6 +52,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type Reply = { form: string; result?: ReturnType<typeof translatedReply>; message?: string; error?: string };
+
+/** "Publish later": a Helsinki wall-clock time from a datetime-local field. */
+const scheduleSchema = z.object({
+  intent: z.literal('schedule-publish'),
+  publishAt: z
+    .string({ required_error: 'records.agendaPage.publishAtRequired' })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'records.agendaPage.publishAtInvalid'),
+});
+
+/** The instant of a 'YYYY-MM-DDTHH:MM' Helsinki time; null for a day or time that does not exist (30.2., the DST gap). */
+function helsinkiInstant(local: string): Date | null {
+  const at = helsinkiWallClock(local.slice(0, 10), local.slice(11, 16));
+  return toIsoWithOffset(at).slice(0, 16) === local ? at : null;
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { scope, actor } = await agendas.requireMeetingPermission(request, params.meetingId, 'agenda.edit');
@@ -111,6 +134,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : t('records.agendaPage.publishedOk', { count: outcome.numbered });
     return json<Reply>({ form: intent, message });
   }
+  if (intent === 'schedule-publish') {
+    const submission = parseWithZod(formData, { schema: scheduleSchema });
+    const form = intent;
+    if (submission.status !== 'success') return json<Reply>({ form, result: translatedReply(submission, t) }, { status: 400 });
+    const fieldError = (key: string, options: Record<string, string> = {}) =>
+      json<Reply>({ form, result: translatedReply(submission, t, { fieldErrors: { publishAt: [t(key, options)] } }) }, { status: 400 });
+    const at = helsinkiInstant(submission.value.publishAt);
+    if (!at) return fieldError('records.agendaPage.publishAtInvalid');
+    const outcome = await scheduleAgendaPublication(who, meetingId, at);
+    const { locale } = await getT(request);
+    if (outcome.status === 'in_past') return fieldError('records.agendaPage.publishAtPast');
+    if (outcome.status === 'after_start') return fieldError('records.agendaPage.publishAtAfterStart', { date: formatDateTime(scope.startsAt, locale) });
+    if (outcome.status === 'published') return json<Reply>({ form, error: t('records.agendaPage.alreadyPublished') }, { status: 400 });
+    if (outcome.status !== 'ok') return json<Reply>({ form, error: t(refusalKey(outcome.status)) }, { status: outcome.status === 'not_found' ? 404 : 400 });
+    return json<Reply>({ form, result: translatedReply(submission, t, { resetForm: true }), message: t('records.agendaPage.scheduled', { date: formatDateTime(outcome.at, locale) }) });
+  }
+  if (intent === 'cancel-schedule') {
+    const outcome = await cancelScheduledPublication(who, meetingId);
+    if (outcome.status === 'not_found') return json<Reply>({ form: intent, error: t('records.errors.notFound') }, { status: 404 });
+    return json<Reply>({ form: intent, message: t(outcome.status === 'ok' ? 'records.agendaPage.scheduleCancelled' : 'records.agendaPage.notScheduled') });
+  }
   if (intent === 'delete-attachment') {
     const submission = parseWithZod(formData, { schema: attachmentDeleteSchema });
     if (submission.status !== 'success') return json<Reply>({ form: intent, error: t('records.errors.notFound') }, { status: 400 });
@@ -173,6 +217,9 @@ export default function AgendaWorkingView() {
             </Form>
           </div>
         ) : null}
+        {!data.frozen && !meeting.agendaPublishedAt ? (
+          <SchedulePublication scheduled={data.scheduled} lastResult={resultFor('schedule-publish')} />
+        ) : null}
         <p>
           <Link to={`/manage/councils/${meeting.councilSlug}/agenda-template`}>{t('records.agendaPage.editTemplate')}</Link>
           {' · '}
@@ -216,5 +263,43 @@ export default function AgendaWorkingView() {
         ) : null}
       </section>
     </>
+  );
+}
+
+/** "Publish later": the pending schedule with its cancel button, and the form to set one. */
+function SchedulePublication({
+  scheduled,
+  lastResult,
+}: {
+  scheduled: { at: string; changed: boolean } | null;
+  lastResult?: ReturnType<typeof translatedReply>;
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [form, fields] = useForm<z.input<typeof scheduleSchema>>({ id: 'schedule-publish', lastResult, shouldRevalidate: 'onBlur' });
+  return (
+    <div className="stack">
+      {scheduled ? (
+        <>
+          <p>{t('records.agendaPage.scheduledFor', { date: formatDateTime(scheduled.at, locale) })}</p>
+          {scheduled.changed ? <p className="notice">{t('records.agendaPage.scheduleChanged')}</p> : null}
+          <Form method="post" className="inline-form">
+            <button type="submit" name="intent" value="cancel-schedule" className="secondary">
+              {t('records.agendaPage.cancelSchedule')}
+            </button>
+          </Form>
+        </>
+      ) : null}
+      <Form method="post" className="stack records-form" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="schedule-publish" />
+        <ErrorList id={form.errorId} errors={form.errors} />
+        <Field meta={fields.publishAt} type="datetime-local" label={t('records.agendaPage.publishAt')} hint={t('records.agendaPage.publishAtHint')} />
+        <div>
+          <button type="submit" className="secondary">
+            {t('records.agendaPage.schedule')}
+          </button>
+        </div>
+      </Form>
+    </div>
   );
 }

@@ -156,6 +156,40 @@ describe('mail through the queue when the mail server fails', () => {
     }
   });
 
+  it('SMTP timing out on every try: failed after the sixth, shown to the secretary with the reason, and resent once it answers', async () => {
+    const ctx = await buildCalendarCouncil();
+    const meeting = await buildMeetingAt(ctx.council.id, daysFromNow(23), '13:00');
+    process.env.SMTP_TIMEOUT_MS = '300';
+    process.env.SMTP_URL = `${smtp.url}?timeout=2`;
+    const before = smtp.received.length;
+    behaviour = 'hang';
+    try {
+      await post(meeting.id, ctx.secretary.cookie, { intent: 'invite' });
+      for (let attempt = 1; attempt <= 6; attempt += 1) {
+        expect(await drainMail()).toEqual({ ran: 4, failed: 4 });
+        const rows = await rowsOf(meeting.id);
+        expect(rows.every((r) => r.attempts === attempt && r.status === (attempt < 6 ? 'queued' : 'failed'))).toBe(true);
+        await makeRetriesDue();
+      }
+      expect(await drainMail()).toEqual({ ran: 0, failed: 0 });
+      const shown = await page(meeting.id, ctx.secretary.cookie);
+      expect(shown.delivery.counts).toEqual({ queued: 0, sent: 0, failed: 4 });
+      expect(shown.delivery.failed.every((f) => /timeout|timed out/i.test(f.error ?? ''))).toBe(true);
+      expect(smtp.received.length).toBe(before);
+
+      behaviour = 'accept';
+      const res = await post(meeting.id, ctx.secretary.cookie, { intent: 'resendFailed' });
+      expect(((await res.json()) as { message: string }).message).toContain('4 viestiä palautettiin jonoon');
+      expect(await drainMail()).toEqual({ ran: 4, failed: 0 });
+      expect(smtp.received.length).toBe(before + 4);
+      expect((await page(meeting.id, ctx.secretary.cookie)).delivery.counts).toEqual({ queued: 0, sent: 4, failed: 0 });
+    } finally {
+      behaviour = 'accept';
+      process.env.SMTP_URL = smtp.url;
+      delete process.env.SMTP_TIMEOUT_MS;
+    }
+  });
+
   it('a worker killed mid-send: a retried job never sends a message twice', async () => {
     const before = smtp.received.length;
     // (a) Killed after marking the message sent but before completing its job: the retry finds it sent.

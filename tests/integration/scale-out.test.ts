@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../db/client.server';
-import { agendaItemAttachments, documents } from '../../db/schema';
+import { agendaItemAttachments, documents, mailMessages } from '../../db/schema';
+import { enqueue, runQueuedJobs, startQueue, stopQueue } from '../../app/lib/queue/queue.server';
+import { MAIL_QUEUE } from '../../app/lib/queue/queues';
+import { queueMail } from '../../app/models/outbox.server';
 import { STORAGE_READ_UNAVAILABLE, STORAGE_UNAVAILABLE } from '../../app/lib/error-codes';
 import { readAllBytes, storageFromEnv } from '../../app/lib/storage.server';
 import { SIGN_IN_LIMITS } from '../../app/models/sign-in-limits.server';
@@ -17,6 +20,8 @@ import { onPostgres, useTestDatabase } from '../setup/database';
 import { tinyBuild } from '../support/app-server';
 import { startFaultyProxy, startS3, type FaultyProxy, type TestS3 } from '../support/s3';
 import { scaleOutRoutes } from '../support/scale-out-routes';
+import { startSmtp } from '../support/smtp';
+import { startWorker, type WorkerProcess } from '../support/worker';
 
 /**
  * Two app instances (the real Express server from createApp with the real route modules for
@@ -217,6 +222,74 @@ describe('two instances on one database and one object store', () => {
       expect(await getDb().select().from(agendaItemAttachments).where(eq(agendaItemAttachments.agendaItemId, item!.id))).toHaveLength(1);
     } finally {
       proxy.failWith(null);
+    }
+  });
+
+  it('each queued mail is delivered exactly once while two workers take jobs at the same time', async () => {
+    // On PostgreSQL two `npm run worker` processes; on PGlite (one process only) the started
+    // queue's worker and a second loop taking jobs in the same process, on the one PGlite.
+    // Each message takes the mail server 100 ms, so one worker cannot empty the queue before the other polls.
+    const smtp = await startSmtp({ delayMs: 100 });
+    const workers: WorkerProcess[] = [];
+    let stopInProcess: (() => Promise<void>) | null = null;
+    try {
+      // 30 messages, each with a second, stray job, as a retry racing the first try would be.
+      const ids = await getDb().transaction(async (tx) => {
+        const out: string[] = [];
+        for (let i = 0; i < 30; i++) out.push(await queueMail(tx, { to: `jasen${i}@example.org`, subject: `Kutsu ${i}`, text: 'Tervetuloa.' }));
+        return out;
+      });
+      await getDb().transaction(async (tx) => {
+        for (const id of ids) await enqueue(tx, MAIL_QUEUE, { messageId: id });
+      });
+      const env = { SMTP_URL: smtp.url, OUTBOX_DIR: path.join(tmpdir(), `neuvos-scale-out-${process.pid}`) };
+      let loop: Promise<void> = Promise.resolve();
+      if (onPostgres) {
+        const url = database.current().url!;
+        // Each worker names itself in EHLO (nodemailer's `name` option from the URL).
+        workers.push(
+          ...(await Promise.all(
+            ['worker-1.test', 'worker-2.test'].map((name) => startWorker({ ...env, SMTP_URL: `${smtp.url}?name=${name}`, DATABASE_URL: url }, name)),
+          )),
+        );
+      } else {
+        process.env.SMTP_URL = smtp.url;
+        await startQueue({ database: database.current(), mailPollSeconds: 1 });
+        stopInProcess = () => stopQueue({ timeoutMs: 5000 });
+        loop = (async () => {
+          for (let i = 0; i < 200; i++) {
+            const { ran } = await runQueuedJobs(getDb(), MAIL_QUEUE, { max: 1 });
+            if (ran === 0) await new Promise((r) => setTimeout(r, 50));
+            const rows = await getDb().select({ status: mailMessages.status }).from(mailMessages).where(inArray(mailMessages.id, ids));
+            if (rows.every((r) => r.status === 'sent')) return;
+          }
+        })();
+      }
+      let rows: Array<typeof mailMessages.$inferSelect> = [];
+      for (let i = 0; i < 600; i++) {
+        rows = await getDb().select().from(mailMessages).where(inArray(mailMessages.id, ids));
+        if (rows.every((r) => r.status === 'sent')) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await loop;
+      expect(rows.filter((r) => r.status !== 'sent').map((r) => `${r.toAddress}: ${r.status} ${r.error ?? ''}`), workers.map((w) => w.output()).join('\n')).toEqual([]);
+      // Each Message-ID reached the mail server exactly once. (The workers also deliver what the
+      // earlier tests queued, e.g. a sign-in notice: counted, but not among the 30.)
+      const received = smtp.received.map((m) => /^Message-ID: *(.+)$/im.exec(m.raw)?.[1]?.trim());
+      expect(new Set(received).size).toBe(received.length);
+      const ours = new Set(rows.map((r) => r.messageId));
+      expect(received.filter((id) => ours.has(id!)).sort()).toEqual([...ours].sort());
+      if (onPostgres) {
+        // Both processes took jobs from the one queue and were up until the end.
+        const senders = new Set(smtp.received.filter((m) => ours.has(/^Message-ID: *(.+)$/im.exec(m.raw)?.[1]?.trim() ?? '')).map((m) => m.helo));
+        expect([...senders].sort()).toEqual(['worker-1.test', 'worker-2.test']);
+        for (const w of workers) expect(w.child.exitCode).toBeNull();
+      }
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+      await stopInProcess?.();
+      delete process.env.SMTP_URL;
+      await smtp.close();
     }
   });
 

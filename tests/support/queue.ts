@@ -10,7 +10,7 @@ export function drainMail() {
 
 /** Makes the queue's waiting retries due now, as if their backoff had passed. */
 export async function makeRetriesDue(queue = MAIL_QUEUE.name) {
-  await getDb().execute(sql`update pgboss.job set start_after = now() where name = ${queue} and state = 'retry'`);
+  await getDb().execute(sql`update pgboss.job set start_after = now() - interval '1 second' where name = ${queue} and state = 'retry'`);
 }
 
 /** Jobs of a queue by state (pg-boss's own table). */

@@ -4,6 +4,8 @@ import { SMTPServer } from 'smtp-server';
 export interface CapturedMail {
   to: string[];
   raw: string;
+  /** The name the client gave in EHLO/HELO (tells two senders apart). */
+  helo?: string;
 }
 
 export type SmtpBehaviour = 'accept' | 'refuse' | 'hang';
@@ -12,7 +14,7 @@ export type SmtpBehaviour = 'accept' | 'refuse' | 'hang';
  * A real SMTP server on a random local port (or `port`, to bring a stopped one back) that keeps
  * what it receives. `behaviour()` can make it refuse messages with a 5xx or never answer.
  */
-export async function startSmtp(opts: { port?: number; behaviour?: () => SmtpBehaviour } = {}) {
+export async function startSmtp(opts: { port?: number; behaviour?: () => SmtpBehaviour; /** Wait this long before accepting each message. */ delayMs?: number } = {}) {
   const received: CapturedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -35,8 +37,12 @@ export async function startSmtp(opts: { port?: number; behaviour?: () => SmtpBeh
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
+        const accept = () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8'), helo: session.hostNameAppearsAs });
+          callback();
+        };
+        if (opts.delayMs) setTimeout(accept, opts.delayMs);
+        else accept();
       });
     },
   });

@@ -5,8 +5,10 @@
 import type PgBoss from 'pg-boss';
 import { runJobStrict } from '~/lib/jobs.server';
 import { deliverQueuedMail } from '~/models/outbox.server';
+import { extendSeries } from '~/models/series-extend.server';
+import { runScheduledPublication } from '~/models/agendas-schedule.server';
 import type { JobHandler } from './queue.server';
-import { ALL_QUEUES, EXPORT_REGENERATE_QUEUE, MAIL_QUEUE, STATEMENT_OVERDUE_QUEUE } from './queues';
+import { ALL_QUEUES, EXPORT_REGENERATE_QUEUE, MAIL_QUEUE, PUBLISH_AGENDA_QUEUE, SERIES_EXTEND_QUEUE, STATEMENT_OVERDUE_QUEUE } from './queues';
 
 type Job = PgBoss.JobWithMetadata<Record<string, unknown>>;
 
@@ -52,5 +54,22 @@ export function defaultHandlers(): Map<string, JobHandler> {
     if (queue.cron) handlers.set(queue.name, () => runJobStrict(queue.name.replace(/^cron\./, '')));
   }
   for (const [name, handler] of openDataHandlers()) handlers.set(name, handler);
+  addSeriesAndPublicationHandlers(handlers);
   return handlers;
+}
+
+/** The nightly series extension: every running series materialised a year ahead. */
+export function seriesExtendHandler(): Promise<unknown> {
+  return extendSeries(new Date());
+}
+
+/** The queues of this part (series extension, scheduled agenda publication), kept apart for merging. */
+function addSeriesAndPublicationHandlers(handlers: Map<string, JobHandler>): void {
+  handlers.set(SERIES_EXTEND_QUEUE.name, seriesExtendHandler);
+  handlers.set(PUBLISH_AGENDA_QUEUE.name, scheduledPublicationHandler);
+}
+
+/** A scheduled agenda publication: publishes as the button does, or does nothing (and says why). */
+export async function scheduledPublicationHandler(job: Job): Promise<unknown> {
+  return { outcome: await runScheduledPublication(job.id, job.data) };
 }

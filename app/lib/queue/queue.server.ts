@@ -11,6 +11,7 @@ import PgBoss from 'pg-boss';
 import type { Database, Executor } from '~db/client.server';
 import { drizzleAdapter, pgliteAdapter } from './sql-adapter.server';
 import { ALL_QUEUES, QUEUE_SCHEMA, type QueueDefinition } from './queues';
+import { isConnectionLoss, retryWrite } from './retry-write.server';
 
 export type JobHandler = (job: PgBoss.JobWithMetadata<Record<string, unknown>>) => Promise<unknown>;
 
@@ -111,8 +112,9 @@ export async function startQueue(options: StartQueueOptions): Promise<{ startedI
     migrate: false,
     supervise: work,
     schedule: work,
-    // Idle cost: on PGlite every poll is a query on the one shared connection.
-    maintenanceIntervalSeconds: pglite ? 300 : 120,
+    // Idle cost: on PGlite every poll is a query on the one shared connection. Maintenance puts
+    // the jobs of a worker that died (expired while active) back for retry.
+    maintenanceIntervalSeconds: Number(process.env.QUEUE_MAINTENANCE_SECONDS) || (pglite ? 300 : 120),
     cronMonitorIntervalSeconds: 30,
     cronWorkerIntervalSeconds: pglite ? 30 : 10,
     clockMonitorIntervalMinutes: 10,
@@ -120,6 +122,7 @@ export async function startQueue(options: StartQueueOptions): Promise<{ startedI
     deleteAfterDays: 7,
   });
   boss.on('error', (error: Error) => console.warn(`[queue] ${error.message}`));
+  if (!pglite) surviveDatabaseRestarts(boss);
   await boss.start();
   const s: QueueState = { boss, database, working: work, workerIds: new Map(), startedInMs: 0 };
   if (work) {
@@ -140,6 +143,19 @@ export async function startQueue(options: StartQueueOptions): Promise<{ startedI
   s.startedInMs = Math.round(performance.now() - t0);
   (globalThis as WithQueue)[key] = s;
   return { startedInMs: s.startedInMs };
+}
+
+/**
+ * pg-boss 10 completes or fails a job after its handler without awaiting the call, so a
+ * database restart at that moment was an unhandled rejection (the process would exit). Its
+ * statements are retried here while the connection is lost or refused (about two minutes), so a
+ * restart of the database only pauses the workers. Every statement pg-boss sends is safe to
+ * repeat for us: a job fetched twice is expired and retried, and every handler is idempotent.
+ */
+function surviveDatabaseRestarts(boss: PgBoss): void {
+  const db = boss.getDb() as { executeSql: (text: string, values?: unknown[]) => Promise<unknown> };
+  const inner = db.executeSql.bind(db);
+  db.executeSql = (text, values) => retryWrite(() => inner(text, values), undefined, isConnectionLoss);
 }
 
 /**

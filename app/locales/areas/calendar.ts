@@ -62,7 +62,7 @@ export const calendar = defineMessages({
       firstDate: 'Ensimmäinen päivä',
       duration: 'Kesto (minuuttia)',
       until: 'Viimeinen päivä',
-      untilHint: 'Kokoukset luodaan tähän päivään asti (enintään kolme vuotta).',
+      untilHint: 'Kokoukset luodaan heti tähän päivään asti (enintään kolme vuotta). Sen jälkeen sarja jatkuu itsestään niin, että kokoukset ovat kalenterissa vuoden eteenpäin, kunnes toimikausi tai säännön oma päättymispäivä (UNTIL) tulee vastaan.',
       reason: 'Perumisen syy (näkyy kutsutuille)',
     },
     presets: {
@@ -320,7 +320,7 @@ export const calendar = defineMessages({
       firstDate: 'Första dagen',
       duration: 'Längd (minuter)',
       until: 'Sista dagen',
-      untilHint: 'Möten skapas fram till denna dag (högst tre år).',
+      untilHint: 'Möten skapas genast fram till denna dag (högst tre år). Därefter fortsätter serien av sig själv så att mötena finns i kalendern ett år framåt, tills mandatperioden eller regelns eget slutdatum (UNTIL) nås.',
       reason: 'Orsak till inställandet (syns för de kallade)',
     },
     presets: {
@@ -578,7 +578,7 @@ export const calendar = defineMessages({
       firstDate: 'First day',
       duration: 'Length (minutes)',
       until: 'Last day',
-      untilHint: 'Meetings are created up to this day (three years at most).',
+      untilHint: 'Meetings are created up to this day at once (three years at most). After that the series continues by itself, keeping meetings a year ahead in the calendar, until the term or the rule’s own end date (UNTIL) is reached.',
       reason: 'Reason for cancelling (shown to those invited)',
     },
     presets: {
