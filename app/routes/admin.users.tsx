@@ -18,7 +18,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ users: await listUsers({ limit: 200 }), me: auth.user.id });
 }
 
-const toggleSchema = z.object({ userId: z.string().uuid(), disabled: z.enum(['true', 'false']) });
+const toggleSchema = /* @__PURE__ */ (() =>
+  z.object({ userId: z.string().uuid(), disabled: z.enum(['true', 'false']) }))();
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'user.manage');
@@ -54,7 +55,12 @@ export default function UsersPage() {
               <td>
                 {u.grants
                   .map((g) => {
-                    const role = g.role === 'admin' ? t('admin.title') : g.role === 'region_admin' ? t('ws.roles.regionAdmin') : t(`roles.${g.role}`);
+                    const role =
+                      g.role === 'admin'
+                        ? t('admin.title')
+                        : g.role === 'region_admin'
+                          ? t('ws.roles.regionAdmin')
+                          : t(`roles.${g.role}`);
                     const where = g.council ? (g.region ? `${g.council} (${g.region})` : g.council) : g.region;
                     return where ? `${role}: ${where}` : role;
                   })
