@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { createInstance } from 'i18next';
 import { useMemo } from 'react';
-import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RecordsItemList } from '~/components/records-items';
 import { RecordsAttendance, RecordsCheckers, RecordsVersionFacts } from '~/components/records-minutes';
 import { formatMeetingTime } from '~/lib/dates';
-import { i18nConfig, localized, type Locale } from '~/lib/i18n';
+import { localized, type Locale } from '~/lib/i18n';
+import { createMessageI18n, type MessageTree } from '~/lib/i18n-client';
 import { resources } from '~/lib/i18n-resources.server';
 import { councilLanguage } from '~/models/agendas.server';
 import { loadPrintable, publicMeetingFacts, toItemView } from '~/models/minutes.server';
@@ -52,15 +52,9 @@ function printStrings(language: Locale) {
 }
 
 /** Translations in the council's language, whatever language the visitor browses in. */
-function useCouncilI18n(language: Locale, strings: Record<string, unknown>) {
-  return useMemo(() => {
-    const instance = createInstance();
-    // Resources come with the data, so init is synchronous with initImmediate: false.
-    void instance
-      .use(initReactI18next)
-      .init({ ...i18nConfig, resources: { [language]: { common: strings } }, lng: language, initImmediate: false });
-    return instance;
-  }, [language, strings]);
+function useCouncilI18n(language: Locale, strings: MessageTree) {
+  // The same small translator as every hydrating page (docs/decisions/009), on the server too.
+  return useMemo(() => createMessageI18n(language, strings), [language, strings]);
 }
 
 function PrintBody() {
