@@ -1,0 +1,65 @@
+/**
+ * Issue #13: every page that hydrates (the signed-in workspace, sign-in and token forms) sends at most
+ * 120 KB of gzipped JavaScript. From the production build the global setup made: the Remix asset
+ * manifest lists each route's module and the chunks it imports; a page loads the entry, the root and
+ * its route chain with their imports. A route hydrates when it or a parent has `handle.hydrate`
+ * (app/root.tsx); public pages load no script at all, which smoke.test.ts checks in the browser.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { ServerBuild } from '@remix-run/node';
+import { describe, expect, it } from 'vitest';
+
+const BUDGET_KB = 120;
+
+type ManifestRoute = { id: string; parentId?: string; module: string; imports?: string[] };
+type Manifest = { entry: { module: string; imports: string[] }; routes: Record<string, ManifestRoute> };
+
+const gzipped = new Map<string, number>();
+function gzipKb(url: string): number {
+  let size = gzipped.get(url);
+  if (size === undefined) {
+    size = gzipSync(readFileSync(path.join('public', url))).length / 1024;
+    gzipped.set(url, size);
+  }
+  return size;
+}
+
+describe('JavaScript budget of hydrating pages', () => {
+  it(`keeps every hydrating route at or under ${BUDGET_KB} KB gzipped`, async () => {
+    const build = (await import(pathToFileURL(path.resolve('build', 'index.js')).href)) as ServerBuild & {
+      assets: Manifest;
+    };
+    const manifest = build.assets;
+    const chain = (id: string): string[] => {
+      const ids: string[] = [];
+      for (let at: string | undefined = id; at; at = manifest.routes[at]?.parentId) ids.push(at);
+      return ids;
+    };
+    const hydrates = (id: string) =>
+      chain(id).some((r) => (build.routes[r]?.module.handle as { hydrate?: boolean } | undefined)?.hydrate === true);
+
+    const rows: [string, number][] = [];
+    for (const id of Object.keys(manifest.routes)) {
+      if (id === 'root' || !hydrates(id)) continue;
+      const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
+      for (const r of chain(id)) for (const f of [manifest.routes[r]!.module, ...(manifest.routes[r]!.imports ?? [])]) files.add(f);
+      rows.push([id, [...files].reduce((sum, f) => sum + gzipKb(f), 0)]);
+    }
+    rows.sort((a, b) => b[1] - a[1]);
+    console.log(
+      `[js-budget] gzipped JavaScript per hydrating route (budget ${BUDGET_KB} KB):\n` +
+        rows.map(([id, kb]) => `${kb.toFixed(1).padStart(7)} KB  ${id}`).join('\n'),
+    );
+
+    // The workspace is there (a wrong hydrate test would pass an empty list).
+    expect(rows.length).toBeGreaterThan(30);
+    expect(rows.map(([id]) => id)).toEqual(
+      expect.arrayContaining(['routes/manage.meetings.$meetingId_.minutes', 'routes/admin.users', 'routes/login']),
+    );
+    expect(rows.map(([id]) => id)).not.toContain('routes/councils.$slug._index');
+    expect(rows.filter(([, kb]) => kb > BUDGET_KB)).toEqual([]);
+  });
+});
