@@ -81,6 +81,26 @@ export function createMessageI18n(lng: string, messages: MessageTree) {
     addMessages(more: MessageTree) {
       Object.assign(tree, more);
     },
+    /** Whether every one of these areas is here (null: all of them, which only the full set has). */
+    hasAreas(areas: readonly string[] | null) {
+      return areas === null ? false : areas.every((a) => a in tree);
+    },
   };
-  return instance as unknown as I18n & { addMessages(more: MessageTree): void };
+  return instance as unknown as BrowserI18n;
+}
+
+export type BrowserI18n = I18n & {
+  addMessages(more: MessageTree): void;
+  hasAreas(areas: readonly string[] | null): boolean;
+};
+
+let browserI18n: BrowserI18n | null = null;
+
+/** The page's translator in the browser (entry.client sets it; the root's shouldRevalidate reads it). */
+export function setBrowserI18n(i18n: BrowserI18n) {
+  browserI18n = i18n;
+}
+
+export function getBrowserI18n(): BrowserI18n | null {
+  return browserI18n;
 }

@@ -4,13 +4,17 @@
  * manifest lists each route's module and the chunks it imports; a page loads the entry, the root and
  * its route chain with their imports. A route hydrates when it or a parent has `handle.hydrate`
  * (app/root.tsx); public pages load no script at all, which smoke.test.ts checks in the browser.
+ * Also: a hydrating page's document carries only its message areas, and client-side navigations
+ * bring the next page's (no raw keys, no hydration or console errors on the way).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { ServerBuild } from '@remix-run/node';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageAreas } from '../../app/lib/i18n-areas';
+import { startHarness, Tab, type Harness } from './harness';
 
 const BUDGET_KB = 120;
 
@@ -61,5 +65,38 @@ describe('JavaScript budget of hydrating pages', () => {
     );
     expect(rows.map(([id]) => id)).not.toContain('routes/councils.$slug._index');
     expect(rows.filter(([, kb]) => kb > BUDGET_KB)).toEqual([]);
+  });
+});
+
+describe('translations a hydrating page receives', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const rootAreas = (tab: Tab) =>
+    tab.page.evaluate(() => {
+      const root = (window as unknown as { __remixContext: { state: { loaderData: { root: { translations: object } } } } }).__remixContext.state.loaderData.root;
+      return Object.keys(root.translations).sort();
+    });
+
+  it('a document holds the page’s areas only; client-side navigations fetch the next pages’ areas', async () => {
+    const tab = await Tab.open(h, { user: { email: 'sihteeri@neuvos.example' } });
+    await tab.visit('/manage');
+    expect(await rootAreas(tab)).toEqual(pageAreas('/manage'));
+    expect(pageAreas('/manage')).not.toContain('calendar');
+    // Marks this document: a full page load would lose it.
+    await tab.page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await tab.follow(tab.page.locator('main a[href^="/manage/councils/"]:not([href$="/new"])').first());
+    await tab.follow(tab.page.locator('main a[href$="/meetings"]').first());
+    expect(new URL(tab.page.url()).pathname).toMatch(/^\/manage\/councils\/[^/]+\/meetings$/);
+    await tab.follow(tab.page.locator('header a[href="/meetings"]'));
+    expect(new URL(tab.page.url()).pathname).toBe('/meetings');
+    await tab.follow(tab.page.locator('header a[href="/manage"]'));
+    expect(await tab.page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await tab.close();
   });
 });
