@@ -12,7 +12,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { ServerBuild } from '@remix-run/node';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { councils, meetings } from '../../db/schema';
 import { pageAreas } from '../../app/lib/i18n-areas';
 import { startHarness, Tab, type Harness } from './harness';
 
@@ -97,6 +99,23 @@ describe('translations a hydrating page receives', () => {
     expect(new URL(tab.page.url()).pathname).toBe('/meetings');
     await tab.follow(tab.page.locator('header a[href="/manage"]'));
     expect(await tab.page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await tab.close();
+  });
+
+  it('the printable agenda renders in the browser from its own data after a client-side navigation', async () => {
+    const tab = await Tab.open(h, { user: { email: 'sihteeri@neuvos.example' } });
+    const [meeting] = await h.database.db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .innerJoin(councils, eq(councils.id, meetings.councilId))
+      .where(eq(councils.slug, 'pirkanmaa-jarjestoyhteistyoryhma'))
+      .limit(1);
+    await tab.visit(`/meetings/${meeting!.id}/members`);
+    await tab.page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await tab.follow(tab.page.locator('main a[href$="/print?doc=agenda&view=members"]'));
+    expect(new URL(tab.page.url()).pathname).toMatch(/\/print$/);
+    expect(await tab.page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    await expect(tab.page.locator('article.records-print h1').textContent()).resolves.toBeTruthy();
     await tab.close();
   });
 });
