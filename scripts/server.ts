@@ -99,7 +99,10 @@ export async function createApp(options: AppServerOptions = {}) {
       mode: production ? 'production' : 'development',
       // dataRequest: a client-side navigation's loader fetch (?_data=…), which Remix hides from loaders;
       // the root loader then sends the next page's strings (app/root.tsx).
-      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, dataRequest: typeof req.query._data === 'string' }),
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        dataRequest: typeof req.query._data === 'string',
+      }),
     }),
   );
   app.use(errorLogging());

@@ -21,7 +21,8 @@ export function pageAreas(pathname: string): string[] | null {
   // the catch-all page counts only when nothing else matches.
   for (const splat of [false, true]) {
     const found = new Set<string>();
-    for (const page of PAGES) if (page.splat === splat && page.re.test(pathname)) for (const a of page.areas) found.add(a);
+    for (const page of PAGES)
+      if (page.splat === splat && page.re.test(pathname)) for (const a of page.areas) found.add(a);
     if (found.size > 0) return [...found].sort();
   }
   return null;

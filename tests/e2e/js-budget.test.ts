@@ -51,7 +51,8 @@ describe('JavaScript budget of hydrating pages', () => {
     for (const id of Object.keys(manifest.routes)) {
       if (id === 'root' || !hydrates(id)) continue;
       const files = new Set([manifest.entry.module, ...manifest.entry.imports]);
-      for (const r of chain(id)) for (const f of [manifest.routes[r]!.module, ...(manifest.routes[r]!.imports ?? [])]) files.add(f);
+      for (const r of chain(id))
+        for (const f of [manifest.routes[r]!.module, ...(manifest.routes[r]!.imports ?? [])]) files.add(f);
       rows.push([id, [...files].reduce((sum, f) => sum + gzipKb(f), 0)]);
     }
     rows.sort((a, b) => b[1] - a[1]);
@@ -81,7 +82,9 @@ describe('translations a hydrating page receives', () => {
 
   const rootAreas = (tab: Tab) =>
     tab.page.evaluate(() => {
-      const root = (window as unknown as { __remixContext: { state: { loaderData: { root: { translations: object } } } } }).__remixContext.state.loaderData.root;
+      const root = (
+        window as unknown as { __remixContext: { state: { loaderData: { root: { translations: object } } } } }
+      ).__remixContext.state.loaderData.root;
       return Object.keys(root.translations).sort();
     });
 
