@@ -16,7 +16,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { councils, meetings } from '../../db/schema';
 import { pageAreas } from '../../app/lib/i18n-areas';
-import { startHarness, Tab, type Harness } from './harness';
+import { DEMO_PASSWORD, startHarness, Tab, type Harness } from './harness';
 
 const BUDGET_KB = 120;
 
@@ -80,6 +80,19 @@ describe('translations a hydrating page receives', () => {
     await h?.close();
   });
 
+  /** Signed in as the demo secretary; waits for the redirect itself (networkidle can come first on a busy machine). */
+  async function secretaryTab() {
+    const tab = await Tab.open(h);
+    await tab.visit('/login');
+    await tab.page.getByLabel(/Sähköposti|E-post|Email/).fill('sihteeri@neuvos.example');
+    await tab.page.getByLabel(/Salasana|Lösenord|Password/).fill(DEMO_PASSWORD);
+    await Promise.all([
+      tab.page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 15_000 }),
+      tab.page.getByRole('button', { name: /^(Kirjaudu|Logga in|Sign in)/ }).click(),
+    ]);
+    return tab;
+  }
+
   const rootAreas = (tab: Tab) =>
     tab.page.evaluate(() => {
       const root = (
@@ -89,7 +102,7 @@ describe('translations a hydrating page receives', () => {
     });
 
   it('a document holds the page’s areas only; client-side navigations fetch the next pages’ areas', async () => {
-    const tab = await Tab.open(h, { user: { email: 'sihteeri@neuvos.example' } });
+    const tab = await secretaryTab();
     await tab.visit('/manage');
     expect(await rootAreas(tab)).toEqual(pageAreas('/manage'));
     expect(pageAreas('/manage')).not.toContain('calendar');
@@ -106,7 +119,7 @@ describe('translations a hydrating page receives', () => {
   });
 
   it('the printable agenda renders in the browser from its own data after a client-side navigation', async () => {
-    const tab = await Tab.open(h, { user: { email: 'sihteeri@neuvos.example' } });
+    const tab = await secretaryTab();
     const [meeting] = await h.database.db
       .select({ id: meetings.id })
       .from(meetings)
