@@ -1,9 +1,9 @@
 import { RemixBrowser } from '@remix-run/react';
-import i18next from 'i18next';
 import { startTransition, StrictMode } from 'react';
 import { hydrateRoot } from 'react-dom/client';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { i18nConfig, isLocale } from '~/lib/i18n';
+import { I18nextProvider } from 'react-i18next';
+import { isLocale } from '~/lib/i18n';
+import { createMessageI18n, setBrowserI18n, type MessageTree } from '~/lib/i18n-client';
 
 declare global {
   interface Window {
@@ -11,21 +11,21 @@ declare global {
   }
 }
 
-async function hydrate() {
-  // The root loader sends the active language's strings; only pages that hydrate load them.
+function hydrate() {
+  // The root loader sends the active language's strings for the areas this page uses (only pages
+  // that hydrate load them); later pages' areas come with the root data of a client-side
+  // navigation (app/root.tsx). The browser translates with a small i18next-compatible translator
+  // (docs/decisions/009).
   const root = window.__remixContext?.state?.loaderData?.root as
-    | { locale?: string; translations?: Record<string, unknown> }
+    | { locale?: string; translations?: MessageTree | null }
     | undefined;
   const lng = isLocale(root?.locale) ? root.locale : 'fi';
-  await i18next.use(initReactI18next).init({
-    ...i18nConfig,
-    lng,
-    resources: { [lng]: { common: root?.translations ?? {} } },
-  });
+  const i18n = createMessageI18n(lng, root?.translations ?? {});
+  setBrowserI18n(i18n);
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <I18nextProvider i18n={i18n}>
         <StrictMode>
           <RemixBrowser />
         </StrictMode>
@@ -34,4 +34,4 @@ async function hydrate() {
   });
 }
 
-void hydrate();
+hydrate();

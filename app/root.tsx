@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import type { ShouldRevalidateFunction } from '@remix-run/react';
 import { json } from '@remix-run/node';
 import {
   Links,
@@ -16,6 +17,8 @@ import { SiteFooter, SiteHeader } from '~/components/site-chrome';
 import { getAuth } from '~/auth/session.server';
 import i18nServer, { localeCookie } from '~/i18n.server';
 import { pathHydrates } from '~/lib/hydration';
+import { pageAreas, pickAreas } from '~/lib/i18n-areas';
+import { getBrowserI18n, type BrowserI18n } from '~/lib/i18n-client';
 import { isLocale } from '~/lib/i18n';
 import { resources } from '~/lib/i18n-resources.server';
 import { useNonce } from '~/lib/nonce';
@@ -28,7 +31,7 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, auth] = await Promise.all([i18nServer.getLocale(request), getAuth(request)]);
   const url = new URL(request.url);
   const headers = new Headers();
@@ -39,8 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(
     {
       locale,
-      // Only hydrating pages read the strings in the browser; public pages skip the 55 KB.
-      translations: pathHydrates(url.pathname) ? resources[isLocale(locale) ? locale : 'fi'].common : null,
+      // Only hydrating pages read the strings in the browser (a public page's document skips them), and
+      // only the message areas the page uses; a client-side navigation (a data request) brings the
+      // next page's areas, public or not.
+      translations:
+        pathHydrates(url.pathname) || context?.dataRequest === true
+          ? pickAreas(resources[isLocale(locale) ? locale : 'fi'].common, pageAreas(url.pathname))
+          : null,
       path: url.pathname,
       origin: absoluteUrl(request, ''),
       lngParam: isLocale(chosen) ? chosen : null,
@@ -58,6 +66,10 @@ export type RootLoaderData = Awaited<ReturnType<typeof loader>> extends infer R
 
 export const handle = { i18n: 'common' };
 
+/** Load the root data again when the next page names a message area the browser does not have yet. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || getBrowserI18n()?.hasAreas(pageAreas(nextUrl.pathname)) === false;
+
 /** The fallback title (error pages); each route sets its own. */
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 
@@ -72,6 +84,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const hydrate = useHydrate();
   const locale = data?.locale ?? i18n.language ?? 'fi';
+  // In the browser, keep the strings of every page seen so far (the server's i18next has them all).
+  if (data?.translations && 'addMessages' in i18n) (i18n as BrowserI18n).addMessages(data.translations);
   return (
     <html lang={locale} dir="ltr">
       <head>

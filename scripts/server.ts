@@ -97,7 +97,12 @@ export async function createApp(options: AppServerOptions = {}) {
     createRemixHandler({
       build,
       mode: production ? 'production' : 'development',
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+      // dataRequest: a client-side navigation's loader fetch (?_data=…), which Remix hides from loaders;
+      // the root loader then sends the next page's strings (app/root.tsx).
+      getLoadContext: (req, res) => ({
+        cspNonce: res.locals.cspNonce as string,
+        dataRequest: typeof req.query._data === 'string',
+      }),
     }),
   );
   app.use(errorLogging());

@@ -27,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ users: await listUsers({ limit: 200, regionIds: all ? undefined : regionIds }), me: auth.user.id, mayDisable: all });
 }
 
-const toggleSchema = z.object({ userId: z.string().uuid(), disabled: z.enum(['true', 'false']) });
+const toggleSchema = /* @__PURE__ */ (() =>
+  z.object({ userId: z.string().uuid(), disabled: z.enum(['true', 'false']) }))();
 
 export async function action({ request }: ActionFunctionArgs) {
   const auth = await requirePermission(request, 'user.manage');

@@ -54,12 +54,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 type Reply = { form: string; result?: ReturnType<typeof translatedReply>; message?: string; error?: string };
 
 /** "Publish later": a Helsinki wall-clock time from a datetime-local field. */
-const scheduleSchema = z.object({
+const scheduleSchema = /* @__PURE__ */ (() => z.object({
   intent: z.literal('schedule-publish'),
   publishAt: z
     .string({ required_error: 'records.agendaPage.publishAtRequired' })
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'records.agendaPage.publishAtInvalid'),
-});
+}))();
 
 /** The instant of a 'YYYY-MM-DDTHH:MM' Helsinki time; null for a day or time that does not exist (30.2., the DST gap). */
 function helsinkiInstant(local: string): Date | null {

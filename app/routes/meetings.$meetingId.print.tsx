@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { createInstance } from 'i18next';
 import { useMemo } from 'react';
-import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RecordsItemList } from '~/components/records-items';
 import { RecordsAttendance, RecordsCheckers, RecordsVersionFacts } from '~/components/records-minutes';
 import { formatMeetingTime } from '~/lib/dates';
-import { i18nConfig, localized, type Locale } from '~/lib/i18n';
-import { resources } from '~/lib/i18n-resources';
+import { localized, type Locale } from '~/lib/i18n';
+import { createMessageI18n, type MessageTree } from '~/lib/i18n-client';
+import { resources } from '~/lib/i18n-resources.server';
 import { councilLanguage } from '~/models/agendas.server';
 import { loadPrintable, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 import { docParam, versionParam } from '~/validation/records';
@@ -27,6 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       meeting: publicMeetingFacts(printable.scope),
       language: councilLanguage(printable.scope),
+      // The page renders in the council's language whatever the visitor browses in; only the areas it
+      // uses travel (the route module does not carry every language's strings to the browser).
+      strings: printStrings(councilLanguage(printable.scope)),
       doc: printable.doc,
       agenda: printable.agenda,
       minutes: printable.minutes
@@ -42,14 +45,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
 }
 
+/** The message areas the printable agenda and minutes use (this route and records-items/-minutes). */
+function printStrings(language: Locale) {
+  const { meetings, records, ws } = resources[language].common;
+  return { meetings, records, ws };
+}
+
 /** Translations in the council's language, whatever language the visitor browses in. */
-function useCouncilI18n(language: Locale) {
-  return useMemo(() => {
-    const instance = createInstance();
-    // Resources are bundled, so init is synchronous with initImmediate: false.
-    void instance.use(initReactI18next).init({ ...i18nConfig, resources, lng: language, initImmediate: false });
-    return instance;
-  }, [language]);
+function useCouncilI18n(language: Locale, strings: MessageTree) {
+  // The same small translator as every hydrating page (docs/decisions/009), on the server too.
+  return useMemo(() => createMessageI18n(language, strings), [language, strings]);
 }
 
 function PrintBody() {
@@ -87,8 +92,8 @@ function PrintBody() {
 }
 
 export default function PrintPage() {
-  const { language } = useLoaderData<typeof loader>();
-  const i18n = useCouncilI18n(language);
+  const { language, strings } = useLoaderData<typeof loader>();
+  const i18n = useCouncilI18n(language, strings);
   return (
     <I18nextProvider i18n={i18n}>
       <PrintBody />

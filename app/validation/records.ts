@@ -8,14 +8,22 @@ const required = 'records.errors.required';
 const tooLong = 'records.errors.tooLong';
 const requiredText = (max = 300) => z.string().trim().min(1, required).max(max, tooLong).default('');
 const optionalText = (max = 300) => z.string().trim().max(max, tooLong).optional();
-const uuid = z.string({ required_error: required }).uuid('records.errors.badId');
-const lockVersion = z.coerce.number({ invalid_type_error: 'records.errors.badId' }).int().min(1).max(2_147_483_647);
-const count = z.coerce.number({ invalid_type_error: 'records.errors.badNumber' }).int('records.errors.badNumber').min(0, 'records.errors.badNumber').max(10_000, 'records.errors.badNumber').optional();
+const uuid = /* @__PURE__ */ (() => z.string({ required_error: required }).uuid('records.errors.badId'))();
+const lockVersion = /* @__PURE__ */ (() =>
+  z.coerce.number({ invalid_type_error: 'records.errors.badId' }).int().min(1).max(2_147_483_647))();
+const count = /* @__PURE__ */ (() =>
+  z.coerce
+    .number({ invalid_type_error: 'records.errors.badNumber' })
+    .int('records.errors.badNumber')
+    .min(0, 'records.errors.badNumber')
+    .max(10_000, 'records.errors.badNumber')
+    .optional())();
 // datetime-local values ("2026-05-19T14:05"), read as Europe/Helsinki wall-clock time by the action.
-const localDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'records.errors.badTime')
-  .optional();
+const localDateTime = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'records.errors.badTime')
+    .optional())();
 
 export const PUBLICITIES = ['public', 'members_only', 'confidential'] as const;
 export type Publicity = (typeof PUBLICITIES)[number];
@@ -31,176 +39,209 @@ const withReason = <T extends { publicity: Publicity; withheldReason?: string }>
 };
 
 /** Create (no itemId) or update (itemId + lockVersion) one agenda item. */
-export const agendaItemSchema = z
-  .object({
-    intent: z.literal('save-item'),
-    itemId: uuid.optional(),
-    lockVersion: lockVersion.optional(),
-    title: requiredText(300),
-    body: optionalText(50_000),
-    presenter: optionalText(200),
-    proposal: optionalText(10_000),
-    publicity: z.enum(PUBLICITIES).default('public'),
-    withheldReason: optionalText(300),
-  })
-  .superRefine(withReason);
+export const agendaItemSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      intent: z.literal('save-item'),
+      itemId: uuid.optional(),
+      lockVersion: lockVersion.optional(),
+      title: requiredText(300),
+      body: optionalText(50_000),
+      presenter: optionalText(200),
+      proposal: optionalText(10_000),
+      publicity: z.enum(PUBLICITIES).default('public'),
+      withheldReason: optionalText(300),
+    })
+    .superRefine(withReason))();
 
 /** Move or delete one item; the lock version guards against acting on a stale page. */
-export const agendaItemActionSchema = z.object({
-  intent: z.enum(['move-up', 'move-down', 'delete-item']),
-  itemId: uuid,
-  lockVersion,
-});
+export const agendaItemActionSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.enum(['move-up', 'move-down', 'delete-item']),
+    itemId: uuid,
+    lockVersion,
+  }))();
 
-export const agendaSimpleSchema = z.object({ intent: z.enum(['apply-template', 'publish']) });
+export const agendaSimpleSchema = /* @__PURE__ */ (() => z.object({ intent: z.enum(['apply-template', 'publish']) }))();
 
 /** The metadata of an uploaded attachment; the file itself is checked from its bytes. */
-export const attachmentSchema = z.object({
-  intent: z.literal('upload'),
-  itemId: uuid,
-  title: optionalText(200),
-  publicity: z.enum(PUBLICITIES).default('public'),
-});
+export const attachmentSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.literal('upload'),
+    itemId: uuid,
+    title: optionalText(200),
+    publicity: z.enum(PUBLICITIES).default('public'),
+  }))();
 
-export const attachmentDeleteSchema = z.object({ intent: z.literal('delete-attachment'), attachmentId: uuid });
+export const attachmentDeleteSchema = /* @__PURE__ */ (() =>
+  z.object({ intent: z.literal('delete-attachment'), attachmentId: uuid }))();
 
 /** One standard item of the council's agenda template. */
-export const templateItemSchema = z.object({
-  intent: z.literal('save'),
-  id: uuid.optional(),
-  lockVersion: lockVersion.optional(),
-  key: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .min(1, required)
-    .max(40, tooLong)
-    .regex(/^[a-z0-9_]*$/, 'records.errors.badKey')
-    .default(''),
-  title: requiredText(300),
-  body: optionalText(10_000),
-  proposal: optionalText(10_000),
-});
+export const templateItemSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.literal('save'),
+    id: uuid.optional(),
+    lockVersion: lockVersion.optional(),
+    key: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, required)
+      .max(40, tooLong)
+      .regex(/^[a-z0-9_]*$/, 'records.errors.badKey')
+      .default(''),
+    title: requiredText(300),
+    body: optionalText(10_000),
+    proposal: optionalText(10_000),
+  }))();
 
-export const templateActionSchema = z.object({ intent: z.enum(['move-up', 'move-down', 'delete']), id: uuid });
+export const templateActionSchema = /* @__PURE__ */ (() =>
+  z.object({ intent: z.enum(['move-up', 'move-down', 'delete']), id: uuid }))();
 
 /** Opening and closing times, place and summary of one minutes version. */
-export const minutesMetaSchema = z
-  .object({
-    intent: z.literal('save-meta'),
-    lockVersion,
-    place: optionalText(300),
-    openedAt: localDateTime,
-    closedAt: localDateTime,
-    summary: optionalText(10_000),
-  })
-  .superRefine((v, ctx) => {
-    if (v.openedAt && v.closedAt && v.closedAt < v.openedAt) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closedAt'], message: 'records.errors.closeBeforeOpen' });
-    }
-  });
+export const minutesMetaSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      intent: z.literal('save-meta'),
+      lockVersion,
+      place: optionalText(300),
+      openedAt: localDateTime,
+      closedAt: localDateTime,
+      summary: optionalText(10_000),
+    })
+    .superRefine((v, ctx) => {
+      if (v.openedAt && v.closedAt && v.closedAt < v.openedAt) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['closedAt'], message: 'records.errors.closeBeforeOpen' });
+      }
+    }))();
 
-const attendanceRow = z
-  .object({
-    personId: uuid,
-    membershipId: uuid.optional(),
-    role: z.enum(ATTENDANCE_ROLES).default('member'),
-    present: z.boolean().default(false),
-    substitutesForId: uuid.optional(),
-    arrivedAtItemId: uuid.optional(),
-    leftAtItemId: uuid.optional(),
-    note: optionalText(300),
-  })
-  .superRefine((v, ctx) => {
-    if (v.substitutesForId && v.role !== 'deputy') {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['substitutesForId'], message: 'records.errors.substituteOnlyDeputy' });
-    }
-  });
+const attendanceRow = /* @__PURE__ */ (() =>
+  z
+    .object({
+      personId: uuid,
+      membershipId: uuid.optional(),
+      role: z.enum(ATTENDANCE_ROLES).default('member'),
+      present: z.boolean().default(false),
+      substitutesForId: uuid.optional(),
+      arrivedAtItemId: uuid.optional(),
+      leftAtItemId: uuid.optional(),
+      note: optionalText(300),
+    })
+    .superRefine((v, ctx) => {
+      if (v.substitutesForId && v.role !== 'deputy') {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['substitutesForId'],
+          message: 'records.errors.substituteOnlyDeputy',
+        });
+      }
+    }))();
 
 /** The whole attendance list, saved at once. */
-export const attendanceSchema = z.object({
-  intent: z.literal('save-attendance'),
-  lockVersion,
-  rows: z.array(attendanceRow).max(500).default([]),
-});
+export const attendanceSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.literal('save-attendance'),
+    lockVersion,
+    rows: z.array(attendanceRow).max(500).default([]),
+  }))();
 export type AttendanceRowInput = z.infer<typeof attendanceRow>;
 
 /** Discussion, decision and votes of one item. */
-export const decisionSchema = z
-  .object({
-    intent: z.literal('save-decision'),
-    lockVersion,
-    itemId: uuid,
-    discussion: optionalText(50_000),
-    decision: optionalText(20_000),
-    outcome: z.enum(OUTCOMES).default('decided'),
-    votesFor: count,
-    votesAgainst: count,
-    votesAbstain: count,
-    postponedToMeetingId: uuid.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.postponedToMeetingId && v.outcome !== 'postponed') {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['postponedToMeetingId'], message: 'records.errors.postponeNeedsOutcome' });
-    }
-  });
+export const decisionSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      intent: z.literal('save-decision'),
+      lockVersion,
+      itemId: uuid,
+      discussion: optionalText(50_000),
+      decision: optionalText(20_000),
+      outcome: z.enum(OUTCOMES).default('decided'),
+      votesFor: count,
+      votesAgainst: count,
+      votesAbstain: count,
+      postponedToMeetingId: uuid.optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.postponedToMeetingId && v.outcome !== 'postponed') {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['postponedToMeetingId'],
+          message: 'records.errors.postponeNeedsOutcome',
+        });
+      }
+    }))();
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 /** A vote by name on one item: one option per voter. */
-export const rollCallSchema = z.object({
-  intent: z.literal('save-roll-call'),
-  lockVersion,
-  itemId: uuid,
-  votes: z
-    .array(
-      z.object({
-        personId: uuid,
-        option: z.enum(VOTE_OPTIONS, { errorMap: () => ({ message: 'records.rollCall.errors.chooseOption' }) }),
-      }),
-    )
-    .max(500)
-    .default([]),
-});
-
-export const rollCallClearSchema = z.object({ intent: z.literal('clear-roll-call'), lockVersion, itemId: uuid });
-
-export const recusalSchema = z.object({
-  intent: z.literal('add-recusal'),
-  lockVersion,
-  itemId: uuid,
-  personId: uuid,
-  reason: optionalText(300),
-});
-
-export const recusalRemoveSchema = z.object({ intent: z.literal('remove-recusal'), lockVersion, recusalId: uuid });
-
-export const checkersSchema = z.object({
-  intent: z.literal('choose-checkers'),
-  lockVersion,
-  personIds: z.array(uuid, { required_error: 'records.errors.checkersRequired' }).min(1, 'records.errors.checkersRequired').max(5),
-});
-
-export const versionStepSchema = z.object({ intent: z.enum(['send-for-checking', 'return-to-draft', 'publish']), lockVersion });
-
-export const approveSchema = z
-  .object({
-    intent: z.literal('approve'),
+export const rollCallSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.literal('save-roll-call'),
     lockVersion,
-    method: z.enum(APPROVAL_METHODS, { required_error: required, invalid_type_error: required }),
-    approvedAtItemId: uuid.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.method === 'next_meeting' && !v.approvedAtItemId) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['approvedAtItemId'], message: 'records.errors.nextMeetingItemRequired' });
-    }
-  });
+    itemId: uuid,
+    votes: z
+      .array(
+        z.object({
+          personId: uuid,
+          option: z.enum(VOTE_OPTIONS, { errorMap: () => ({ message: 'records.rollCall.errors.chooseOption' }) }),
+        }),
+      )
+      .max(500)
+      .default([]),
+  }))();
 
-export const correctionSchema = z.object({ intent: z.literal('start-correction'), correctionNote: requiredText(2000) });
+export const rollCallClearSchema = /* @__PURE__ */ (() =>
+  z.object({ intent: z.literal('clear-roll-call'), lockVersion, itemId: uuid }))();
 
-export const startMinutesSchema = z.object({ intent: z.literal('start-minutes') });
+export const recusalSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.literal('add-recusal'),
+    lockVersion,
+    itemId: uuid,
+    personId: uuid,
+    reason: optionalText(300),
+  }))();
+
+export const recusalRemoveSchema = /* @__PURE__ */ (() =>
+  z.object({ intent: z.literal('remove-recusal'), lockVersion, recusalId: uuid }))();
+
+export const checkersSchema = /* @__PURE__ */ (() =>
+  z.object({
+    intent: z.literal('choose-checkers'),
+    lockVersion,
+    personIds: z
+      .array(uuid, { required_error: 'records.errors.checkersRequired' })
+      .min(1, 'records.errors.checkersRequired')
+      .max(5),
+  }))();
+
+export const versionStepSchema = /* @__PURE__ */ (() =>
+  z.object({ intent: z.enum(['send-for-checking', 'return-to-draft', 'publish']), lockVersion }))();
+
+export const approveSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      intent: z.literal('approve'),
+      lockVersion,
+      method: z.enum(APPROVAL_METHODS, { required_error: required, invalid_type_error: required }),
+      approvedAtItemId: uuid.optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.method === 'next_meeting' && !v.approvedAtItemId) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['approvedAtItemId'],
+          message: 'records.errors.nextMeetingItemRequired',
+        });
+      }
+    }))();
+
+export const correctionSchema = /* @__PURE__ */ (() =>
+  z.object({ intent: z.literal('start-correction'), correctionNote: requiredText(2000) }))();
+
+export const startMinutesSchema = /* @__PURE__ */ (() => z.object({ intent: z.literal('start-minutes') }))();
 
 /** A checker confirms a version. */
-export const confirmSchema = z.object({ intent: z.literal('confirm'), versionId: uuid });
+export const confirmSchema = /* @__PURE__ */ (() => z.object({ intent: z.literal('confirm'), versionId: uuid }))();
 
 const REFUSAL_KEYS: Record<string, string> = {
   not_found: 'records.errors.notFound',

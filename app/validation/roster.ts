@@ -5,10 +5,12 @@ import { inDateRange } from './dates';
 
 // Messages are translation keys; actions translate them for the visitor's language.
 const required = 'roster.errors.required';
-const text = (max = 300) => z.string({ required_error: required }).trim().min(1, required).max(max, 'roster.errors.tooLong');
+const text = (max = 300) =>
+  z.string({ required_error: required }).trim().min(1, required).max(max, 'roster.errors.tooLong');
 const optionalText = (max = 300) => z.string().trim().max(max, 'roster.errors.tooLong').optional();
-const isoDate = z.string({ required_error: required }).date('roster.errors.badDate').refine(inDateRange, 'roster.errors.badDate');
-const uuid = z.string().uuid('roster.errors.required');
+const isoDate = /* @__PURE__ */ (() =>
+  z.string({ required_error: required }).date('roster.errors.badDate').refine(inDateRange, 'roster.errors.badDate'))();
+const uuid = /* @__PURE__ */ (() => z.string().uuid('roster.errors.required'))();
 
 // Literal copies of the schema's enums (this file is also bundled for the browser, which must
 // not pull in drizzle); `satisfies` and the Exact checks below keep them in step with the schema.
@@ -42,12 +44,17 @@ const rolesComplete: Exact<(typeof ROLES)[number], MembershipRole> = true;
 void kindsComplete;
 void rolesComplete;
 export const OFFICER_ROLES = ['chair', 'vice_chair', 'secretary'] as const;
-export const EXTRA_ROLES = ['elected_official', 'county_representative', 'municipality_representative', 'invited_expert'] as const;
+export const EXTRA_ROLES = [
+  'elected_official',
+  'county_representative',
+  'municipality_representative',
+  'invited_expert',
+] as const;
 export const END_REASONS = ['resigned', 'replaced', 'died', 'other'] as const;
 export const AFFILIATIONS = ['professional', 'volunteer'] as const;
 const LANGUAGES = ['fi', 'sv', 'en'] as const;
 
-const councilFields = {
+const councilFields = /* @__PURE__ */ (() => ({
   nameFi: text(200),
   nameSv: optionalText(200),
   nameEn: optionalText(200),
@@ -63,150 +70,206 @@ const councilFields = {
   secretariatContact: optionalText(500),
   appointingBody: optionalText(200),
   appointingDecisionDate: isoDate.optional(),
-  appointingDecisionUrl: z.string().trim().url('roster.errors.badUrl').regex(/^https?:\/\//, 'roster.errors.badUrl').max(1000).optional(),
-};
+  appointingDecisionUrl: z
+    .string()
+    .trim()
+    .url('roster.errors.badUrl')
+    .regex(/^https?:\/\//, 'roster.errors.badUrl')
+    .max(1000)
+    .optional(),
+}))();
 
 const subBodyNeedsParent = (v: { kind: string; parentId?: string }) =>
   !(v.kind === 'executive_committee' || v.kind === 'working_group') || Boolean(v.parentId);
 
-export const councilCreateSchema = z
-  .object({
-    ...councilFields,
-    regionId: uuid,
-    slug: z
-      .string({ required_error: required })
-      .trim()
-      .toLowerCase()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'roster.errors.badSlug')
-      .max(80, 'roster.errors.tooLong'),
-  })
-  .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' });
+export const councilCreateSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      ...councilFields,
+      regionId: uuid,
+      slug: z
+        .string({ required_error: required })
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'roster.errors.badSlug')
+        .max(80, 'roster.errors.tooLong'),
+    })
+    .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' }))();
 
-export const councilEditSchema = z
-  .object({ ...councilFields, lockVersion: z.number().int().min(0).max(2_147_483_647) })
-  .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' });
+export const councilEditSchema = /* @__PURE__ */ (() =>
+  z
+    .object({ ...councilFields, lockVersion: z.number().int().min(0).max(2_147_483_647) })
+    .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' }))();
 
 export type CouncilInput = z.output<typeof councilEditSchema>;
 
-export const termSchema = z
-  .object({
-    name: text(120),
-    startDate: isoDate,
-    endDate: isoDate.optional(),
-    endNote: optionalText(300),
-    copyFromTermId: uuid.optional(),
-    copyPeople: z.boolean().optional(),
-  })
-  .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ['endDate'], message: 'roster.errors.endBeforeStart' })
-  .refine((v) => !v.copyPeople || v.copyFromTermId, { path: ['copyPeople'], message: 'roster.errors.copyNeedsTerm' });
+export const termSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      name: text(120),
+      startDate: isoDate,
+      endDate: isoDate.optional(),
+      endNote: optionalText(300),
+      copyFromTermId: uuid.optional(),
+      copyPeople: z.boolean().optional(),
+    })
+    .refine((v) => !v.endDate || v.endDate >= v.startDate, {
+      path: ['endDate'],
+      message: 'roster.errors.endBeforeStart',
+    })
+    .refine((v) => !v.copyPeople || v.copyFromTermId, {
+      path: ['copyPeople'],
+      message: 'roster.errors.copyNeedsTerm',
+    }))();
 
-export const termEditSchema = z
-  .object({ name: text(120), startDate: isoDate, endDate: isoDate.optional(), endNote: optionalText(300), lockVersion: z.number().int().min(0).max(2_147_483_647) })
-  .refine((v) => !v.endDate || v.endDate >= v.startDate, { path: ['endDate'], message: 'roster.errors.endBeforeStart' });
+export const termEditSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      name: text(120),
+      startDate: isoDate,
+      endDate: isoDate.optional(),
+      endNote: optionalText(300),
+      lockVersion: z.number().int().min(0).max(2_147_483_647),
+    })
+    .refine((v) => !v.endDate || v.endDate >= v.startDate, {
+      path: ['endDate'],
+      message: 'roster.errors.endBeforeStart',
+    }))();
 
-const seats = z.number({ required_error: required, invalid_type_error: 'roster.errors.badNumber' }).int('roster.errors.badNumber').min(0, 'roster.errors.badNumber').max(100, 'roster.errors.badNumber');
+const seats = /* @__PURE__ */ (() =>
+  z
+    .number({ required_error: required, invalid_type_error: 'roster.errors.badNumber' })
+    .int('roster.errors.badNumber')
+    .min(0, 'roster.errors.badNumber')
+    .max(100, 'roster.errors.badNumber'))();
 
-export const seatPlanSchema = z.object({
-  categories: z
-    .array(
-      z.object({
-        id: uuid.optional(),
-        /** The version the form read, required for an existing category. */
-        lockVersion: z.number().int().min(0).max(2_147_483_647).optional(),
-        nameFi: text(200),
-        nameSv: optionalText(200),
-        nameEn: optionalText(200),
-        memberSeats: seats,
-        deputySeats: seats,
-        remove: z.boolean().optional(),
-      }),
-    )
-    .default([]),
-  /** One new category name per line, added after the others with the default seat counts. */
-  newCategories: optionalText(20_000),
-  newMemberSeats: seats.default(1),
-  newDeputySeats: seats.default(1),
-  extra: z
-    .array(z.object({ role: z.enum(EXTRA_ROLES), memberSeats: seats.default(0), deputySeats: seats.default(0) }))
-    .default([]),
-});
+export const seatPlanSchema = /* @__PURE__ */ (() =>
+  z.object({
+    categories: z
+      .array(
+        z.object({
+          id: uuid.optional(),
+          /** The version the form read, required for an existing category. */
+          lockVersion: z.number().int().min(0).max(2_147_483_647).optional(),
+          nameFi: text(200),
+          nameSv: optionalText(200),
+          nameEn: optionalText(200),
+          memberSeats: seats,
+          deputySeats: seats,
+          remove: z.boolean().optional(),
+        }),
+      )
+      .default([]),
+    /** One new category name per line, added after the others with the default seat counts. */
+    newCategories: optionalText(20_000),
+    newMemberSeats: seats.default(1),
+    newDeputySeats: seats.default(1),
+    extra: z
+      .array(z.object({ role: z.enum(EXTRA_ROLES), memberSeats: seats.default(0), deputySeats: seats.default(0) }))
+      .default([]),
+  }))();
 export type SeatPlanInput = z.output<typeof seatPlanSchema>;
 
 /** A new person's details; the duplicate check runs in the model. */
-export const personFields = {
+export const personFields = /* @__PURE__ */ (() => ({
   givenName: text(100),
   familyName: text(100),
   email: z.string().trim().toLowerCase().email('roster.errors.badEmail').max(320).optional(),
-  phone: z.string().trim().regex(/^[+0-9 ()-]{5,30}$/, 'roster.errors.badPhone').optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[+0-9 ()-]{5,30}$/, 'roster.errors.badPhone')
+    .optional(),
   organisation: optionalText(200),
   confirmDuplicate: z.boolean().optional(),
-};
+}))();
 
-export const personSchema = z.object(personFields);
+export const personSchema = /* @__PURE__ */ (() => z.object(personFields))();
 
-export const personEditSchema = z.object({ ...personFields, personId: uuid, lockVersion: z.number().int().min(0).max(2_147_483_647) });
+export const personEditSchema = /* @__PURE__ */ (() =>
+  z.object({ ...personFields, personId: uuid, lockVersion: z.number().int().min(0).max(2_147_483_647) }))();
 
-export const assignSchema = z
-  .object({
-    termId: uuid,
-    /** An existing person, or else the new-person fields below. */
-    personId: uuid.optional(),
-    givenName: optionalText(100),
-    familyName: optionalText(100),
-    email: personFields.email,
-    confirmDuplicate: z.boolean().optional(),
-    role: z.enum(ROLES, { required_error: required, invalid_type_error: required }),
-    categoryId: uuid.optional(),
-    seatNumber: z.number({ invalid_type_error: 'roster.errors.badNumber' }).int('roster.errors.badNumber').min(1, 'roster.errors.badNumber').max(100, 'roster.errors.badNumber').optional(),
-    organisation: optionalText(200),
-    affiliation: z.enum(AFFILIATIONS).optional(),
-    principalId: uuid.optional(),
-    startDate: isoDate,
-    endDate: isoDate.optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.personId && (!v.givenName || !v.familyName)) {
-      ctx.addIssue({ code: 'custom', path: ['personId'], message: 'roster.errors.personRequired' });
-    }
-    if (v.endDate && v.endDate < v.startDate) ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'roster.errors.endBeforeStart' });
-    if (v.principalId && v.role !== 'deputy') ctx.addIssue({ code: 'custom', path: ['principalId'], message: 'roster.errors.principalOnlyForDeputy' });
-    if (v.categoryId && v.role !== 'member' && v.role !== 'deputy') {
-      ctx.addIssue({ code: 'custom', path: ['categoryId'], message: 'roster.errors.categoryOnlyForMembers' });
-    }
-  });
+export const assignSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      termId: uuid,
+      /** An existing person, or else the new-person fields below. */
+      personId: uuid.optional(),
+      givenName: optionalText(100),
+      familyName: optionalText(100),
+      email: personFields.email,
+      confirmDuplicate: z.boolean().optional(),
+      role: z.enum(ROLES, { required_error: required, invalid_type_error: required }),
+      categoryId: uuid.optional(),
+      seatNumber: z
+        .number({ invalid_type_error: 'roster.errors.badNumber' })
+        .int('roster.errors.badNumber')
+        .min(1, 'roster.errors.badNumber')
+        .max(100, 'roster.errors.badNumber')
+        .optional(),
+      organisation: optionalText(200),
+      affiliation: z.enum(AFFILIATIONS).optional(),
+      principalId: uuid.optional(),
+      startDate: isoDate,
+      endDate: isoDate.optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (!v.personId && (!v.givenName || !v.familyName)) {
+        ctx.addIssue({ code: 'custom', path: ['personId'], message: 'roster.errors.personRequired' });
+      }
+      if (v.endDate && v.endDate < v.startDate)
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'roster.errors.endBeforeStart' });
+      if (v.principalId && v.role !== 'deputy')
+        ctx.addIssue({ code: 'custom', path: ['principalId'], message: 'roster.errors.principalOnlyForDeputy' });
+      if (v.categoryId && v.role !== 'member' && v.role !== 'deputy') {
+        ctx.addIssue({ code: 'custom', path: ['categoryId'], message: 'roster.errors.categoryOnlyForMembers' });
+      }
+    }))();
 export type AssignInput = z.output<typeof assignSchema>;
 
-export const endSchema = z
-  .object({
-    membershipId: uuid,
-    lockVersion: z.number().int().min(0).max(2_147_483_647),
-    endDate: isoDate,
-    endReason: z.enum(END_REASONS, { required_error: 'roster.errors.reasonRequired', invalid_type_error: 'roster.errors.reasonRequired' }),
-    endNote: optionalText(500),
-    /** The successor: an existing person, or a new one by name; none leaves the seat vacant. */
-    successorPersonId: uuid.optional(),
-    successorGivenName: optionalText(100),
-    successorFamilyName: optionalText(100),
-    successorEmail: personFields.email,
-    successorOrganisation: optionalText(200),
-    successorStartDate: isoDate.optional(),
-    repointDeputies: z.boolean().optional(),
-    confirmDuplicate: z.boolean().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.successorStartDate && v.successorStartDate <= v.endDate) {
-      ctx.addIssue({ code: 'custom', path: ['successorStartDate'], message: 'roster.errors.successorAfterEnd' });
-    }
-    if (!v.successorPersonId && Boolean(v.successorGivenName) !== Boolean(v.successorFamilyName)) {
-      ctx.addIssue({ code: 'custom', path: [v.successorGivenName ? 'successorFamilyName' : 'successorGivenName'], message: required });
-    }
-  });
+export const endSchema = /* @__PURE__ */ (() =>
+  z
+    .object({
+      membershipId: uuid,
+      lockVersion: z.number().int().min(0).max(2_147_483_647),
+      endDate: isoDate,
+      endReason: z.enum(END_REASONS, {
+        required_error: 'roster.errors.reasonRequired',
+        invalid_type_error: 'roster.errors.reasonRequired',
+      }),
+      endNote: optionalText(500),
+      /** The successor: an existing person, or a new one by name; none leaves the seat vacant. */
+      successorPersonId: uuid.optional(),
+      successorGivenName: optionalText(100),
+      successorFamilyName: optionalText(100),
+      successorEmail: personFields.email,
+      successorOrganisation: optionalText(200),
+      successorStartDate: isoDate.optional(),
+      repointDeputies: z.boolean().optional(),
+      confirmDuplicate: z.boolean().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.successorStartDate && v.successorStartDate <= v.endDate) {
+        ctx.addIssue({ code: 'custom', path: ['successorStartDate'], message: 'roster.errors.successorAfterEnd' });
+      }
+      if (!v.successorPersonId && Boolean(v.successorGivenName) !== Boolean(v.successorFamilyName)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [v.successorGivenName ? 'successorFamilyName' : 'successorGivenName'],
+          message: required,
+        });
+      }
+    }))();
 export type EndInput = z.output<typeof endSchema>;
 
-export const importSchema = z.object({
-  csv: z.string({ required_error: 'roster.import.errors.empty' }).min(1, 'roster.import.errors.empty').max(2_000_000, 'roster.import.errors.tooLarge'),
-  termId: uuid,
-});
+export const importSchema = /* @__PURE__ */ (() =>
+  z.object({
+    csv: z
+      .string({ required_error: 'roster.import.errors.empty' })
+      .min(1, 'roster.import.errors.empty')
+      .max(2_000_000, 'roster.import.errors.tooLarge'),
+    termId: uuid,
+  }))();
 
 /** ?on=YYYY-MM-DD on the roster page; anything else means today. */
-export const onDateParam = z.string().date().refine(inDateRange).optional().catch(undefined);
+export const onDateParam = /* @__PURE__ */ (() => z.string().date().refine(inDateRange).optional().catch(undefined))();

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { SEARCH_TYPES } from '~/lib/search-text';
 
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(120);
+const slug = /* @__PURE__ */ (() =>
+  z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+    .max(120))();
 
 /** Results a page shows on /search, and the API's default per_page. */
 export const SEARCH_PAGE_SIZE = 20;
@@ -14,15 +18,16 @@ export const SEARCH_MAX_PER_PAGE = 100;
 export const SEARCH_RESULT_WINDOW = 300;
 
 /** Query parameters of /search and /api/v1/search; the API answers 400 when they fail. */
-export const searchParamsSchema = z.object({
-  q: z.string().max(2_000).default(''),
-  region: slug.optional(),
-  council: slug.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  type: z.enum(SEARCH_TYPES).optional(),
-  page: z.coerce.number().int().min(1).max(1000).default(1),
-  per_page: z.coerce.number().int().min(1).max(SEARCH_MAX_PER_PAGE).default(SEARCH_PAGE_SIZE),
-});
+export const searchParamsSchema = /* @__PURE__ */ (() =>
+  z.object({
+    q: z.string().max(2_000).default(''),
+    region: slug.optional(),
+    council: slug.optional(),
+    year: z.coerce.number().int().min(2000).max(2100).optional(),
+    type: z.enum(SEARCH_TYPES).optional(),
+    page: z.coerce.number().int().min(1).max(1000).default(1),
+    per_page: z.coerce.number().int().min(1).max(SEARCH_MAX_PER_PAGE).default(SEARCH_PAGE_SIZE),
+  }))();
 
 export type SearchQuery = z.infer<typeof searchParamsSchema>;
 
@@ -40,7 +45,11 @@ export function readSearchParams(url: URL) {
 export function lenientSearchParams(url: URL): { params: SearchQuery; invalid: boolean } {
   const parsed = readSearchParams(url);
   if (parsed.success) return { params: parsed.data, invalid: false };
-  const params: SearchQuery = { q: (url.searchParams.get('q') ?? '').slice(0, 200), page: 1, per_page: SEARCH_PAGE_SIZE };
+  const params: SearchQuery = {
+    q: (url.searchParams.get('q') ?? '').slice(0, 200),
+    page: 1,
+    per_page: SEARCH_PAGE_SIZE,
+  };
   const shape = searchParamsSchema.shape;
   for (const key of ['region', 'council', 'year', 'type', 'page'] as const) {
     const value = url.searchParams.get(key);
