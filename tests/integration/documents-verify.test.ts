@@ -221,7 +221,7 @@ describe('/verify', () => {
 
   function upload(bytes: Uint8Array | null, filename = 'pöytäkirja.pdf', type = 'application/pdf', origin: string = ORIGIN) {
     const form = new FormData();
-    if (bytes) form.append('file', new File([bytes], filename, { type }));
+    if (bytes) form.append('file', new File([Buffer.from(bytes)], filename, { type }));
     else form.append('file', new File([], '', { type: 'application/octet-stream' }));
     return call(verifyRoute.action, new Request(`${ORIGIN}/verify`, { method: 'POST', body: form, headers: { origin } }));
   }
