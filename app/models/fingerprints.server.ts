@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import { getDb, type Executor } from '~db/client.server';
-import { councils, documentFingerprints, meetings, minutes, minutesVersions } from '~db/schema';
+import { annualReports, councils, documentFingerprints, meetings, minutes, minutesVersions } from '~db/schema';
 import type { Locale } from '~/lib/i18n';
 import { meetingSequence } from '~/models/meeting-number.server';
 
@@ -12,6 +12,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 export type FingerprintKind = 'agenda' | 'minutes';
 
+type Subject = { kind: FingerprintKind; meetingId: string; versionNo: number | null } | { kind: 'report'; reportId: string };
+
 /**
  * Records the fingerprint of an official public PDF (idempotent: the same bytes are recorded once).
  * Called in publishMinutes' transaction and whenever a public agenda or minutes PDF is served, so
@@ -19,7 +21,7 @@ export type FingerprintKind = 'agenda' | 'minutes';
  */
 export async function recordFingerprint(
   db: Executor,
-  doc: { kind: FingerprintKind; meetingId: string; versionNo: number | null; language: Locale; bytes: Uint8Array },
+  doc: Subject & { language: Locale; bytes: Uint8Array },
 ): Promise<string> {
   const sha256 = sha256Hex(doc.bytes);
   // Look first: an INSERT that does nothing would still fire the statement trigger that empties
@@ -28,7 +30,13 @@ export async function recordFingerprint(
   if (known) return sha256;
   await db
     .insert(documentFingerprints)
-    .values({ kind: doc.kind, meetingId: doc.meetingId, versionNo: doc.versionNo, language: doc.language, sha256, sizeBytes: doc.bytes.byteLength })
+    .values({
+      kind: doc.kind,
+      ...(doc.kind === 'report' ? { reportId: doc.reportId } : { meetingId: doc.meetingId, versionNo: doc.versionNo }),
+      language: doc.language,
+      sha256,
+      sizeBytes: doc.bytes.byteLength,
+    })
     .onConflictDoNothing({ target: documentFingerprints.sha256 });
   return sha256;
 }
@@ -53,16 +61,34 @@ export async function latestFingerprint(meetingId: string, kind: FingerprintKind
 
 /**
  * What an official fingerprint stands for, or null when this service never published such a
- * document. Only documents of meetings the public may still see are answered for.
+ * document. Only documents the public may still see are answered for.
  */
-export async function findOfficialDocument(sha256: string) {
+export async function findOfficialDocument(sha256: string): Promise<OfficialDocument | null> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
-  const [row] = await getDb()
+  const db = getDb();
+  const [fp] = await db.select().from(documentFingerprints).where(eq(documentFingerprints.sha256, sha256));
+  if (!fp) return null;
+  if (fp.kind === 'report') {
+    if (!fp.reportId) return null;
+    const [report] = await db
+      .select({
+        title: annualReports.title,
+        year: annualReports.year,
+        publishedAt: annualReports.publishedAt,
+        councilSlug: councils.slug,
+        councilNameFi: councils.nameFi,
+        councilNameSv: councils.nameSv,
+        councilNameEn: councils.nameEn,
+      })
+      .from(annualReports)
+      .innerJoin(councils, eq(councils.id, annualReports.councilId))
+      .where(and(eq(annualReports.id, fp.reportId), eq(annualReports.status, 'published'), eq(councils.publicityDefault, 'public')));
+    if (!report) return null;
+    return { kind: 'report', language: fp.language, ...report };
+  }
+  if (!fp.meetingId) return null;
+  const [row] = await db
     .select({
-      kind: documentFingerprints.kind,
-      versionNo: documentFingerprints.versionNo,
-      language: documentFingerprints.language,
-      recordedAt: documentFingerprints.createdAt,
       meetingId: meetings.id,
       title: meetings.title,
       meetingNo: meetingSequence,
@@ -75,29 +101,46 @@ export async function findOfficialDocument(sha256: string) {
         SELECT max(${minutesVersions.versionNo}) FROM ${minutesVersions}
         INNER JOIN ${minutes} ON ${minutes.id} = ${minutesVersions.minutesId}
         WHERE ${minutes.meetingId} = ${meetings.id} AND ${minutesVersions.status} = 'published')`,
-      publishedAt: sql<Date | string | null>`(
+      versionPublishedAt: sql<Date | string | null>`(
         SELECT ${minutesVersions.publishedAt} FROM ${minutesVersions}
         INNER JOIN ${minutes} ON ${minutes.id} = ${minutesVersions.minutesId}
-        WHERE ${minutes.meetingId} = ${meetings.id} AND ${minutesVersions.versionNo} = ${documentFingerprints.versionNo}
+        WHERE ${minutes.meetingId} = ${meetings.id} AND ${minutesVersions.versionNo} = ${fp.versionNo ?? -1}
           AND ${minutesVersions.status} = 'published')`,
     })
-    .from(documentFingerprints)
-    .innerJoin(meetings, eq(meetings.id, documentFingerprints.meetingId))
+    .from(meetings)
     .innerJoin(councils, eq(councils.id, meetings.councilId))
     .where(
       and(
-        eq(documentFingerprints.sha256, sha256),
+        eq(meetings.id, fp.meetingId),
         eq(meetings.publicity, 'public'),
         eq(councils.publicityDefault, 'public'),
         sql`${meetings.agendaPublishedAt} IS NOT NULL`,
       ),
     );
   if (!row) return null;
-  const publishedAt = row.kind === 'minutes' ? row.publishedAt : row.agendaPublishedAt;
+  const { versionPublishedAt, agendaPublishedAt, latestVersionNo, ...rest } = row;
+  const publishedAt = fp.kind === 'minutes' ? versionPublishedAt : agendaPublishedAt;
   return {
-    ...row,
+    kind: fp.kind,
+    language: fp.language,
+    versionNo: fp.versionNo,
+    ...rest,
     publishedAt: publishedAt ? new Date(publishedAt) : null,
-    latestVersionNo: row.latestVersionNo === null ? null : Number(row.latestVersionNo),
+    latestVersionNo: latestVersionNo === null ? null : Number(latestVersionNo),
   };
 }
-export type OfficialDocument = NonNullable<Awaited<ReturnType<typeof findOfficialDocument>>>;
+
+type CouncilNames = { councilNameFi: string; councilNameSv: string | null; councilNameEn: string | null };
+export type OfficialDocument =
+  | (CouncilNames & {
+      kind: FingerprintKind;
+      language: string;
+      versionNo: number | null;
+      meetingId: string;
+      title: string;
+      meetingNo: number | null;
+      startsAt: Date;
+      publishedAt: Date | null;
+      latestVersionNo: number | null;
+    })
+  | (CouncilNames & { kind: 'report'; language: string; title: string; year: number; publishedAt: Date | null; councilSlug: string });

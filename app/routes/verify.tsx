@@ -33,12 +33,22 @@ function isPdf(bytes: Uint8Array): boolean {
 /** "Council, Kokous 3/2027, minutes version 2, published 1.2.2027" in the visitor's language. */
 function describe(doc: OfficialDocument, t: Translate, locale: Locale): NonNullable<Verdict['match']> {
   const council = localized(doc, 'councilName', locale).text;
+  const published = doc.publishedAt ? t('verify.publishedOn', { date: formatDate(doc.publishedAt, locale) }) : null;
+  if (doc.kind === 'report') {
+    const kind = t('verify.reportOf', { year: doc.year });
+    return {
+      // "Toimintakertomus 2026" needs no "toimintakertomus 2026" after it; another title does.
+      text: [council, doc.title, doc.title.toLowerCase() === kind.toLowerCase() ? null : kind, published].filter((p): p is string => !!p).join(', '),
+      href: `/councils/${doc.councilSlug}/reports/${doc.year}`,
+      newer: null,
+    };
+  }
   const number = meetingNumber(doc.meetingNo, doc.startsAt);
   const parts = [
     council,
     number ? `${t('ws.meeting.number', number)} (${doc.title})` : doc.title,
     doc.kind === 'minutes' ? t('verify.minutesVersion', { n: doc.versionNo }) : t('verify.agendaOf'),
-    doc.publishedAt ? t('verify.publishedOn', { date: formatDate(doc.publishedAt, locale) }) : null,
+    published,
   ].filter((p): p is string => !!p);
   const base = `/meetings/${doc.meetingId}`;
   const newer =

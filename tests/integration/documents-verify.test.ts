@@ -10,7 +10,9 @@ import { eq } from 'drizzle-orm';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client.server';
-import { documentFingerprints, people } from '../../db/schema';
+import { annualReports, documentFingerprints, people } from '../../db/schema';
+import { generateReport } from '../../app/models/reports.server';
+import * as reportPdf from '../../app/routes/councils.$slug.reports.$year[.pdf]';
 import { getMeetingScope, publishAgenda } from '../../app/models/agendas.server';
 import {
   approveMinutes,
@@ -323,5 +325,32 @@ describe('/verify', () => {
     const second = await pdfBytes(await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?version=2`), { meetingId: s.meeting.id }));
     const answer2 = (await (await upload(second)).json()) as Answer;
     expect(answer2.verdict?.match?.text).toContain('pöytäkirja, versio 2, julkaistu 2.6.2026');
+  });
+
+  it('knows a published annual report PDF in the language it was served in', async () => {
+    await getDb()
+      .insert(annualReports)
+      .values({
+        councilId: s.council.id,
+        year: 2026,
+        title: 'Toimintakertomus 2026',
+        generated: { ...(await generateReport(s.council.id, 2026)) },
+        body: 'Vuoden aikana neuvottelukunta antoi lausuntoja. Áŋŋel Čuđit toimi jäsenenä.',
+        status: 'published',
+        approvedAt: new Date('2027-02-10T10:00:00Z'),
+        publishedAt: new Date('2027-02-12T10:00:00Z'),
+      });
+    const params = { slug: s.council.slug, year: '2026' };
+    const get = (lng: string) => call(reportPdf.loader, makeRequest(`/councils/${s.council.slug}/reports/2026.pdf?lng=${lng}`), params);
+    const fi = await pdfBytes(await get('fi'));
+    expect(Buffer.from(await pdfBytes(await get('fi'))).equals(Buffer.from(fi))).toBe(true);
+    expect(await textOf(fi)).toContain('Áŋŋel Čuđit');
+    const sv = await pdfBytes(await get('sv'));
+    expect(Buffer.from(sv).equals(Buffer.from(fi))).toBe(false);
+    for (const [bytes, lang] of [[fi, 'fi'], [sv, 'sv']] as const) {
+      const answer = (await (await upload(bytes)).json()) as Answer;
+      expect(answer.verdict?.match?.text, lang).toBe(`${s.council.nameFi}, Toimintakertomus 2026, julkaistu 12.2.2027`);
+      expect(answer.verdict?.match?.href).toBe(`/councils/${s.council.slug}/reports/2026`);
+    }
   });
 });

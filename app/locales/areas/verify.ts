@@ -3,7 +3,7 @@ import { defineMessages } from '../define';
 export const verify = defineMessages({
   fi: {
     title: 'Tarkista asiakirja',
-    intro: 'Voit tarkistaa, onko PDF-tiedosto muuttamaton virallinen kopio tässä palvelussa julkaistusta esityslistasta tai pöytäkirjasta. Tiedostoa ei tallenneta.',
+    intro: 'Voit tarkistaa, onko PDF-tiedosto muuttamaton virallinen kopio tässä palvelussa julkaistusta esityslistasta, pöytäkirjasta tai toimintakertomuksesta. Tiedostoa ei tallenneta.',
     fileLegend: 'Lähetä PDF-tiedosto',
     file: 'PDF-tiedosto',
     fileHint: 'PDF, enintään {{mb}} Mt.',
@@ -17,6 +17,7 @@ export const verify = defineMessages({
     notOfficial: 'Tämä ei ole palvelun tuntema virallinen kopio. Tiedosto on voinut muuttua, tai sitä ei ole julkaistu tässä palvelussa.',
     checked: 'Tarkistettu tunniste',
     agendaOf: 'esityslista',
+    reportOf: 'toimintakertomus {{year}}',
     minutesVersion: 'pöytäkirja, versio {{n}}',
     publishedOn: 'julkaistu {{date}}',
     newerVersion: 'Pöytäkirjasta on julkaistu myöhempi versio {{n}}.',
@@ -33,7 +34,7 @@ export const verify = defineMessages({
   },
   sv: {
     title: 'Kontrollera ett dokument',
-    intro: 'Här kan du kontrollera om en PDF-fil är en oförändrad officiell kopia av en föredragningslista eller ett protokoll som publicerats i tjänsten. Filen sparas inte.',
+    intro: 'Här kan du kontrollera om en PDF-fil är en oförändrad officiell kopia av en föredragningslista, ett protokoll eller en verksamhetsberättelse som publicerats i tjänsten. Filen sparas inte.',
     fileLegend: 'Skicka en PDF-fil',
     file: 'PDF-fil',
     fileHint: 'PDF, högst {{mb}} MB.',
@@ -47,6 +48,7 @@ export const verify = defineMessages({
     notOfficial: 'Detta är inte en officiell kopia som tjänsten känner till. Filen kan ha ändrats eller har inte publicerats i tjänsten.',
     checked: 'Kontrollerat fingeravtryck',
     agendaOf: 'föredragningslista',
+    reportOf: 'verksamhetsberättelse {{year}}',
     minutesVersion: 'protokoll, version {{n}}',
     publishedOn: 'publicerat {{date}}',
     newerVersion: 'En senare version {{n}} av protokollet har publicerats.',
@@ -63,7 +65,7 @@ export const verify = defineMessages({
   },
   en: {
     title: 'Verify a document',
-    intro: 'Check whether a PDF file is an unchanged official copy of an agenda or minutes published on this service. The file is not stored.',
+    intro: 'Check whether a PDF file is an unchanged official copy of an agenda, minutes or annual report published on this service. The file is not stored.',
     fileLegend: 'Upload a PDF file',
     file: 'PDF file',
     fileHint: 'PDF, at most {{mb}} MB.',
@@ -77,6 +79,7 @@ export const verify = defineMessages({
     notOfficial: 'This is not an official copy known to this service. The file may have been changed, or it was not published here.',
     checked: 'Fingerprint checked',
     agendaOf: 'agenda',
+    reportOf: 'annual report {{year}}',
     minutesVersion: 'minutes version {{n}}',
     publishedOn: 'published {{date}}',
     newerVersion: 'A later version {{n}} of these minutes has been published.',
