@@ -165,9 +165,10 @@ export default function VerifyPage() {
               aria-describedby={fileError ? 'verify-file-hint verify-file-error' : 'verify-file-hint'}
             />
             {fileError ? (
-              <ul id="verify-file-error" className="field-errors" role="alert">
-                <li>{fileError}</li>
-              </ul>
+              // A paragraph, not a list: role="alert" on a <ul> would leave its <li> outside a list.
+              <p id="verify-file-error" className="field-errors" role="alert">
+                {fileError}
+              </p>
             ) : null}
           </div>
           <div>
@@ -197,9 +198,10 @@ export default function VerifyPage() {
               aria-describedby={shaError ? 'verify-sha256-hint verify-sha256-error' : 'verify-sha256-hint'}
             />
             {shaError ? (
-              <ul id="verify-sha256-error" className="field-errors" role="alert">
-                <li>{shaError}</li>
-              </ul>
+              // A paragraph, not a list: role="alert" on a <ul> would leave its <li> outside a list.
+              <p id="verify-sha256-error" className="field-errors" role="alert">
+                {shaError}
+              </p>
             ) : null}
           </div>
           <div>
