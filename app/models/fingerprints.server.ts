@@ -12,7 +12,8 @@ export function sha256Hex(bytes: Uint8Array): string {
 
 export type FingerprintKind = 'agenda' | 'minutes';
 
-type Subject = { kind: FingerprintKind; meetingId: string; versionNo: number | null } | { kind: 'report'; reportId: string };
+type Subject =
+  { kind: FingerprintKind; meetingId: string; versionNo: number | null } | { kind: 'report'; reportId: string };
 
 /**
  * Records the fingerprint of an official public PDF (idempotent: the same bytes are recorded once).
@@ -26,7 +27,10 @@ export async function recordFingerprint(
   const sha256 = sha256Hex(doc.bytes);
   // Look first: an INSERT that does nothing would still fire the statement trigger that empties
   // the anonymous response cache, and most renders are of bytes already recorded.
-  const [known] = await db.select({ id: documentFingerprints.id }).from(documentFingerprints).where(eq(documentFingerprints.sha256, sha256));
+  const [known] = await db
+    .select({ id: documentFingerprints.id })
+    .from(documentFingerprints)
+    .where(eq(documentFingerprints.sha256, sha256));
   if (known) return sha256;
   await db
     .insert(documentFingerprints)
@@ -42,7 +46,12 @@ export async function recordFingerprint(
 }
 
 /** The most recent fingerprint of a public agenda or minutes version in one language, or null. */
-export async function latestFingerprint(meetingId: string, kind: FingerprintKind, versionNo: number | null, language: Locale): Promise<string | null> {
+export async function latestFingerprint(
+  meetingId: string,
+  kind: FingerprintKind,
+  versionNo: number | null,
+  language: Locale,
+): Promise<string | null> {
   const [row] = await getDb()
     .select({ sha256: documentFingerprints.sha256 })
     .from(documentFingerprints)
@@ -82,7 +91,13 @@ export async function findOfficialDocument(sha256: string): Promise<OfficialDocu
       })
       .from(annualReports)
       .innerJoin(councils, eq(councils.id, annualReports.councilId))
-      .where(and(eq(annualReports.id, fp.reportId), eq(annualReports.status, 'published'), eq(councils.publicityDefault, 'public')));
+      .where(
+        and(
+          eq(annualReports.id, fp.reportId),
+          eq(annualReports.status, 'published'),
+          eq(councils.publicityDefault, 'public'),
+        ),
+      );
     if (!report) return null;
     return { kind: 'report', language: fp.language, ...report };
   }
@@ -143,4 +158,11 @@ export type OfficialDocument =
       publishedAt: Date | null;
       latestVersionNo: number | null;
     })
-  | (CouncilNames & { kind: 'report'; language: string; title: string; year: number; publishedAt: Date | null; councilSlug: string });
+  | (CouncilNames & {
+      kind: 'report';
+      language: string;
+      title: string;
+      year: number;
+      publishedAt: Date | null;
+      councilSlug: string;
+    });

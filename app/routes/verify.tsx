@@ -38,7 +38,9 @@ function describe(doc: OfficialDocument, t: Translate, locale: Locale): NonNulla
     const kind = t('verify.reportOf', { year: doc.year });
     return {
       // "Toimintakertomus 2026" needs no "toimintakertomus 2026" after it; another title does.
-      text: [council, doc.title, doc.title.toLowerCase() === kind.toLowerCase() ? null : kind, published].filter((p): p is string => !!p).join(', '),
+      text: [council, doc.title, doc.title.toLowerCase() === kind.toLowerCase() ? null : kind, published]
+        .filter((p): p is string => !!p)
+        .join(', '),
       href: `/councils/${doc.councilSlug}/reports/${doc.year}`,
       newer: null,
     };
@@ -52,10 +54,17 @@ function describe(doc: OfficialDocument, t: Translate, locale: Locale): NonNulla
   ].filter((p): p is string => !!p);
   const base = `/meetings/${doc.meetingId}`;
   const newer =
-    doc.kind === 'minutes' && doc.versionNo !== null && doc.latestVersionNo !== null && doc.latestVersionNo > doc.versionNo
+    doc.kind === 'minutes' &&
+    doc.versionNo !== null &&
+    doc.latestVersionNo !== null &&
+    doc.latestVersionNo > doc.versionNo
       ? { n: doc.latestVersionNo, href: `${base}/minutes` }
       : null;
-  return { text: parts.join(', '), href: doc.kind === 'minutes' ? `${base}/minutes?version=${doc.versionNo}` : base, newer };
+  return {
+    text: parts.join(', '),
+    href: doc.kind === 'minutes' ? `${base}/minutes?version=${doc.versionNo}` : base,
+    newer,
+  };
 }
 
 async function verdictFor(sha256: string, t: Translate, locale: Locale): Promise<Verdict> {
@@ -82,7 +91,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mb = maxMb();
   if (param === null) return json({ title: t('verify.title'), mb, sha256: '', verdict: null, shaError: null });
   const sha256 = normaliseSha(param.slice(0, 200));
-  if (!SHA256.test(sha256)) return json({ title: t('verify.title'), mb, sha256: param.slice(0, 200), verdict: null, shaError: t('verify.errors.badSha') }, { status: 400 });
+  if (!SHA256.test(sha256))
+    return json(
+      { title: t('verify.title'), mb, sha256: param.slice(0, 200), verdict: null, shaError: t('verify.errors.badSha') },
+      { status: 400 },
+    );
   return json({ title: t('verify.title'), mb, sha256, verdict: await verdictFor(sha256, t, locale), shaError: null });
 }
 
@@ -97,7 +110,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const refuse = (error: string, status: number) => json({ fileError: error, verdict: null }, { status, headers });
   const upload = await readUpload(request);
   if (!upload.ok) {
-    return upload.code === 'too_large' ? refuse(t('verify.errors.tooLarge', { mb: maxMb() }), 413) : refuse(t('verify.errors.badForm'), 400);
+    return upload.code === 'too_large'
+      ? refuse(t('verify.errors.tooLarge', { mb: maxMb() }), 413)
+      : refuse(t('verify.errors.badForm'), 400);
   }
   if (!upload.file) return refuse(t('verify.errors.noFile'), 400);
   if (!isPdf(upload.file.bytes)) return refuse(t('verify.errors.notPdf'), 400);
@@ -108,7 +123,11 @@ export async function action({ request }: ActionFunctionArgs) {
 function VerdictView({ verdict }: { verdict: Verdict }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="verify-result" className={verdict.match ? 'notice' : 'notice notice-warning'} role="status">
+    <section
+      aria-labelledby="verify-result"
+      className={verdict.match ? 'notice' : 'notice notice-warning'}
+      role="status"
+    >
       <h2 id="verify-result">{t('verify.resultTitle')}</h2>
       {verdict.match ? (
         <>

@@ -44,7 +44,9 @@ describe('/verify in the browser, without JavaScript', () => {
 
     await page.goto(`${h.baseUrl}/verify?lng=fi`);
     expect(await axe(page)).toEqual([]);
-    await page.getByLabel('PDF-tiedosto').setInputFiles({ name: 'poytakirja.pdf', mimeType: 'application/pdf', buffer: bytes });
+    await page
+      .getByLabel('PDF-tiedosto')
+      .setInputFiles({ name: 'poytakirja.pdf', mimeType: 'application/pdf', buffer: bytes });
     await page.getByRole('button', { name: 'Tarkista tiedosto' }).click();
     await page.waitForLoadState('load');
     await expect.poll(() => page.locator('#verify-result').count()).toBe(1);
@@ -52,7 +54,9 @@ describe('/verify in the browser, without JavaScript', () => {
     expect(await page.locator(`a[href^="/meetings/${meetingId}/minutes?version="]`).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
 
-    await page.getByLabel('PDF-tiedosto').setInputFiles({ name: 'muistio.pdf', mimeType: 'application/pdf', buffer: Buffer.from('ei pdf') });
+    await page
+      .getByLabel('PDF-tiedosto')
+      .setInputFiles({ name: 'muistio.pdf', mimeType: 'application/pdf', buffer: Buffer.from('ei pdf') });
     await page.getByRole('button', { name: 'Tarkista tiedosto' }).click();
     await page.waitForLoadState('load');
     await expect.poll(() => page.locator('#verify-file-error').count()).toBe(1);
@@ -67,7 +71,9 @@ describe('/verify in the browser, without JavaScript', () => {
     expect(await axe(page)).toEqual([]);
 
     await page.goto(`${h.baseUrl}/verify?lng=en&sha256=${'a'.repeat(64)}`);
-    expect(await page.locator('[role="status"]').textContent()).toContain('This is not an official copy known to this service.');
+    expect(await page.locator('[role="status"]').textContent()).toContain(
+      'This is not an official copy known to this service.',
+    );
     expect(await axe(page)).toEqual([]);
 
     expect(scripts).toEqual([]);

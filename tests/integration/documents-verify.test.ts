@@ -43,15 +43,34 @@ const PUBLISHED_AT = new Date('2026-05-21T09:00:00Z');
 /** Published minutes with opening and closing times, a discussion, votes, a postponed item and two withheld items. */
 async function record() {
   const s = await buildRecordsSetup({
-    meeting: { startsAt: new Date('2026-05-19T11:00:00Z'), status: 'held', title: 'Kokous 2/2026', address: 'Kaupungintalo', room: 'Kaisaniemi' },
+    meeting: {
+      startsAt: new Date('2026-05-19T11:00:00Z'),
+      status: 'held',
+      title: 'Kokous 2/2026',
+      address: 'Kaupungintalo',
+      room: 'Kaisaniemi',
+    },
   });
   // A Sámi member: her name must come out of the PDF unchanged.
-  await getDb().update(people).set({ givenName: 'Áŋŋel', familyName: 'Čuđit' }).where(eq(people.id, s.seats[2]!.personId));
+  await getDb()
+    .update(people)
+    .set({ givenName: 'Áŋŋel', familyName: 'Čuđit' })
+    .where(eq(people.id, s.seats[2]!.personId));
   const [opening, grants, later, secret, internal] = await insertItems(s.meeting, [
     { title: 'Kokouksen avaus' },
-    { title: 'Lausunto avustusjärjestelmästä', body: 'Kaupunginkanslia pyysi lausuntoa.', proposal: 'Annetaan lausunto liitteen mukaisena.', presenter: 'Sihteeri Esittelijä' },
+    {
+      title: 'Lausunto avustusjärjestelmästä',
+      body: 'Kaupunginkanslia pyysi lausuntoa.',
+      proposal: 'Annetaan lausunto liitteen mukaisena.',
+      presenter: 'Sihteeri Esittelijä',
+    },
     { title: 'Ŧeavttat ja čoahkkinbáiki', body: 'Sámegiel ášši: č đ ŋ ŧ.' },
-    { title: 'Asiakkaan yhteydenotto', body: 'SALAINEN TAUSTA', publicity: 'confidential', withheldReason: 'JulkL 24 § 1 mom. 25 k' },
+    {
+      title: 'Asiakkaan yhteydenotto',
+      body: 'SALAINEN TAUSTA',
+      publicity: 'confidential',
+      withheldReason: 'JulkL 24 § 1 mom. 25 k',
+    },
     { title: 'Sisäinen valmistelu', body: 'SISÄINEN TAUSTA', publicity: 'members_only' },
   ]);
   await publishAgenda(s.who, s.meeting.id, new Date('2026-05-01T10:00:00Z'));
@@ -67,7 +86,10 @@ async function record() {
       })
     ).status,
   ).toBe('ok');
-  const decide = async (itemId: string, input: { decision: string; discussion?: string; outcome?: 'decided' | 'postponed'; votes?: boolean }) =>
+  const decide = async (
+    itemId: string,
+    input: { decision: string; discussion?: string; outcome?: 'decided' | 'postponed'; votes?: boolean },
+  ) =>
     expect(
       (
         await saveDecision(s.who, s.meeting.id, id, lv++, {
@@ -82,16 +104,27 @@ async function record() {
       ).status,
     ).toBe('ok');
   await decide(opening!.id, { decision: 'Puheenjohtaja avasi kokouksen klo 14.02.' });
-  await decide(grants!.id, { decision: 'Neuvottelukunta antoi lausunnon muutetussa muodossa.', discussion: 'Keskustelussa toivottiin selkeämpiä hakuohjeita.', votes: true });
+  await decide(grants!.id, {
+    decision: 'Neuvottelukunta antoi lausunnon muutetussa muodossa.',
+    discussion: 'Keskustelussa toivottiin selkeämpiä hakuohjeita.',
+    votes: true,
+  });
   await decide(later!.id, { decision: 'Asia siirrettiin seuraavaan kokoukseen.', outcome: 'postponed' });
   await decide(secret!.id, { decision: 'SALAINEN PÄÄTÖS', discussion: 'SALAINEN KESKUSTELU' });
   await decide(internal!.id, { decision: 'SISÄINEN PÄÄTÖS' });
   await chooseCheckers(s.who, s.meeting.id, id, lv++, [s.seats[0]!.personId, s.seats[1]!.personId]);
   await sendForChecking(s.who, s.meeting.id, id, lv++);
   for (const personId of [s.seats[0]!.personId, s.seats[1]!.personId]) {
-    await confirmAsChecker(s.who.actor, { versionId: id, personId, councilId: s.council.id, regionId: s.council.regionId }, new Date('2026-05-21T06:15:00Z'));
+    await confirmAsChecker(
+      s.who.actor,
+      { versionId: id, personId, councilId: s.council.id, regionId: s.council.regionId },
+      new Date('2026-05-21T06:15:00Z'),
+    );
   }
-  expect((await approveMinutes(s.who, s.meeting.id, id, lv++, 'checkers', undefined, new Date('2026-05-21T06:20:00Z'))).status).toBe('ok');
+  expect(
+    (await approveMinutes(s.who, s.meeting.id, id, lv++, 'checkers', undefined, new Date('2026-05-21T06:20:00Z')))
+      .status,
+  ).toBe('ok');
   expect((await publishMinutes(s.who, s.meeting.id, id, lv++, PUBLISHED_AT)).status).toBe('ok');
   return { ...s, versionId: id };
 }
@@ -137,8 +170,20 @@ describe('the minutes PDF matches the HTML minutes', () => {
   let html: string;
   beforeAll(async () => {
     s = await record();
-    pdf = collapse(await textOf(await pdfBytes(await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf`), { meetingId: s.meeting.id }))));
-    const page = await renderRoute(minutesPage, '/meetings/:meetingId/minutes', makeRequest(`/meetings/${s.meeting.id}/minutes`));
+    pdf = collapse(
+      await textOf(
+        await pdfBytes(
+          await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf`), {
+            meetingId: s.meeting.id,
+          }),
+        ),
+      ),
+    );
+    const page = await renderRoute(
+      minutesPage,
+      '/meetings/:meetingId/minutes',
+      makeRequest(`/meetings/${s.meeting.id}/minutes`),
+    );
     expect(page.status).toBe(200);
     html = page.html;
   });
@@ -146,8 +191,21 @@ describe('the minutes PDF matches the HTML minutes', () => {
   it('has every section and text of the HTML page', () => {
     const fragments = htmlFragments(html);
     // The page really has the parts the issue names, so the comparison below covers them.
-    for (const part of ['Keskustelu', 'Kokous avattiin', 'Kokous päätettiin', 'Hyväksytty', 'Pöytäkirjantarkastajat tarkastivat', 'Salassapitoperuste: JulkL 24 § 1 mom. 25 k', 'Äänestys', 'Asiat ja päätökset', 'Siirretty']) {
-      expect(fragments.some((f) => f.includes(part)), part).toBe(true);
+    for (const part of [
+      'Keskustelu',
+      'Kokous avattiin',
+      'Kokous päätettiin',
+      'Hyväksytty',
+      'Pöytäkirjantarkastajat tarkastivat',
+      'Salassapitoperuste: JulkL 24 § 1 mom. 25 k',
+      'Äänestys',
+      'Asiat ja päätökset',
+      'Siirretty',
+    ]) {
+      expect(
+        fragments.some((f) => f.includes(part)),
+        part,
+      ).toBe(true);
     }
     expect(fragments.length).toBeGreaterThan(40);
     const missing = fragments.filter((f) => !pdf.includes(f));
@@ -172,32 +230,52 @@ describe('fingerprints of published documents', () => {
   let served: Uint8Array;
   beforeAll(async () => {
     s = await record();
-    served = await pdfBytes(await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?version=1`), { meetingId: s.meeting.id }));
+    served = await pdfBytes(
+      await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?version=1`), {
+        meetingId: s.meeting.id,
+      }),
+    );
   });
   const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-  const rows = () => getDb().select().from(documentFingerprints).where(eq(documentFingerprints.meetingId, s.meeting.id));
+  const rows = () =>
+    getDb().select().from(documentFingerprints).where(eq(documentFingerprints.meetingId, s.meeting.id));
 
   it('records the SHA-256 of the served minutes PDF at publication, and re-rendering gives the same bytes', async () => {
     const recorded = (await rows()).filter((r) => r.kind === 'minutes');
     expect(recorded).toHaveLength(1);
-    expect(recorded[0]).toMatchObject({ versionNo: 1, language: 'fi', sha256: sha(served), sizeBytes: served.byteLength });
-    const again = await pdfBytes(await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf`), { meetingId: s.meeting.id }));
+    expect(recorded[0]).toMatchObject({
+      versionNo: 1,
+      language: 'fi',
+      sha256: sha(served),
+      sizeBytes: served.byteLength,
+    });
+    const again = await pdfBytes(
+      await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf`), { meetingId: s.meeting.id }),
+    );
     expect(Buffer.from(again).equals(Buffer.from(served))).toBe(true);
     expect((await rows()).filter((r) => r.kind === 'minutes')).toHaveLength(1);
   });
 
   it('shows the fingerprint on the public minutes page and in the API', async () => {
-    const page = await renderRoute(minutesPage, '/meetings/:meetingId/minutes', makeRequest(`/meetings/${s.meeting.id}/minutes`));
+    const page = await renderRoute(
+      minutesPage,
+      '/meetings/:meetingId/minutes',
+      makeRequest(`/meetings/${s.meeting.id}/minutes`),
+    );
     expect(page.html.replace(/<!-- -->/g, '')).toContain(`SHA-256: <code>${sha(served)}</code>`);
     expect(page.html).toContain(`/verify?sha256=${sha(served)}`);
-    const api = (await (await call(meetingApi.loader, makeRequest(`/api/v1/meetings/${s.meeting.id}`), { meetingId: s.meeting.id })).json()) as {
+    const api = (await (
+      await call(meetingApi.loader, makeRequest(`/api/v1/meetings/${s.meeting.id}`), { meetingId: s.meeting.id })
+    ).json()) as {
       minutes: { pdfSha256: string };
     };
     expect(api.minutes.pdfSha256).toBe(sha(served));
   });
 
   it('records a public agenda PDF when it is served, once', async () => {
-    const agenda = await pdfBytes(await call(agendaPdf.loader, makeRequest(`/meetings/${s.meeting.id}/agenda.pdf`), { meetingId: s.meeting.id }));
+    const agenda = await pdfBytes(
+      await call(agendaPdf.loader, makeRequest(`/meetings/${s.meeting.id}/agenda.pdf`), { meetingId: s.meeting.id }),
+    );
     await call(agendaPdf.loader, makeRequest(`/meetings/${s.meeting.id}/agenda.pdf`), { meetingId: s.meeting.id });
     const recorded = (await rows()).filter((r) => r.kind === 'agenda');
     expect(recorded.map((r) => r.sha256)).toEqual([sha(agenda)]);
@@ -206,7 +284,11 @@ describe('fingerprints of published documents', () => {
 
   it('never records a members’ copy', async () => {
     const before = (await rows()).length;
-    const res = await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?view=members`, { cookie: s.checkerA.cookie }), { meetingId: s.meeting.id });
+    const res = await call(
+      minutesPdf.loader,
+      makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?view=members`, { cookie: s.checkerA.cookie }),
+      { meetingId: s.meeting.id },
+    );
     const members = await pdfBytes(res);
     expect(await rows()).toHaveLength(before);
     expect((await rows()).some((r) => r.sha256 === sha(members))).toBe(false);
@@ -218,16 +300,31 @@ describe('/verify', () => {
   let served: Uint8Array;
   beforeAll(async () => {
     s = await record();
-    served = await pdfBytes(await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?version=1`), { meetingId: s.meeting.id }));
+    served = await pdfBytes(
+      await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?version=1`), {
+        meetingId: s.meeting.id,
+      }),
+    );
   });
 
-  function upload(bytes: Uint8Array | null, filename = 'pöytäkirja.pdf', type = 'application/pdf', origin: string = ORIGIN) {
+  function upload(
+    bytes: Uint8Array | null,
+    filename = 'pöytäkirja.pdf',
+    type = 'application/pdf',
+    origin: string = ORIGIN,
+  ) {
     const form = new FormData();
     if (bytes) form.append('file', new File([Buffer.from(bytes)], filename, { type }));
     else form.append('file', new File([], '', { type: 'application/octet-stream' }));
-    return call(verifyRoute.action, new Request(`${ORIGIN}/verify`, { method: 'POST', body: form, headers: { origin } }));
+    return call(
+      verifyRoute.action,
+      new Request(`${ORIGIN}/verify`, { method: 'POST', body: form, headers: { origin } }),
+    );
   }
-  type Answer = { fileError: string | null; verdict: { sha256: string; match: { text: string; href: string; newer: { n: number } | null } | null } | null };
+  type Answer = {
+    fileError: string | null;
+    verdict: { sha256: string; match: { text: string; href: string; newer: { n: number } | null } | null } | null;
+  };
 
   it('answers that an uploaded copy of the served PDF is an unchanged official copy, of which meeting and version', async () => {
     const res = await upload(served);
@@ -235,7 +332,9 @@ describe('/verify', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const answer = (await res.json()) as Answer;
     expect(answer.fileError).toBeNull();
-    expect(answer.verdict?.match?.text).toBe(`${s.council.nameFi}, Kokous 1/2026 (Kokous 2/2026), pöytäkirja, versio 1, julkaistu 21.5.2026`);
+    expect(answer.verdict?.match?.text).toBe(
+      `${s.council.nameFi}, Kokous 1/2026 (Kokous 2/2026), pöytäkirja, versio 1, julkaistu 21.5.2026`,
+    );
     expect(answer.verdict?.match?.href).toBe(`/meetings/${s.meeting.id}/minutes?version=1`);
     expect(answer.verdict?.match?.newer).toBeNull();
   });
@@ -280,7 +379,11 @@ describe('/verify', () => {
           port: server.port,
           method: 'POST',
           path: '/verify',
-          headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 1024 * 1024), origin: `http://127.0.0.1:${server.port}` },
+          headers: {
+            'content-type': 'multipart/form-data; boundary=x',
+            'content-length': String(50 * 1024 * 1024),
+            origin: `http://127.0.0.1:${server.port}`,
+          },
         });
         req.on('response', (r) => {
           r.resume();
@@ -298,7 +401,11 @@ describe('/verify', () => {
 
   it('answers a pasted fingerprint (any case, with a "SHA-256:" prefix) and refuses one that is not 64 hex digits', async () => {
     const hash = createHash('sha256').update(served).digest('hex');
-    const page = await renderRoute(verifyRoute, '/verify', makeRequest(`/verify?sha256=${encodeURIComponent(`SHA-256: ${hash.toUpperCase()}`)}`));
+    const page = await renderRoute(
+      verifyRoute,
+      '/verify',
+      makeRequest(`/verify?sha256=${encodeURIComponent(`SHA-256: ${hash.toUpperCase()}`)}`),
+    );
     expect(page.status).toBe(200);
     expect(page.html).toContain('Muuttamaton virallinen kopio:');
     expect(page.html).toContain(`href="/meetings/${s.meeting.id}/minutes?version=1"`);
@@ -322,7 +429,11 @@ describe('/verify', () => {
     const answer = (await (await upload(served)).json()) as Answer;
     expect(answer.verdict?.match?.text).toContain('pöytäkirja, versio 1');
     expect(answer.verdict?.match?.newer).toMatchObject({ n: 2 });
-    const second = await pdfBytes(await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?version=2`), { meetingId: s.meeting.id }));
+    const second = await pdfBytes(
+      await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf?version=2`), {
+        meetingId: s.meeting.id,
+      }),
+    );
     const answer2 = (await (await upload(second)).json()) as Answer;
     expect(answer2.verdict?.match?.text).toContain('pöytäkirja, versio 2, julkaistu 2.6.2026');
   });
@@ -341,13 +452,17 @@ describe('/verify', () => {
         publishedAt: new Date('2027-02-12T10:00:00Z'),
       });
     const params = { slug: s.council.slug, year: '2026' };
-    const get = (lng: string) => call(reportPdf.loader, makeRequest(`/councils/${s.council.slug}/reports/2026.pdf?lng=${lng}`), params);
+    const get = (lng: string) =>
+      call(reportPdf.loader, makeRequest(`/councils/${s.council.slug}/reports/2026.pdf?lng=${lng}`), params);
     const fi = await pdfBytes(await get('fi'));
     expect(Buffer.from(await pdfBytes(await get('fi'))).equals(Buffer.from(fi))).toBe(true);
     expect(await textOf(fi)).toContain('Áŋŋel Čuđit');
     const sv = await pdfBytes(await get('sv'));
     expect(Buffer.from(sv).equals(Buffer.from(fi))).toBe(false);
-    for (const [bytes, lang] of [[fi, 'fi'], [sv, 'sv']] as const) {
+    for (const [bytes, lang] of [
+      [fi, 'fi'],
+      [sv, 'sv'],
+    ] as const) {
       const answer = (await (await upload(bytes)).json()) as Answer;
       expect(answer.verdict?.match?.text, lang).toBe(`${s.council.nameFi}, Toimintakertomus 2026, julkaistu 12.2.2027`);
       expect(answer.verdict?.match?.href).toBe(`/councils/${s.council.slug}/reports/2026`);

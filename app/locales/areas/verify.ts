@@ -3,7 +3,8 @@ import { defineMessages } from '../define';
 export const verify = defineMessages({
   fi: {
     title: 'Tarkista asiakirja',
-    intro: 'Voit tarkistaa, onko PDF-tiedosto muuttamaton virallinen kopio tässä palvelussa julkaistusta esityslistasta, pöytäkirjasta tai toimintakertomuksesta. Tiedostoa ei tallenneta.',
+    intro:
+      'Voit tarkistaa, onko PDF-tiedosto muuttamaton virallinen kopio tässä palvelussa julkaistusta esityslistasta, pöytäkirjasta tai toimintakertomuksesta. Tiedostoa ei tallenneta.',
     fileLegend: 'Lähetä PDF-tiedosto',
     file: 'PDF-tiedosto',
     fileHint: 'PDF, enintään {{mb}} Mt.',
@@ -14,7 +15,8 @@ export const verify = defineMessages({
     checkSha: 'Tarkista tunniste',
     resultTitle: 'Tulos',
     official: 'Muuttamaton virallinen kopio:',
-    notOfficial: 'Tämä ei ole palvelun tuntema virallinen kopio. Tiedosto on voinut muuttua, tai sitä ei ole julkaistu tässä palvelussa.',
+    notOfficial:
+      'Tämä ei ole palvelun tuntema virallinen kopio. Tiedosto on voinut muuttua, tai sitä ei ole julkaistu tässä palvelussa.',
     checked: 'Tarkistettu tunniste',
     agendaOf: 'esityslista',
     reportOf: 'toimintakertomus {{year}}',
@@ -34,7 +36,8 @@ export const verify = defineMessages({
   },
   sv: {
     title: 'Kontrollera ett dokument',
-    intro: 'Här kan du kontrollera om en PDF-fil är en oförändrad officiell kopia av en föredragningslista, ett protokoll eller en verksamhetsberättelse som publicerats i tjänsten. Filen sparas inte.',
+    intro:
+      'Här kan du kontrollera om en PDF-fil är en oförändrad officiell kopia av en föredragningslista, ett protokoll eller en verksamhetsberättelse som publicerats i tjänsten. Filen sparas inte.',
     fileLegend: 'Skicka en PDF-fil',
     file: 'PDF-fil',
     fileHint: 'PDF, högst {{mb}} MB.',
@@ -45,7 +48,8 @@ export const verify = defineMessages({
     checkSha: 'Kontrollera fingeravtrycket',
     resultTitle: 'Resultat',
     official: 'Oförändrad officiell kopia av:',
-    notOfficial: 'Detta är inte en officiell kopia som tjänsten känner till. Filen kan ha ändrats eller har inte publicerats i tjänsten.',
+    notOfficial:
+      'Detta är inte en officiell kopia som tjänsten känner till. Filen kan ha ändrats eller har inte publicerats i tjänsten.',
     checked: 'Kontrollerat fingeravtryck',
     agendaOf: 'föredragningslista',
     reportOf: 'verksamhetsberättelse {{year}}',
@@ -65,7 +69,8 @@ export const verify = defineMessages({
   },
   en: {
     title: 'Verify a document',
-    intro: 'Check whether a PDF file is an unchanged official copy of an agenda, minutes or annual report published on this service. The file is not stored.',
+    intro:
+      'Check whether a PDF file is an unchanged official copy of an agenda, minutes or annual report published on this service. The file is not stored.',
     fileLegend: 'Upload a PDF file',
     file: 'PDF file',
     fileHint: 'PDF, at most {{mb}} MB.',
@@ -76,7 +81,8 @@ export const verify = defineMessages({
     checkSha: 'Check the fingerprint',
     resultTitle: 'Result',
     official: 'An unchanged official copy of:',
-    notOfficial: 'This is not an official copy known to this service. The file may have been changed, or it was not published here.',
+    notOfficial:
+      'This is not an official copy known to this service. The file may have been changed, or it was not published here.',
     checked: 'Fingerprint checked',
     agendaOf: 'agenda',
     reportOf: 'annual report {{year}}',
