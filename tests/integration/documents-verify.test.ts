@@ -21,6 +21,7 @@ import {
   getMinutesWorkspace,
   publishMinutes,
   saveDecision,
+  saveRollCall,
   sendForChecking,
   startCorrection,
   startMinutes,
@@ -111,6 +112,18 @@ async function record() {
   });
   await decide(later!.id, { decision: 'Asia siirrettiin seuraavaan kokoukseen.', outcome: 'postponed' });
   await decide(secret!.id, { decision: 'SALAINEN PÄÄTÖS', discussion: 'SALAINEN KESKUSTELU' });
+  // A vote by name on the opening item: the names and options print like the page's table.
+  const options = ['yes', 'yes', 'no', 'abstain'] as const;
+  expect(
+    (
+      await saveRollCall(s.who, s.meeting.id, id, lv++, {
+        intent: 'save-roll-call',
+        lockVersion: 0,
+        itemId: opening!.id,
+        votes: s.seats.map((seat, i) => ({ personId: seat.personId, option: options[i]! })),
+      })
+    ).status,
+  ).toBe('ok');
   await decide(internal!.id, { decision: 'SISÄINEN PÄÄTÖS' });
   await chooseCheckers(s.who, s.meeting.id, id, lv++, [s.seats[0]!.personId, s.seats[1]!.personId]);
   await sendForChecking(s.who, s.meeting.id, id, lv++);
@@ -147,8 +160,9 @@ const decode = (s: string) => s.replace(/&(amp|lt|gt|quot|#x27|#39|nbsp);/g, (_,
 /**
  * The text the public minutes page shows, as fragments (each run of text between tags, without a
  * trailing "." or ":"), leaving out what only a web page has: the links to other views, the
- * fingerprint line, the version history (a later version would change an earlier PDF) and the
- * labels of the meeting facts (the PDF prints the same values as its letterhead).
+ * fingerprint line, the version history (a later version would change an earlier PDF), the
+ * labels of the meeting facts (the PDF prints the same values as its letterhead) and the column
+ * headers of a vote by name (the PDF lists "name: option").
  */
 function htmlFragments(html: string): string[] {
   const article = /<article class="records-page">([\s\S]*)<\/article>/.exec(html)?.[1] ?? '';
@@ -157,6 +171,7 @@ function htmlFragments(html: string): string[] {
     .replace(/<ul class="records-links">[\s\S]*?<\/ul>/, '')
     .replace(/<p class="muted records-fingerprint">[\s\S]*?<\/p>/, '')
     .replace(/<section aria-labelledby="history-title">[\s\S]*?<\/section>/, '')
+    .replace(/<thead>[\s\S]*?<\/thead>/g, '')
     .replace(/^<dl class="facts">([\s\S]*?)<\/dl>/, (_, dl: string) => dl.replace(/<dt>[\s\S]*?<\/dt>/g, ''));
   return body
     .split(/<[^>]+>/)
@@ -201,6 +216,7 @@ describe('the minutes PDF matches the HTML minutes', () => {
       'Äänestys',
       'Asiat ja päätökset',
       'Siirretty',
+      'Äänet nimittäin',
     ]) {
       expect(
         fragments.some((f) => f.includes(part)),
@@ -210,6 +226,11 @@ describe('the minutes PDF matches the HTML minutes', () => {
     expect(fragments.length).toBeGreaterThan(40);
     const missing = fragments.filter((f) => !pdf.includes(f));
     expect(missing).toEqual([]);
+  });
+
+  it('prints a vote by name as the page does', () => {
+    expect(pdf).toContain(`Äänet nimittäin ${s.seats[0]!.name}: Jaa`);
+    expect(pdf).toContain('Áŋŋel Čuđit: Ei');
   });
 
   it('prints the Sámi names and letters unchanged', () => {
