@@ -117,8 +117,6 @@ async function record() {
   expect(
     (
       await saveRollCall(s.who, s.meeting.id, id, lv++, {
-        intent: 'save-roll-call',
-        lockVersion: 0,
         itemId: opening!.id,
         votes: s.seats.map((seat, i) => ({ personId: seat.personId, option: options[i]! })),
       })
