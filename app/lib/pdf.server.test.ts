@@ -1,6 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderRecordPdf, toWinAnsi, type RecordDocument, type RecordItem, type RecordLabels } from './pdf.server';
+import { pdfText, renderRecordPdf, type RecordDocument, type RecordItem, type RecordLabels } from './pdf.server';
 
 const labels: RecordLabels = {
   agenda: 'Esityslista',
@@ -131,6 +131,7 @@ describe('renderRecordPdf', () => {
     expect(all).toContain('§ 9 Henkilöstöasia');
     expect(all).toContain('Salassa pidettävä');
     expect(all).toContain('JulkL 24 § 1 mom. 25 k');
+    expect(all).not.toContain('Salassapitoperuste');
     expect(all).not.toContain('SALAINEN');
   });
 
@@ -165,14 +166,74 @@ describe('renderRecordPdf', () => {
   });
 });
 
-describe('toWinAnsi', () => {
-  it('keeps Finnish, Swedish and WinAnsi punctuation', () => {
-    const text = 'Äänestys § 12 – ”Åbo” … Šakki žeta €';
-    expect(toWinAnsi(text)).toBe(text);
+describe('Unicode text and document structure', () => {
+  const sami = (): RecordDocument => ({
+    ...minutes(),
+    meetingTitle: 'Čoahkkin 1/2027',
+    attendance: [{ name: 'Áŋŋel Čuđit', role: 'jäsen' }, { name: 'Ŧiina Đuolbba', role: 'varajäsen', absent: true }],
+    items: [{ number: '§ 1', title: 'Sámegiela ášši', body: 'Ovddasvástádus: č đ ŋ ŧ š ž Č Đ Ŋ Ŧ', decision: 'Dohkkehuvvui.' }],
+    date: new Date('2027-02-01T10:00:00Z'),
   });
 
-  it('replaces letters Helvetica cannot print with their nearest Latin letter or ?', () => {
-    expect(toWinAnsi('Čáhppes Đuođđa Ŋuolla')).toBe('Cáhppes Duodda Nuolla');
-    expect(toWinAnsi('漢 🙂')).toBe('? ?');
+  it('prints Sámi letters unchanged with an embedded Unicode font, not Helvetica', async () => {
+    const bytes = await renderRecordPdf(sami());
+    const text = (await pagesOf(bytes)).join('\n');
+    expect(text).toContain('Áŋŋel Čuđit');
+    expect(text).toContain('Ŧiina Đuolbba');
+    expect(text).toContain('č đ ŋ ŧ š ž Č Đ Ŋ Ŧ');
+    expect(text).toContain('Čoahkkin 1/2027');
+    const raw = Buffer.from(bytes).toString('latin1');
+    expect(raw).toContain('/FontFile2');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(raw).not.toContain('Helvetica');
+    expect(raw).not.toContain('WinAnsiEncoding');
+  });
+
+  it('is tagged: marked, language, title shown, a structure tree with H1, H2 and paragraphs in reading order', async () => {
+    const bytes = await renderRecordPdf({ ...minutes(), labels: { ...labels, items: 'Asiat ja päätökset' } });
+    const raw = Buffer.from(bytes).toString('latin1');
+    // The catalog and the objects it points to (pdfkit writes them uncompressed).
+    const object = (ref: string) => new RegExp(`\\n${ref} obj\\n([\\s\\S]*?)\\nendobj`).exec(raw)?.[1] ?? '';
+    const catalog = /<<\n\/Type \/Catalog\n[\s\S]*?\n>>/.exec(raw)?.[0] ?? '';
+    const ref = (key: string) => new RegExp(`/${key} (\\d+ 0) R`).exec(catalog)?.[1] ?? 'none';
+    expect(catalog).toContain('/Lang (fi-FI)');
+    expect(object(ref('MarkInfo'))).toContain('/Marked true');
+    expect(object(ref('StructTreeRoot'))).toContain('/Type /StructTreeRoot');
+    expect(object(ref('ViewerPreferences'))).toContain('/DisplayDocTitle true');
+    const pdf = await getDocumentProxy(bytes.slice());
+    const meta = await pdf.getMetadata();
+    expect((meta.info as { Title?: string }).Title).toBe('Pöytäkirja – Kokous 3/2025');
+    type Node = { role?: string; children?: Node[] };
+    const roles: string[] = [];
+    const walk = (n: Node) => {
+      if (n.role) roles.push(n.role);
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk((await (await pdf.getPage(1)).getStructTree()) as Node);
+    expect(roles).toContain('H1');
+    expect(roles).toContain('H2');
+    expect(roles).toContain('H3');
+    expect(roles).toContain('P');
+    // Reading order: the title before attendance before the items heading.
+    expect(roles.indexOf('H1')).toBeLessThan(roles.indexOf('H2'));
+    const text = (await pagesOf(bytes)).join('\n');
+    expect(text.indexOf('Läsnäolijat')).toBeLessThan(text.indexOf('Asiat ja päätökset'));
+    expect(text.indexOf('Asiat ja päätökset')).toBeLessThan(text.indexOf('§ 1'));
+  });
+
+  it('renders the same record with the same date to identical bytes', async () => {
+    const a = await renderRecordPdf(sami());
+    await new Promise((r) => setTimeout(r, 20));
+    const b = await renderRecordPdf(sami());
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const other = await renderRecordPdf({ ...sami(), date: new Date('2027-02-02T10:00:00Z') });
+    expect(Buffer.from(a).equals(Buffer.from(other))).toBe(false);
+  });
+});
+
+describe('pdfText', () => {
+  it('keeps every letter and drops what has nothing to draw', () => {
+    expect(pdfText('Čáhppes Đuođđa Ŋuolla ŧ 漢')).toBe('Čáhppes Đuođđa Ŋuolla ŧ 漢');
+    expect(pdfText('a\tb\u200bc\u202ed')).toBe('a bcd');
   });
 });

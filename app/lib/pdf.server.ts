@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Locale } from '~/lib/i18n';
 
@@ -22,6 +23,15 @@ export type RecordLabels = {
   /** Heading of a vote by name (optional so older callers still compile). */
   rollCall?: string;
   recusals: string;
+  /** Optional labels of parts the HTML minutes show (optional so older callers still compile). */
+  /** Heading above the items, e.g. "Asiat ja päätökset"; with it items are H3 under this H2. */
+  items?: string;
+  discussion?: string;
+  /** Label of a withheld item's legal reason, e.g. "Salassapitoperuste". */
+  withheldReason?: string;
+  /** A checker who has not confirmed, e.g. "ei vielä vahvistettu". */
+  notConfirmed?: string;
+  attachments?: string;
 };
 
 export type RecordItem = {
@@ -39,6 +49,18 @@ export type RecordItem = {
   recusals?: string[];
   /** When set the item is not public: only number, title and this reason are printed. */
   withheldReason?: string;
+  /** Printed for a withheld item instead of a reason when it has none (e.g. "Members only."). */
+  withheldNote?: string;
+  /** The publicity of a non-public item, already translated (shown under the heading). */
+  publicity?: string;
+  /** The legal reason of a confidential item shown in full (members' copy), printed with its label. */
+  legalReason?: string;
+  /** The discussion, printed under labels.discussion (plain text, paragraphs by blank lines). */
+  discussion?: string;
+  /** The outcome when it is not a plain decision (already translated), e.g. "Siirretty". */
+  outcome?: string;
+  /** Titles of the item's attachments. */
+  attachments?: string[];
 };
 
 export type RecordAttendee = {
@@ -68,51 +90,58 @@ export type RecordDocument = {
   version?: string;
   /** Why this version differs from the previous one; printed under labels.correctionNote. */
   versionNote?: string;
+  /** Facts of this version printed under the header ("Opened: …", "Approved: …"), label and value. */
+  facts?: Array<{ label: string; value: string }>;
+  /** The record's own date (publication) as the file's date, so every render gives the same bytes. */
+  date?: Date;
 };
 
 const LANG_TAGS: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 const MARGIN = { top: 62, bottom: 70, left: 64, right: 64 };
-const FONT = 'Helvetica';
-const FONT_BOLD = 'Helvetica-Bold';
-const FONT_ITALIC = 'Helvetica-Oblique';
+/**
+ * DejaVu Sans, embedded (subset) in every PDF: it has every letter of Finnish, Swedish and the Sámi
+ * languages (č, đ, ŋ, š, ŧ, ž), which the built-in Helvetica (WinAnsi only) cannot print. The
+ * files are read from node_modules at run time (never bundled), so the same path works in tests,
+ * in `remix build`'s build/index.js and in the worker.
+ */
+const fontRequire = createRequire(import.meta.url);
+const FONT_FILES = {
+  regular: fontRequire.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+  bold: fontRequire.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+  italic: fontRequire.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf'),
+};
+/** Font names registered in every document renderTaggedPdf makes. */
+export const PDF_FONT = 'Sans';
+export const PDF_FONT_BOLD = 'Sans-Bold';
+export const PDF_FONT_ITALIC = 'Sans-Oblique';
+const FONT = PDF_FONT;
+const FONT_BOLD = PDF_FONT_BOLD;
+const FONT_ITALIC = PDF_FONT_ITALIC;
 const GREY = '#444444';
 
-// The 27 characters WinAnsi has in 0x80–0x9F on top of Latin-1.
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-// Letters (Sámi among them) whose base letter Unicode decomposition does not reveal.
-const NEAREST_LATIN: Record<string, string> = { đ: 'd', Đ: 'D', ŋ: 'n', Ŋ: 'N', ŧ: 't', Ŧ: 'T', ł: 'l', Ł: 'L', ʒ: 'z', Ʒ: 'Z', ı: 'i' };
-
-function isWinAnsi(ch: string): boolean {
-  const code = ch.codePointAt(0) ?? 0;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(ch);
-}
-
 /**
- * The built-in Helvetica only has WinAnsi glyphs; anything else (Sámi č/đ/ŋ, Polish ł, emoji) would
- * print as garbage. Drop the diacritic where that gives a WinAnsi letter, otherwise print '?'.
+ * Text as the PDF prints it. Every Unicode letter is kept (the font is embedded); a tab becomes a
+ * space (pdfkit lays it out as garbage) and control and format characters (bidi overrides,
+ * zero-width joiners) that have nothing to draw are dropped.
  */
-export function toWinAnsi(text: string): string {
+export function pdfText(text: string): string {
   let out = '';
   for (const ch of text.normalize('NFC')) {
     if (ch === '\n') out += ch;
-    // PDFKit lays a tab out as garbage glyphs; controls and format characters (bidi overrides,
-    // zero-width joiners) have nothing to draw, so they are dropped rather than shown as '?'.
     else if (ch === '\t') out += ' ';
     else if (/[\p{Cc}\p{Cf}]/u.test(ch)) continue;
-    else if (isWinAnsi(ch)) out += ch;
     else if (/\s/.test(ch)) out += ' ';
-    else if (NEAREST_LATIN[ch]) out += NEAREST_LATIN[ch];
-    else {
-      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base !== ch && [...base].every(isWinAnsi) ? base : '?';
-    }
+    else out += ch;
   }
   return out;
 }
 
+/** @deprecated Kept for callers written when the PDFs used Helvetica; nothing is replaced any more. */
+export const toWinAnsi = pdfText;
+
 function paragraphs(text: string): string[] {
-  return toWinAnsi(text.replace(/\r\n?/g, '\n'))
+  return pdfText(text.replace(/\r\n?/g, '\n'))
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
@@ -148,7 +177,7 @@ class RecordWriter {
           .font(style.font ?? FONT)
           .fontSize(style.size ?? 10.5)
           .fillColor(style.color ?? 'black')
-          .text(toWinAnsi(value), MARGIN.left + indent, doc.y, {
+          .text(pdfText(value), MARGIN.left + indent, doc.y, {
             width: this.width - indent,
             paragraphGap: style.gap ?? 4,
             lineGap: 1.5,
@@ -178,7 +207,7 @@ class RecordWriter {
             .font(FONT)
             .fontSize(10.5)
             .fillColor('black')
-            .text(toWinAnsi(entry), MARGIN.left + indent, doc.y, { width: this.width - indent, paragraphGap: 2, lineGap: 1.5 });
+            .text(pdfText(entry), MARGIN.left + indent, doc.y, { width: this.width - indent, paragraphGap: 2, lineGap: 1.5 });
         }),
       );
       item.end();
@@ -194,7 +223,11 @@ function writeHeader(w: RecordWriter, root: Struct, record: RecordDocument): voi
   w.text(root, 'H1', record.kind === 'agenda' ? labels.agenda : labels.minutes, { font: FONT_BOLD, size: 20, gap: 4 });
   w.text(root, 'P', record.meetingTitle, { font: FONT_BOLD, size: 13, gap: 2 });
   w.text(root, 'P', record.meetingTime, { gap: 1 });
-  w.text(root, 'P', record.place, { gap: 8 });
+  w.text(root, 'P', record.place, { gap: record.facts && record.facts.length > 0 ? 4 : 8 });
+  if (record.facts && record.facts.length > 0) {
+    for (const fact of record.facts) w.text(root, 'P', `${fact.label}: ${fact.value}`, { gap: 1 });
+    w.doc.moveDown(0.6);
+  }
   if (record.versionNote) {
     const section = w.doc.struct('Sect');
     root.add(section);
@@ -236,27 +269,40 @@ function writeAttendance(w: RecordWriter, root: Struct, record: RecordDocument):
   w.doc.moveDown(0.5);
 }
 
-function writeItem(w: RecordWriter, root: Struct, item: RecordItem, labels: RecordLabels): void {
+function writeItem(w: RecordWriter, root: Struct, item: RecordItem, labels: RecordLabels, heading: 'H2' | 'H3' = 'H2'): void {
   const section = w.doc.struct('Sect');
   root.add(section);
   w.keepTogether(80);
-  w.text(section, 'H2', `${item.number}  ${item.title}`, { font: FONT_BOLD, size: 12.5, gap: 6 });
+  w.text(section, heading, `${item.number}  ${item.title}`, { font: FONT_BOLD, size: 12.5, gap: item.publicity ? 1 : 6 });
   const indent = 12;
+  if (item.publicity) w.text(section, 'P', item.publicity, { color: GREY, indent, gap: 6 });
   if (item.withheldReason !== undefined) {
     // Nothing else of a withheld item may reach the public document, whatever the caller passed.
-    w.labelled(section, labels.withheld, item.withheldReason, indent);
+    w.keepTogether(40);
+    w.text(section, 'P', labels.withheld, { font: FONT_BOLD, gap: 1, indent });
+    const reason = item.withheldReason.trim();
+    if (reason !== '') w.text(section, 'P', labels.withheldReason ? `${labels.withheldReason}: ${reason}` : reason, { indent });
+    else if (item.withheldNote) w.text(section, 'P', item.withheldNote, { indent });
+    w.doc.moveDown(0.3);
   } else {
+    if (item.legalReason) w.text(section, 'P', `${labels.withheldReason ?? labels.withheld}: ${item.legalReason}`, { color: GREY, indent, gap: 6 });
     if (item.presenter) w.text(section, 'P', `${labels.presenter}: ${item.presenter}`, { color: GREY, indent, gap: 6 });
     for (const p of paragraphs(item.body ?? '')) w.text(section, 'P', p, { indent });
     if (item.body) w.doc.moveDown(0.3);
     if (item.proposal) w.labelled(section, labels.proposal, item.proposal, indent);
+    if (item.attachments && item.attachments.length > 0) {
+      w.keepTogether(40);
+      w.text(section, 'P', labels.attachments ?? '', { font: FONT_BOLD, gap: 1, indent });
+      w.list(section, item.attachments, indent);
+    }
+    if (item.discussion) w.labelled(section, labels.discussion ?? '', item.discussion, indent);
     if (item.votes) w.labelled(section, labels.votes, item.votes, indent);
     if (item.rollCall && item.rollCall.length > 0) {
       w.keepTogether(40);
       w.text(section, 'P', labels.rollCall ?? labels.votes, { font: FONT_BOLD, gap: 1, indent });
       w.list(section, item.rollCall, indent);
     }
-    if (item.decision) w.labelled(section, labels.decision, item.decision, indent);
+    if (item.decision) w.labelled(section, item.outcome ? `${labels.decision} (${item.outcome})` : labels.decision, item.decision, indent);
     if (item.recusals && item.recusals.length > 0) {
       w.text(section, 'P', `${labels.recusals}: ${item.recusals.join(', ')}`, { indent });
     }
@@ -274,7 +320,13 @@ function writeCheckers(w: RecordWriter, root: Struct, record: RecordDocument): v
   w.text(section, 'H2', record.labels.checkers, { font: FONT_BOLD, size: 13, gap: 4 });
   w.list(
     section,
-    checkers.map((c) => (c.confirmedAt ? `${c.name}, ${record.labels.confirmedAt} ${c.confirmedAt}` : c.name)),
+    checkers.map((c) =>
+      c.confirmedAt
+        ? `${c.name}, ${record.labels.confirmedAt} ${c.confirmedAt}`
+        : record.labels.notConfirmed
+          ? `${c.name}, ${record.labels.notConfirmed}`
+          : c.name,
+    ),
     12,
   );
   section.end();
@@ -294,13 +346,19 @@ export interface TaggedPdfOptions {
     /** Share of the line the left text may take before an ellipsis. */
     leftWidth: number;
   };
+  /**
+   * The document's creation and modification date. Give the record's own date (when it was
+   * published) so the same record renders to the same bytes every time: its SHA-256 then
+   * identifies an official copy. Without it the current time is used.
+   */
+  date?: Date;
 }
 
 /** Page furniture: the same footer on every buffered page, marked as an artifact. */
 function writePageFooters(doc: PDFKit.PDFDocument, opts: TaggedPdfOptions): void {
   const { margins, footer } = opts;
   const range = doc.bufferedPageRange();
-  const left = toWinAnsi(footer.left);
+  const left = pdfText(footer.left);
   const width = doc.page.width - margins.left - margins.right;
   for (let i = 0; i < range.count; i++) {
     doc.switchToPage(range.start + i);
@@ -312,7 +370,7 @@ function writePageFooters(doc: PDFKit.PDFDocument, opts: TaggedPdfOptions): void
     doc.markContent('Artifact', { type: 'Pagination' });
     doc.font(FONT).fontSize(8.5).fillColor(GREY);
     doc.text(left, margins.left, y, { width: width * footer.leftWidth, lineBreak: false, ellipsis: true });
-    doc.text(toWinAnsi(footer.page(i + 1, range.count)), margins.left, y, { width, align: 'right', lineBreak: false });
+    doc.text(pdfText(footer.page(i + 1, range.count)), margins.left, y, { width, align: 'right', lineBreak: false });
     doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
@@ -323,6 +381,8 @@ function writePageFooters(doc: PDFKit.PDFDocument, opts: TaggedPdfOptions): void
  * document under its root structure element; the bytes come back when it is done.
  */
 export function renderTaggedPdf(opts: TaggedPdfOptions, write: (doc: PDFKit.PDFDocument, root: Struct) => void): Promise<Uint8Array> {
+  // A fixed date also fixes the file identifier (/ID), which pdfkit derives from the info dictionary.
+  const date = opts.date ?? new Date();
   const doc = new PDFDocument({
     size: 'A4',
     // Structure trees (tagged PDF) need PDF 1.4 or later; pdfkit defaults to 1.3.
@@ -332,8 +392,13 @@ export function renderTaggedPdf(opts: TaggedPdfOptions, write: (doc: PDFKit.PDFD
     tagged: true,
     lang: LANG_TAGS[opts.language],
     displayTitle: true,
-    info: { Title: opts.title, Author: opts.author, Creator: 'Neuvos' },
+    // The default font is the embedded DejaVu Sans, so the built-in Helvetica is never created.
+    font: FONT_FILES.regular,
+    info: { Title: pdfText(opts.title), Author: pdfText(opts.author), Creator: 'Neuvos', Producer: 'Neuvos', CreationDate: date, ModDate: date },
   });
+  doc.registerFont(PDF_FONT, FONT_FILES.regular);
+  doc.registerFont(PDF_FONT_BOLD, FONT_FILES.bold);
+  doc.registerFont(PDF_FONT_ITALIC, FONT_FILES.italic);
   return new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -361,6 +426,7 @@ export function renderRecordPdf(record: RecordDocument): Promise<Uint8Array> {
       title: `${kindLabel} – ${record.meetingTitle}`,
       author: record.councilName,
       margins: MARGIN,
+      ...(record.date ? { date: record.date } : {}),
       footer: {
         left: [record.councilName, kindLabel, record.version ? `${record.labels.version} ${record.version}` : '']
           .filter((s) => s !== '')
@@ -373,7 +439,16 @@ export function renderRecordPdf(record: RecordDocument): Promise<Uint8Array> {
       const w = new RecordWriter(doc);
       writeHeader(w, root, record);
       writeAttendance(w, root, record);
-      for (const item of record.items) writeItem(w, root, item, record.labels);
+      if (record.labels.items && record.items.length > 0) {
+        const items = doc.struct('Sect');
+        root.add(items);
+        w.keepTogether(100);
+        w.text(items, 'H2', record.labels.items, { font: FONT_BOLD, size: 13, gap: 6 });
+        for (const item of record.items) writeItem(w, items, item, record.labels, 'H3');
+        items.end();
+      } else {
+        for (const item of record.items) writeItem(w, root, item, record.labels);
+      }
       writeCheckers(w, root, record);
     },
   );

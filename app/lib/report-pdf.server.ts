@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '~/lib/dates';
 import type { Locale } from '~/lib/i18n';
 import { INFLUENCE_COLUMNS, influenceRows } from '~/lib/influence-counts';
-import { renderTaggedPdf, toWinAnsi } from '~/lib/pdf.server';
+import { PDF_FONT, PDF_FONT_BOLD, pdfText, renderTaggedPdf } from '~/lib/pdf.server';
 import { formatDecimal, type ReportFigures } from '~/models/reports.server';
 
 export interface PdfTable {
@@ -29,11 +29,13 @@ export interface ReportPdfInput {
   /** The secretary's text (Markdown); headings, lists and emphasis are printed plainly. */
   body: string | null;
   sections: PdfSection[];
+  /** Creation date printed into the file (give the approval or publication time for identical bytes on every render). */
+  date?: Date;
 }
 
 const MARGIN = { top: 62, bottom: 70, left: 60, right: 60 };
-const FONT = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const FONT = PDF_FONT;
+const BOLD = PDF_FONT_BOLD;
 const GREY = '#444444';
 const LINE = '#999999';
 
@@ -99,7 +101,7 @@ class Writer {
           .font(style.font ?? FONT)
           .fontSize(style.size ?? 10.5)
           .fillColor(style.color ?? 'black')
-          .text(toWinAnsi(value), MARGIN.left + indent, doc.y, { width: this.width - indent, paragraphGap: style.gap ?? 4, lineGap: 1.5 });
+          .text(pdfText(value), MARGIN.left + indent, doc.y, { width: this.width - indent, paragraphGap: style.gap ?? 4, lineGap: 1.5 });
       }),
     );
   }
@@ -113,7 +115,7 @@ class Writer {
       list.add(item);
       item.add(
         doc.struct('LBody', {}, () => {
-          doc.font(FONT).fontSize(10.5).fillColor('black').text(toWinAnsi(`• ${entry}`), MARGIN.left + 10, doc.y, { width: this.width - 10, paragraphGap: 2 });
+          doc.font(FONT).fontSize(10.5).fillColor('black').text(pdfText(`• ${entry}`), MARGIN.left + 10, doc.y, { width: this.width - 10, paragraphGap: 2 });
         }),
       );
       item.end();
@@ -129,7 +131,7 @@ class Writer {
     const pad = 3;
     const size = 9;
     const heightOf = (cells: string[], font: string) =>
-      Math.max(...cells.map((cell, i) => doc.font(font).fontSize(size).heightOfString(toWinAnsi(cell || ' '), { width: (widths[i] ?? 50) - 2 * pad }))) + 2 * pad;
+      Math.max(...cells.map((cell, i) => doc.font(font).fontSize(size).heightOfString(pdfText(cell || ' '), { width: (widths[i] ?? 50) - 2 * pad }))) + 2 * pad;
     this.ensure(40);
     this.text(parent, 'P', table.caption, { font: BOLD, size: 9.5, gap: 2 });
     const node = doc.struct('Table');
@@ -149,7 +151,7 @@ class Writer {
         const w = widths[i] ?? 50;
         row.add(
           doc.struct(header ? 'TH' : 'TD', {}, () => {
-            doc.font(font).fontSize(size).fillColor('black').text(toWinAnsi(cell), x + pad, top + pad, { width: w - 2 * pad, lineGap: 1 });
+            doc.font(font).fontSize(size).fillColor('black').text(pdfText(cell), x + pad, top + pad, { width: w - 2 * pad, lineGap: 1 });
           }),
         );
         x += w;
@@ -184,9 +186,10 @@ export function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array> {
   return renderTaggedPdf(
     {
       language: input.language,
-      title: toWinAnsi(input.title),
-      author: toWinAnsi(input.councilName),
+      title: pdfText(input.title),
+      author: pdfText(input.councilName),
       margins: MARGIN,
+      ...(input.date ? { date: input.date } : {}),
       footer: { left: `${input.councilName} · ${input.title}`, page: (page, pages) => `${page} / ${pages}`, leftWidth: 0.75 },
     },
     (doc, root) => {

@@ -588,8 +588,7 @@ export async function getPublicMeeting(meetingId: string) {
 }
 
 /** The public agenda of a public, published meeting (callers check getPublicMeeting first). */
-export async function getPublicAgenda(meetingId: string) {
-  const db = getDb();
+export async function getPublicAgenda(meetingId: string, db: Executor = getDb()) {
   const items = await db
     .select(publicItemColumns)
     .from(agendaItems)

@@ -34,7 +34,6 @@ import {
   getMeetingScope,
   getMembersAgenda,
   getPublicAgenda,
-  getPublicMeeting,
   isPublicRecord,
   requireMeetingPermission,
   publicItemColumns,
@@ -44,12 +43,13 @@ import {
 } from './agendas.server';
 import { diffChanges, recordAudit, type AuditActor } from './audit.server';
 import { VOTING_SEAT_ROLES } from '~db/schema/constants';
-import { hasStarted } from '~/lib/meeting-lifecycle';
+import { hasStarted, meetingNumber } from '~/lib/meeting-lifecycle';
 import { membersWithDeputies } from '~/lib/attendance-order';
 import { checkRollCall, countVotes, votersOf, type RollCallProblem, type VoteOption, type Voter } from '~/lib/roll-call';
 import { wakeWorkers } from '~/lib/queue/queue.server';
 import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { queuePublicationNotices } from '~/models/subscriptions.server';
+import { recordFingerprint } from '~/models/fingerprints.server';
 
 const SEAT_ROLES = VOTING_SEAT_ROLES;
 const CHECKER_ROLES: readonly string[] = ['chair', 'member', 'deputy'];
@@ -935,7 +935,15 @@ export async function publishMinutes(who: Who, meetingId: string, versionId: str
       .update(minutesVersions)
       .set({ status: 'published', publishedAt: now, lockVersion: sql`${minutesVersions.lockVersion} + 1`, updatedAt: now })
       .where(eq(minutesVersions.id, versionId));
-    await audit(tx, who, 'minutes.publish', versionId, { status: ['approved', 'published'] });
+    // The public PDF of this version renders to the same bytes from now on (its date is the
+    // publication time): record its fingerprint with the publication.
+    const printable = await publicPrintable(meetingId, 'minutes', version.versionNo, tx);
+    let pdfSha256: string | null = null;
+    if (printable) {
+      const { bytes, language } = await renderPrintable(printable);
+      pdfSha256 = await recordPublicPdf(tx, printable, bytes, language);
+    }
+    await audit(tx, who, 'minutes.publish', versionId, { status: ['approved', 'published'], pdfSha256 });
     // Members and subscribers hear of every published version, in this transaction.
     const scope = await getMeetingScope(meetingId, tx);
     if (scope) {
@@ -1117,8 +1125,7 @@ export type RecordItemView = RecordContent['items'][number];
  * The published minutes of a public meeting: the requested version (default the latest published)
  * and the history of published versions. Null when nothing is published or the meeting is not public.
  */
-export async function getPublishedMinutes(meetingId: string, versionNo?: number) {
-  const db = getDb();
+export async function getPublishedMinutes(meetingId: string, versionNo?: number, db: Executor = getDb()) {
   const scope = await getMeetingScope(meetingId, db);
   if (!scope || !isPublicRecord(scope)) return null;
   const history = await db
@@ -1246,6 +1253,11 @@ function recordLabels(t: Translate): RecordLabels {
     votes: t('records.votes'),
     rollCall: t('records.rollCall.caption'),
     recusals: t('records.recusals'),
+    items: t('records.minutesPage.items'),
+    discussion: t('records.discussion'),
+    withheldReason: t('records.withheldReason'),
+    notConfirmed: t('records.minutesView.notConfirmed'),
+    attachments: t('records.attachments'),
   };
 }
 
@@ -1274,17 +1286,29 @@ type PrintableItem = {
   votes?: { for: number; against: number; abstain: number } | null;
   rollCall?: Array<{ name: string; option: VoteOption }>;
   recusals?: string[];
+  outcome?: string | null;
+  attachments?: Array<{ title: string }>;
 };
 
+/** An item as the HTML shows it: publicity, legal reason with its label, discussion under its own heading. */
 function printableItem(item: PrintableItem, t: Translate, withheldText: string): RecordItem {
   const number = item.number ?? t('records.unnumbered');
-  if (item.withheld) return { number, title: item.title, withheldReason: item.withheldReason ?? withheldText };
-  const discussion = htmlToText(item.discussionHtml);
+  const publicity = item.publicity !== 'public' ? t(`records.publicity.${item.publicity}`) : undefined;
+  if (item.withheld) {
+    return item.withheldReason
+      ? { number, title: item.title, publicity, withheldReason: item.withheldReason }
+      : { number, title: item.title, publicity, withheldReason: '', withheldNote: withheldText };
+  }
   return {
     number,
     title: item.title,
+    publicity,
+    legalReason: item.publicity === 'confidential' && item.withheldReason ? item.withheldReason : undefined,
     presenter: item.presenter ?? undefined,
-    body: [htmlToText(item.bodyHtml), discussion].filter((p) => p !== '').join('\n\n') || undefined,
+    body: htmlToText(item.bodyHtml) || undefined,
+    attachments: item.attachments && item.attachments.length > 0 ? item.attachments.map((a) => a.title) : undefined,
+    discussion: htmlToText(item.discussionHtml) || undefined,
+    outcome: item.outcome && item.outcome !== 'decided' ? t(`records.outcomes.${item.outcome}`) : undefined,
     proposal: htmlToText(item.proposalHtml) || undefined,
     decision: htmlToText(item.decisionHtml) || undefined,
     votes: item.votes ? t('records.votesLine', item.votes) : undefined,
@@ -1300,13 +1324,49 @@ export function agendaRecordDocument(scope: MeetingScope, items: PrintableItem[]
     ...header(scope, language),
     labels: recordLabels(t),
     items: items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+    // A published agenda prints with its publication time, so the same agenda gives the same bytes.
+    ...(scope.agendaPublishedAt ? { date: new Date(scope.agendaPublishedAt) } : {}),
   };
+}
+
+type VersionFacts = {
+  versionNo: number;
+  status?: string;
+  correctionNote: string | null;
+  place?: string | null;
+  openedAt?: Date | null;
+  closedAt?: Date | null;
+  approvedAt?: Date | null;
+  approvalMethod?: string | null;
+  publishedAt?: Date | null;
+};
+
+/** The facts the HTML minutes show above the attendance, in the same order. */
+function versionFacts(scope: MeetingScope, version: VersionFacts, t: Translate, language: Locale): Array<{ label: string; value: string }> {
+  const facts: Array<{ label: string; value: string }> = [];
+  const number = meetingNumber(scope.meetingNo, scope.startsAt);
+  if (number) facts.push({ label: t('ws.meeting.numberTerm'), value: t('ws.meeting.number', number) });
+  facts.push({
+    label: t('records.versionN', { n: '' }).trim(),
+    value: version.status ? `${version.versionNo} (${t(`records.statuses.${version.status}`)})` : String(version.versionNo),
+  });
+  if (version.place) facts.push({ label: t('records.minutesView.place'), value: version.place });
+  if (version.openedAt) facts.push({ label: t('records.minutesView.opened'), value: formatDateTime(version.openedAt, language) });
+  if (version.closedAt) facts.push({ label: t('records.minutesView.closed'), value: formatDateTime(version.closedAt, language) });
+  if (version.approvedAt && version.approvalMethod) {
+    facts.push({
+      label: t('records.minutesView.approved'),
+      value: `${formatDateTime(version.approvedAt, language)}: ${t(`records.methods.${version.approvalMethod}`)}`,
+    });
+  }
+  if (version.publishedAt) facts.push({ label: t('records.minutesView.published'), value: formatDateTime(version.publishedAt, language) });
+  return facts;
 }
 
 /** The minutes (one version) as a printable document with attendance and the checkers' confirmations. */
 export function minutesRecordDocument(
   scope: MeetingScope,
-  record: { version: { versionNo: number; correctionNote: string | null }; items: PrintableItem[]; attendees: RecordContent['attendees']; checkers: RecordContent['checkers'] },
+  record: { version: VersionFacts; items: PrintableItem[]; attendees: RecordContent['attendees']; checkers: RecordContent['checkers'] },
   t: Translate,
   language: Locale,
 ): RecordDocument {
@@ -1316,14 +1376,18 @@ export function minutesRecordDocument(
     labels: recordLabels(t),
     version: String(record.version.versionNo),
     versionNote: record.version.correctionNote ?? undefined,
+    facts: versionFacts(scope, record.version, t, language),
+    // Only a published version is frozen; its publication time makes every render byte-identical.
+    ...(record.version.publishedAt ? { date: new Date(record.version.publishedAt) } : {}),
     attendance: record.attendees.map((a) => ({
       name: a.name,
       role: t(`records.roles.${a.role}`),
       absent: !a.present,
       note: [
-        a.substitutesForName ? t('records.pdf.substitutes', { name: a.substitutesForName }) : null,
-        a.arrivedAt ? t('records.pdf.arrived', { item: a.arrivedAt }) : null,
-        a.leftAt ? t('records.pdf.left', { item: a.leftAt }) : null,
+        // The same wording as the HTML minutes (records-minutes.tsx).
+        a.substitutesForName ? t('records.minutesView.substitutes', { name: a.substitutesForName }) : null,
+        a.arrivedAt ? t('records.minutesView.arrived', { item: a.arrivedAt }) : null,
+        a.leftAt ? t('records.minutesView.left', { item: a.leftAt }) : null,
         a.note,
       ]
         .filter(Boolean)
@@ -1403,14 +1467,50 @@ export async function loadPrintable(
     if (!record) throw new Response('Not found', { status: 404 });
     return { scope, audience: 'members' as const, doc, agenda: null, minutes: record };
   }
-  const scope = await getPublicMeeting(meetingId ?? '');
-  if (!scope) throw new Response('Not found', { status: 404 });
-  if (doc === 'agenda') return { scope, audience: 'public' as const, doc, agenda: await getPublicAgenda(scope.meetingId), minutes: null };
-  const record = await getPublishedMinutes(scope.meetingId, opts.version);
-  if (!record) throw new Response('Not found', { status: 404 });
-  return { scope, audience: 'public' as const, doc, agenda: null, minutes: record };
+  const printable = await publicPrintable(meetingId ?? '', doc, opts.version);
+  if (!printable) throw new Response('Not found', { status: 404 });
+  return printable;
 }
 export type Printable = Awaited<ReturnType<typeof loadPrintable>>;
+
+/** The public agenda or published minutes version as printed, or null when the public may not see it. */
+async function publicPrintable(meetingId: string, doc: 'agenda' | 'minutes', version: number | undefined, db: Executor = getDb()) {
+  const scope = await getMeetingScope(meetingId, db);
+  if (!scope || !isPublicRecord(scope)) return null;
+  const agenda = await getPublicAgenda(scope.meetingId, db);
+  if (doc === 'agenda') return { scope, audience: 'public' as const, doc, agenda, minutes: null };
+  const record = await getPublishedMinutes(scope.meetingId, version, db);
+  if (!record) return null;
+  // The public attachments listed under each item, as on the minutes page.
+  const attachmentsByItem = new Map(agenda.map((i) => [i.id, i.attachments]));
+  const items = record.items.map((i) => ({ ...i, attachments: attachmentsByItem.get(i.id) ?? [] }));
+  return { scope, audience: 'public' as const, doc, agenda: null, minutes: { ...record, items } };
+}
+
+/** The PDF of printable data in the council's language. */
+async function renderPrintable(printable: Printable) {
+  const language = councilLanguage(printable.scope);
+  const fixed = await i18nServer.getFixedT(language, 'common');
+  const t: Translate = (key, options) => String(fixed(key, options ?? {}));
+  const bytes = await renderRecordPdf(printableDocument(printable, t, language));
+  return { bytes, language, t };
+}
+
+/**
+ * Records the fingerprint of a public PDF's bytes (docs/decisions/documents-fingerprints.md). Only
+ * published documents are recorded; a members' or working copy never is.
+ */
+async function recordPublicPdf(db: Executor, printable: Printable, bytes: Uint8Array, language: Locale): Promise<string | null> {
+  if (printable.audience !== 'public') return null;
+  if (printable.minutes && !('latestVersionNo' in printable.minutes)) return null;
+  return recordFingerprint(db, {
+    kind: printable.doc,
+    meetingId: printable.scope.meetingId,
+    versionNo: printable.minutes ? printable.minutes.version.versionNo : null,
+    language,
+    bytes,
+  });
+}
 
 /** The printable data as a PDF document in the council's language. */
 export function printableDocument(printable: Printable, t: Translate, language: Locale): RecordDocument {
@@ -1437,10 +1537,10 @@ export async function printablePdfResponse(request: Request, meetingId: string |
   const members = url.searchParams.get('view') === 'members';
   const requestedVersion = versionParam(url);
   const printable = await loadPrintable(request, meetingId, doc, { members, version: requestedVersion });
-  const language = councilLanguage(printable.scope);
-  const fixed = await i18nServer.getFixedT(language, 'common');
-  const t: Translate = (key, options) => String(fixed(key, options ?? {}));
-  const bytes = await renderRecordPdf(printableDocument(printable, t, language));
+  const { bytes, language, t } = await renderPrintable(printable);
+  // Whatever the public URL serves is an official copy: make sure /verify knows its fingerprint
+  // (a no-op for bytes already recorded, e.g. at publication).
+  await recordPublicPdf(getDb(), printable, bytes, language);
   const kind = doc === 'agenda' ? t('records.agenda') : t('records.minutes');
   const filename = `${kind} ${printable.scope.title}`.replace(/[\\/:*?"<>|]+/g, ' ').trim();
   return new Response(Buffer.from(bytes), {

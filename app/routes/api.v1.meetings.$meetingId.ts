@@ -3,8 +3,9 @@ import { json } from '@remix-run/node';
 import { apiError } from '~/lib/http.server';
 import { meetingNumberText } from '~/lib/meeting-lifecycle';
 import { absoluteUrl } from '~/lib/url.server';
-import { getPublicAgenda, getPublicMeeting, isUuid } from '~/models/agendas.server';
+import { councilLanguage, getPublicAgenda, getPublicMeeting, isUuid } from '~/models/agendas.server';
 import { apiTime, getPublishedMinutes } from '~/models/minutes.server';
+import { latestFingerprint } from '~/models/fingerprints.server';
 import { meetingVoteEvents } from '~/lib/votes';
 
 /**
@@ -17,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scope = await getPublicMeeting(params.meetingId);
   if (!scope) return apiError(404, 'no such public meeting with a published agenda');
   const [agenda, minutes] = await Promise.all([getPublicAgenda(scope.meetingId), getPublishedMinutes(scope.meetingId)]);
+  const pdfSha256 = minutes ? await latestFingerprint(scope.meetingId, 'minutes', minutes.version.versionNo, councilLanguage(scope)) : null;
   const base = absoluteUrl(request, `/meetings/${scope.meetingId}`);
   const decisions = new Map((minutes?.items ?? []).map((i) => [i.id, i]));
   return json(
@@ -72,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             correctionNote: minutes.version.correctionNote,
             url: `${base}/minutes`,
             pdfUrl: `${base}/minutes.pdf?version=${minutes.version.versionNo}`,
+            pdfSha256,
             checkers: minutes.checkers.map((c) => ({ name: c.name, confirmedAt: apiTime(c.confirmedAt) })),
             versions: minutes.history.map((v) => ({
               version: v.versionNo,

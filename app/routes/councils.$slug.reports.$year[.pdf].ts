@@ -6,6 +6,8 @@ import { renderReportPdf, reportPdfSections } from '~/lib/report-pdf.server';
 import { getT } from '~/lib/t.server';
 import { getCouncilBySlug } from '~/models/councils.server';
 import { getPublishedReport, reportFigures } from '~/models/reports.server';
+import { recordFingerprint } from '~/models/fingerprints.server';
+import { getDb } from '~db/client.server';
 import { parseYearParam } from '~/validation/plans';
 
 /** The published annual report as an A4 PDF (built with pdfkit, no browser involved). */
@@ -27,7 +29,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     subtitle: dates.join(' · '),
     body: report.body,
     sections: reportPdfSections(reportFigures(report), t, locale),
+    // A published report is frozen: its publication time as the file's date gives the same bytes on every render.
+    ...(report.publishedAt ? { date: report.publishedAt } : {}),
   });
+  // Every copy served is an official one: /verify knows its fingerprint (docs/decisions/documents-fingerprints.md).
+  await recordFingerprint(getDb(), { kind: 'report', reportId: report.id, language: locale, bytes: pdf });
   return new Response(Buffer.from(pdf), {
     headers: {
       'Content-Type': 'application/pdf',

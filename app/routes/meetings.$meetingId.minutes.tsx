@@ -6,7 +6,8 @@ import { RecordsItemList } from '~/components/records-items';
 import { RecordsAttendance, RecordsCheckers, RecordsMeetingFacts, RecordsVersionFacts, RecordsVersionHistory } from '~/components/records-minutes';
 import { notFound } from '~/lib/http.server';
 import { useLocale } from '~/lib/use-locale';
-import { getPublicAgenda } from '~/models/agendas.server';
+import { councilLanguage, getPublicAgenda } from '~/models/agendas.server';
+import { latestFingerprint } from '~/models/fingerprints.server';
 import { getPublishedMinutes, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 import { versionParam } from '~/validation/records';
 
@@ -17,7 +18,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const requested = versionParam(new URL(request.url));
   const minutes = await getPublishedMinutes(params.meetingId ?? '', requested);
   if (!minutes) notFound();
-  const agenda = await getPublicAgenda(minutes.scope.meetingId);
+  const [agenda, pdfSha256] = await Promise.all([
+    getPublicAgenda(minutes.scope.meetingId),
+    latestFingerprint(minutes.scope.meetingId, 'minutes', minutes.version.versionNo, councilLanguage(minutes.scope)),
+  ]);
   const attachmentsByItem = new Map(agenda.map((i) => [i.id, i.attachments]));
   return json({
     meeting: publicMeetingFacts(minutes.scope),
@@ -27,6 +31,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     items: minutes.items.map((i) => ({ ...toItemView(i), attachments: attachmentsByItem.get(i.id) ?? [] })),
     attendees: minutes.attendees,
     checkers: minutes.checkers,
+    pdfSha256,
   });
 }
 
@@ -56,6 +61,13 @@ export default function PublicMinutesPage() {
           <a href={`${base}/minutes.pdf?version=${data.version.versionNo}`}>{t('records.meeting.pdfMinutes')}</a>
         </li>
       </ul>
+      {data.pdfSha256 ? (
+        <p className="muted records-fingerprint">
+          <small>
+            {t('verify.fingerprint')}: <code>{data.pdfSha256}</code> (<Link to={`/verify?sha256=${data.pdfSha256}`}>{t('verify.fingerprintVerify')}</Link>)
+          </small>
+        </p>
+      ) : null}
       <RecordsVersionFacts version={data.version} locale={locale} />
       <RecordsAttendance attendees={data.attendees} />
       <h2>{t('records.minutesPage.items')}</h2>

@@ -89,6 +89,8 @@ const ACCESS: Record<string, Access> = {
   'councils.$slug.feed[.]xml': 'public',
   'feed[.]xml': 'public',
   feedback: 'public',
+  // checking a PDF or fingerprint against the published documents' SHA-256 (tests/integration/documents-verify.test.ts)
+  verify: 'public',
   'invite.$token': 'token',
   login: 'login',
   'login_.two-factor': 'login',
@@ -189,7 +191,7 @@ const LOADER_EXCEPTIONS: Record<string, Partial<Record<Role, number>>> = {
  * Actions not probed here: public by design (anyone may post), or ending the session the
  * matrix signs in with (sign-out, ending sessions). tests/integration/auth.test.ts covers them.
  */
-const PUBLIC_ACTIONS = new Set(['logout', 'account.sessions', 'login', 'login_.two-factor', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token', 'councils.$slug.subscribe', 'subscriptions.confirm.$token', 'subscriptions.unsubscribe.$token']);
+const PUBLIC_ACTIONS = new Set(['logout', 'account.sessions', 'login', 'login_.two-factor', 'feedback', 'reset-password._index', 'invite.$token', 'reset-password.$token', 'reply.$token', 'councils.$slug.subscribe', 'subscriptions.confirm.$token', 'subscriptions.unsubscribe.$token', 'verify']);
 
 interface Fixture {
   params: Record<string, string>;

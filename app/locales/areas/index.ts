@@ -11,10 +11,11 @@ import { portal } from './portal';
 import { records } from './records';
 import { roster } from './roster';
 import { totp } from './totp';
+import { verify } from './verify';
 import { ws } from './ws';
 
 /**
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, fees, http, mail, notify, ops, plans, portal, records, roster, totp, ws };
+export const areas = { admin, auth, calendar, fees, http, mail, notify, ops, plans, portal, records, roster, totp, verify, ws };
