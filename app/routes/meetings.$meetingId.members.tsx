@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { can } from '~/auth/permissions';
 import { RecordsItemList } from '~/components/records-items';
 import { RecordsAttendance, RecordsCheckers, RecordsMeetingFacts, RecordsVersionFacts } from '~/components/records-minutes';
-import { notFound } from '~/lib/http.server';
 import { useLocale } from '~/lib/use-locale';
 import { getMembersAgenda, isPublicRecord, requireMeetingPermission } from '~/models/agendas.server';
 import { getMembersMinutes, publicMeetingFacts, toItemView } from '~/models/minutes.server';
@@ -18,12 +17,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, principal } = await requireMeetingPermission(request, params.meetingId, 'council.view_internal');
   const subject = { councilId: scope.councilId, regionId: scope.regionId };
   const mayEdit = can(principal, 'agenda.edit', subject);
-  if (!scope.agendaPublishedAt && !mayEdit) notFound();
-  const [agenda, minutes] = await Promise.all([getMembersAgenda(scope.meetingId, scope.councilId), getMembersMinutes(scope.meetingId, scope.councilId)]);
+  // Before the agenda is published members see the meeting's facts only (the secretariat sees the draft).
+  const agendaPending = !scope.agendaPublishedAt && !mayEdit;
+  const [agenda, minutes] = agendaPending
+    ? [[], null]
+    : await Promise.all([getMembersAgenda(scope.meetingId, scope.councilId), getMembersMinutes(scope.meetingId, scope.councilId)]);
   return json(
     {
       meeting: publicMeetingFacts(scope),
       publicPage: isPublicRecord(scope),
+      agendaPending,
       mayEdit,
       mayEditMinutes: can(principal, 'minutes.edit', subject),
       agenda,
@@ -63,14 +66,19 @@ export default function MembersMeetingPage() {
             <Link to={`/manage/meetings/${data.meeting.id}/minutes`}>{t('records.meeting.workingMinutes')}</Link>
           </li>
         ) : null}
-        <li>
-          <Link to={`${base}/print?doc=agenda&view=members`}>{t('records.meeting.printAgenda')}</Link>
-        </li>
-        <li>
-          <a href={`${base}/agenda.pdf?view=members`}>{t('records.meeting.pdfAgenda')}</a>
-        </li>
+        {data.agendaPending ? null : (
+          <>
+            <li>
+              <Link to={`${base}/print?doc=agenda&view=members`}>{t('records.meeting.printAgenda')}</Link>
+            </li>
+            <li>
+              <a href={`${base}/agenda.pdf?view=members`}>{t('records.meeting.pdfAgenda')}</a>
+            </li>
+          </>
+        )}
       </ul>
       <h2>{t('records.agenda')}</h2>
+      {data.agendaPending ? <p className="notice">{t('practice.meeting.agendaNotPublished')}</p> : null}
       <RecordsItemList items={data.agenda} />
       {data.minutes ? (
         <section aria-labelledby="members-minutes">

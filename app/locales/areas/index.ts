@@ -6,6 +6,7 @@ import { ops } from './ops';
 import { mail } from './mail';
 import { plans } from './plans';
 import { portal } from './portal';
+import { practice } from './practice';
 import { records } from './records';
 import { roster } from './roster';
 import { totp } from './totp';
@@ -15,4 +16,4 @@ import { ws } from './ws';
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, http, mail, ops, plans, portal, records, roster, totp, ws };
+export const areas = { admin, auth, calendar, http, mail, ops, plans, portal, practice, records, roster, totp, ws };
