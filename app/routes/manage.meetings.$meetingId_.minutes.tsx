@@ -264,6 +264,9 @@ export default function MinutesWorkspacePage() {
                     </p>
                   )}
                   <RecusalForms version={current} itemId={item.id} recusals={data.recusals.filter((r) => r.agendaItemId === item.id)} present={present} editable={editable} />
+                  <p>
+                    <Link to={`/manage/meetings/${meeting.id}/items/${item.id}/extract`}>{t('practice.extract.manage')}</Link>
+                  </p>
                 </section>
               );
             })}

@@ -98,6 +98,18 @@ export default function PublicMeetingPage() {
           <RecordsAttendance attendees={minutes.attendees} />
           <h2>{t('records.minutesPage.items')}</h2>
           <RecordsItemList items={minutes.items} showMinutes />
+          <nav aria-labelledby="extracts-title">
+            <h2 id="extracts-title">{t('practice.extract.title')}</h2>
+            <ul className="records-links">
+              {minutes.items
+                .filter((i) => !i.withheld)
+                .map((i) => (
+                  <li key={i.id}>
+                    <Link to={`${base}/items/${i.id}/extract`}>{t('practice.extract.linkLabel', { item: `${i.number ? `${i.number} ` : ''}${i.title}` })}</Link>
+                  </li>
+                ))}
+            </ul>
+          </nav>
           <RecordsCheckers checkers={minutes.checkers} locale={locale} />
           <RecordsVersionHistory history={minutes.history} current={minutes.version.versionNo} basePath={`${base}/minutes`} locale={locale} />
         </>

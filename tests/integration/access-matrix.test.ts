@@ -139,6 +139,10 @@ const ACCESS: Record<string, Access> = {
   'meetings.$meetingId.agenda[.pdf]': 'public',
   'meetings.$meetingId.minutes[.pdf]': 'public',
   'meetings.$meetingId.votes[.csv]': 'public',
+  // Extracts from the minutes (issue 14): the matrix's item is public and its minutes published.
+  'meetings.$meetingId.items.$itemId.extract': 'public',
+  'meetings.$meetingId.items.$itemId.extract[.pdf]': 'public',
+  'manage.meetings.$meetingId_.items.$itemId.extract': 'councilManage',
   // A made-up attachment id: 404 for everyone (the records tests cover real attachments).
   'attachments.$attachmentId': 'missing',
   'my.checks': 'signedIn',
