@@ -143,6 +143,7 @@ const ACCESS: Record<string, Access> = {
   'meetings.$meetingId.items.$itemId.extract': 'public',
   'meetings.$meetingId.items.$itemId.extract[.pdf]': 'public',
   'manage.meetings.$meetingId_.items.$itemId.extract': 'councilManage',
+  'manage.meetings.$meetingId_.conflicts': 'councilManage',
   // A made-up attachment id: 404 for everyone (the records tests cover real attachments).
   'attachments.$attachmentId': 'missing',
   'my.checks': 'signedIn',
