@@ -4,6 +4,7 @@ import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { can } from '~/auth/permissions';
+import { MatterLinkForm } from '~/components/practice-matters';
 import { AgendaAttachments, AgendaItemControls, AgendaItemForm } from '~/components/records-agenda-editor';
 import { RecordsMeetingFacts } from '~/components/records-minutes';
 import { formatDateTime } from '~/lib/dates';
@@ -13,6 +14,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import * as agendas from '~/models/agendas.server';
 import { addAttachment, deleteAttachment, readUpload } from '~/models/attachments.server';
+import { listMatters, mattersOfItems } from '~/models/matters.server';
 import { publicMeetingFacts } from '~/models/minutes.server';
 import { agendaItemActionSchema, agendaItemSchema, agendaSimpleSchema, attachmentDeleteSchema, attachmentSchema, refusalKey } from '~/validation/records';
 import { readForm } from '~/lib/http/body.server';
@@ -26,6 +28,7 @@ const maxMb = () => Number((maxUploadBytes() / (1024 * 1024)).toFixed(2));
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, principal } = await agendas.requireMeetingPermission(request, params.meetingId, 'agenda.edit');
   const [items, frozen] = await Promise.all([agendas.getWorkingAgenda(scope.meetingId, scope.councilId), agendas.agendaFrozen(scope.meetingId)]);
+  const [matters, itemMatters] = await Promise.all([listMatters(scope.councilId), mattersOfItems(items.map((i) => i.id))]);
   const deadline = agendas.noticeDeadline(scope.startsAt, scope.noticePeriodDays);
   return json(
     {
@@ -35,6 +38,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       late: !scope.agendaPublishedAt && Date.now() > deadline.getTime(),
       frozen,
       items,
+      matters,
+      itemMatters,
       maxMb: maxMb(),
       mayEditMinutes: can(principal, 'minutes.edit', { councilId: scope.councilId, regionId: scope.regionId }),
     },
@@ -205,6 +210,16 @@ export default function AgendaWorkingView() {
                   <AgendaAttachments item={item} maxMb={data.maxMb} error={actionData?.form === `upload:${item.id}` ? actionData.error : undefined} />
                 </>
               ) : null}
+              <details>
+                <summary>{data.itemMatters[item.id] ? t('practice.matters.partOf', { title: data.itemMatters[item.id]!.title }) : t('practice.matters.pick')}</summary>
+                <MatterLinkForm
+                  slug={data.meeting.councilSlug}
+                  target={{ itemId: item.id }}
+                  matters={data.matters}
+                  current={data.itemMatters[item.id] ?? null}
+                  returnTo={`/manage/meetings/${data.meeting.id}/agenda`}
+                />
+              </details>
             </li>
           ))}
         </ol>

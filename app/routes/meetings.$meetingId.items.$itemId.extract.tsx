@@ -8,6 +8,7 @@ import { formatDate, formatDateTime } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
 import { useLocale } from '~/lib/use-locale';
 import { resolveExtract } from '~/models/extracts.server';
+import { mattersOfItems } from '~/models/matters.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data && 'extract' in data && data.extract ? `${data.extract.item.number ?? ''} ${data.extract.item.title} – Neuvos` : 'Neuvos' },
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return json({ refused: true as const, meetingId: params.meetingId ?? '', meetingTitle: result.meetingTitle, extract: null }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
   }
   const { extract } = result;
+  const matter = (await mattersOfItems([extract.item.id]))[extract.item.id] ?? null;
   return json(
     {
       refused: false as const,
@@ -38,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         checkers: extract.checkers,
         certifier: extract.certifier,
         members: extract.audience === 'members',
+        matter: matter && extract.meeting.councilPublicity === 'public' ? { ...matter, href: `/councils/${extract.meeting.councilSlug}/matters/${matter.id}` } : null,
       },
     },
     { headers: { 'Cache-Control': extract.audience === 'members' ? 'private, no-store' : 'public, max-age=60' } },
@@ -72,6 +75,12 @@ export default function ExtractPage() {
         {extract.item.title}
       </h1>
       <RecordsMeetingFacts meeting={extract.meeting} locale={locale} />
+      {extract.matter ? (
+        <p>
+          <Link to={extract.matter.href}>{t('practice.matters.partOf', { title: extract.matter.title })}</Link>
+          {extract.matter.diaryNumber ? ` (${t('practice.matters.diaryNumber')} ${extract.matter.diaryNumber})` : ''}
+        </p>
+      ) : null}
       <p>
         <Link to={`${base}${extract.members ? '/members' : ''}`}>{extract.meeting.title}</Link> ·{' '}
         <Link to={`${base}/minutes${query}`}>{t('practice.extract.fullMinutes')}</Link> ·{' '}
