@@ -44,7 +44,8 @@ describe('matters across meetings (asiat, issue 14.5)', () => {
     expect(created.headers.get('location')).toBe(`/manage/meetings/${r.meeting.id}/agenda`);
     const [matter] = await getDb().select().from(matters).where(eq(matters.councilId, r.council.id));
     expect(matter).toMatchObject({ title: 'Palvelustrategia 2026–2029', diaryNumber: 'VAKE/123/00.01.00/2026', createdBy: r.secretary.user.id });
-    for (const form of [{ itemId: r.again.id }, { itemId: r.unpublishedItem.id }, { statementId: r.statement.id }, { statementId: r.draftStatement.id }]) {
+    const targets: Array<Record<string, string>> = [{ itemId: r.again.id }, { itemId: r.unpublishedItem.id }, { statementId: r.statement.id }, { statementId: r.draftStatement.id }];
+    for (const form of targets) {
       expect((await post({ ...form, matterId: matter!.id, returnTo: '//evil.example/' })).status).toBe(302);
     }
     expect(await getDb().select().from(matterItems).where(eq(matterItems.matterId, matter!.id))).toHaveLength(3);
