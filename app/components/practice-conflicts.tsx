@@ -52,8 +52,8 @@ export function ConflictDeclareForm({
         <ul>
           {mine.map((d) => (
             <li key={d.id}>
-              {titleOf.get(d.agendaItemId) ?? ''}: {t(`practice.conflicts.statuses.${d.status}`)} ({formatDateTime(d.declaredAt, locale)})
-              {d.reason ? ` – ${d.reason}` : ''}
+              {titleOf.get(d.agendaItemId) ?? ''}: {t(`practice.conflicts.statuses.${d.status}`)} (
+              {formatDateTime(d.declaredAt, locale)}){d.reason ? ` – ${d.reason}` : ''}
               {d.decisionNote ? ` · ${t('practice.conflicts.note')}: ${d.decisionNote}` : ''}
             </li>
           ))}
@@ -126,7 +126,12 @@ export function ConflictDecisions({
                   <label htmlFor={`conflict-note-${d.id}`}>{t('practice.conflicts.note')}</label>
                   <input id={`conflict-note-${d.id}`} name="note" type="text" maxLength={2000} />
                 </div>
-                <button type="submit" name="intent" value="confirm-conflict" disabled={!version || version.status !== 'draft'}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="confirm-conflict"
+                  disabled={!version || version.status !== 'draft'}
+                >
                   {t('practice.conflicts.confirm')}
                 </button>{' '}
                 <button type="submit" name="intent" value="reject-conflict">

@@ -31,7 +31,11 @@ export function MatterLinkForm({
     <Form method="post" action={`/manage/councils/${slug}/matters`} className="matter-link">
       <input type="hidden" name="intent" value="link-matter" />
       <input type="hidden" name="returnTo" value={returnTo} />
-      {'itemId' in target ? <input type="hidden" name="itemId" value={target.itemId} /> : <input type="hidden" name="statementId" value={target.statementId} />}
+      {'itemId' in target ? (
+        <input type="hidden" name="itemId" value={target.itemId} />
+      ) : (
+        <input type="hidden" name="statementId" value={target.statementId} />
+      )}
       <div className="field">
         <label htmlFor={`matter-${key}`}>{t('practice.matters.pick')}</label>
         <select id={`matter-${key}`} name="matterId" defaultValue={current?.id ?? ''}>

@@ -51,7 +51,12 @@ export async function declareConflict(
     const [row] = existing
       ? await tx
           .update(conflictDeclarations)
-          .set({ reason: reason ?? null, declaredAt: now, declaredBy: actor.userId, lockVersion: sql`${conflictDeclarations.lockVersion} + 1` })
+          .set({
+            reason: reason ?? null,
+            declaredAt: now,
+            declaredBy: actor.userId,
+            lockVersion: sql`${conflictDeclarations.lockVersion} + 1`,
+          })
           .where(eq(conflictDeclarations.id, existing.id))
           .returning({ id: conflictDeclarations.id })
       : await tx
@@ -95,7 +100,6 @@ export async function listDeclarations(meetingId: string) {
     .orderBy(asc(agendaItems.position), asc(people.familyName))
     .limit(1000);
 }
-export type DeclarationRow = Awaited<ReturnType<typeof listDeclarations>>[number];
 
 /** One person's own declarations in a meeting. */
 export async function myDeclarations(meetingId: string, personId: string | null) {
@@ -160,7 +164,12 @@ export async function decideConflict(
             if (!present) return refuse('not_attendee');
             await tx
               .insert(recusals)
-              .values({ versionId: input.minutes.versionId, agendaItemId: d.agendaItemId, personId: d.personId, reason: d.reason })
+              .values({
+                versionId: input.minutes.versionId,
+                agendaItemId: d.agendaItemId,
+                personId: d.personId,
+                reason: d.reason,
+              })
               .onConflictDoNothing();
           }
           await tx

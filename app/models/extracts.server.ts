@@ -9,7 +9,15 @@ import { renderRecordPdf, type RecordDocument, type RecordItem } from '~/lib/pdf
 import { contentDispositionAttachment } from '~/lib/storage.server';
 import { absoluteUrl } from '~/lib/url.server';
 import { getAuth } from '~/auth/session.server';
-import { councilLanguage, getMeetingScope, isPublicRecord, isUuid, requireMeetingPermission, type MeetingScope, type Who } from '~/models/agendas.server';
+import {
+  councilLanguage,
+  getMeetingScope,
+  isPublicRecord,
+  isUuid,
+  requireMeetingPermission,
+  type MeetingScope,
+  type Who,
+} from '~/models/agendas.server';
 import { recordAudit } from '~/models/audit.server';
 import { htmlToText, loadRecord, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 import { queueMail } from '~/models/outbox.server';
@@ -19,7 +27,7 @@ import { queueMail } from '~/models/outbox.server';
 // version, with the checkers' confirmations and the certification. Only published minutes give
 // extracts; the public gets public items of public meetings only.
 
-export type ExtractAudience = 'public' | 'members';
+type ExtractAudience = 'public' | 'members';
 export type ExtractResult =
   | { status: 'ok'; extract: Extract }
   | { status: 'not_found' }
@@ -49,7 +57,7 @@ async function latestPublishedVersion(meetingId: string) {
  * One § of the latest published minutes as an extract. `public`: only a public item of a public
  * meeting of a public council; `members` (callers check council.view_internal): any item.
  */
-export async function loadExtract(meetingId: string, itemId: string, audience: ExtractAudience): Promise<ExtractResult> {
+async function loadExtract(meetingId: string, itemId: string, audience: ExtractAudience): Promise<ExtractResult> {
   if (!isUuid(meetingId) || !isUuid(itemId)) return { status: 'not_found' };
   const db = getDb();
   const scope = await getMeetingScope(meetingId, db);
@@ -64,7 +72,8 @@ export async function loadExtract(meetingId: string, itemId: string, audience: E
     if (!publicMeeting || item.publicity !== 'public') return { status: 'not_found' };
   }
   const version = await latestPublishedVersion(meetingId);
-  if (!version || (audience === 'public' && !isPublicRecord(scope))) return { status: 'unpublished', meetingTitle: scope.title };
+  if (!version || (audience === 'public' && !isPublicRecord(scope)))
+    return { status: 'unpublished', meetingTitle: scope.title };
   const record = await loadRecord(db, meetingId, version, audience);
   const recordItem = record.items.find((i) => i.id === itemId);
   if (!recordItem || recordItem.withheld) return { status: 'not_found' };
@@ -82,7 +91,12 @@ export async function loadExtract(meetingId: string, itemId: string, audience: E
       audience,
       meeting: publicMeetingFacts(scope),
       meetingNumber: meetingNumberText(scope.meetingNo, scope.startsAt),
-      version: { versionNo: version.versionNo, publishedAt: version.publishedAt!, approvedAt: version.approvedAt, approvalMethod: version.approvalMethod },
+      version: {
+        versionNo: version.versionNo,
+        publishedAt: version.publishedAt!,
+        approvedAt: version.approvedAt,
+        approvalMethod: version.approvalMethod,
+      },
       item: toItemView(recordItem),
       checkers: record.checkers,
       certifier: { name: certifier ?? scope.councilNameFi, date: version.publishedAt! },
@@ -105,18 +119,23 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 async function councilT(scope: MeetingScope): Promise<{ t: Translate; language: Locale }> {
   const language = councilLanguage(scope);
   const fixed = await i18nServer.getFixedT(language, 'common');
-  return { t: (key, options) => String(fixed(key, { ...(options ?? {}), interpolation: { escapeValue: false } })), language };
+  return {
+    t: (key, options) => String(fixed(key, { ...(options ?? {}), interpolation: { escapeValue: false } })),
+    language,
+  };
 }
 
 /** The extract as the plain data of the shared record PDF renderer, in the council's language. */
-export function extractDocument(extract: Extract, t: Translate, language: Locale): RecordDocument {
+function extractDocument(extract: Extract, t: Translate, language: Locale): RecordDocument {
   const { scope, item } = extract;
-  const councilName = (language === 'sv' ? scope.councilNameSv : language === 'en' ? scope.councilNameEn : null) || scope.councilNameFi;
+  const councilName =
+    (language === 'sv' ? scope.councilNameSv : language === 'en' ? scope.councilNameEn : null) || scope.councilNameFi;
   const section: RecordItem = {
     number: item.number ?? t('records.unnumbered'),
     title: item.title,
     presenter: item.presenter ?? undefined,
-    body: [htmlToText(item.bodyHtml), htmlToText(item.discussionHtml)].filter((p) => p !== '').join('\n\n') || undefined,
+    body:
+      [htmlToText(item.bodyHtml), htmlToText(item.discussionHtml)].filter((p) => p !== '').join('\n\n') || undefined,
     proposal: htmlToText(item.proposalHtml) || undefined,
     decision: htmlToText(item.decisionHtml) || undefined,
     votes: item.votes ? t('records.votesLine', item.votes) : undefined,
@@ -129,7 +148,11 @@ export function extractDocument(extract: Extract, t: Translate, language: Locale
             number: t('practice.extract.checkers'),
             title: '',
             body: extract.checkers
-              .map((c) => (c.confirmedAt ? t('practice.extract.checkedBy', { name: c.name, date: formatDateTime(c.confirmedAt, language) }) : c.name))
+              .map((c) =>
+                c.confirmedAt
+                  ? t('practice.extract.checkedBy', { name: c.name, date: formatDateTime(c.confirmedAt, language) })
+                  : c.name,
+              )
               .join('\n\n'),
           },
         ]
@@ -137,13 +160,21 @@ export function extractDocument(extract: Extract, t: Translate, language: Locale
   const certification: RecordItem = {
     number: t('practice.extract.certify'),
     title: '',
-    body: t('practice.extract.certifyLine', { name: extract.certifier.name, date: formatDate(extract.certifier.date, language) }),
+    body: t('practice.extract.certifyLine', {
+      name: extract.certifier.name,
+      date: formatDate(extract.certifier.date, language),
+    }),
   };
   return {
     kind: 'minutes',
     language,
     councilName,
-    meetingTitle: [extract.meetingNumber ? t('ws.meeting.number', { n: extract.meetingNumber.split('/')[0], year: extract.meetingNumber.split('/')[1] }) : null, scope.title]
+    meetingTitle: [
+      extract.meetingNumber
+        ? t('ws.meeting.number', { n: extract.meetingNumber.split('/')[0], year: extract.meetingNumber.split('/')[1] })
+        : null,
+      scope.title,
+    ]
       .filter(Boolean)
       .join(' · '),
     meetingTime: formatMeetingTime(scope.startsAt, scope.endsAt, language),
@@ -175,7 +206,10 @@ export function extractDocument(extract: Extract, t: Translate, language: Locale
 export async function extractPdfResponse(extract: Extract): Promise<Response> {
   const { t, language } = await councilT(extract.scope);
   const bytes = await renderRecordPdf(extractDocument(extract, t, language));
-  const filename = `${t('practice.extract.title')} ${extract.item.number ?? ''} ${extract.scope.title}`.replace(/[\\/:*?"<>|§]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const filename = `${t('practice.extract.title')} ${extract.item.number ?? ''} ${extract.scope.title}`
+    .replace(/[\\/:*?"<>|§]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return new Response(Buffer.from(bytes), {
     headers: {
       'Content-Type': 'application/pdf',
@@ -196,9 +230,16 @@ const MAX_SENDINGS_SHOWN = 500;
 async function itemOf(who: Pick<Who, 'councilId'>, meetingId: string, itemId: string) {
   if (!isUuid(itemId)) return null;
   const [item] = await getDb()
-    .select({ id: agendaItems.id, title: agendaItems.title, sectionNumber: agendaItems.sectionNumber, publicity: agendaItems.publicity })
+    .select({
+      id: agendaItems.id,
+      title: agendaItems.title,
+      sectionNumber: agendaItems.sectionNumber,
+      publicity: agendaItems.publicity,
+    })
     .from(agendaItems)
-    .where(and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.councilId, who.councilId)));
+    .where(
+      and(eq(agendaItems.id, itemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.councilId, who.councilId)),
+    );
   return item ?? null;
 }
 
@@ -231,17 +272,26 @@ export async function getDistribution(who: Pick<Who, 'councilId'>, meetingId: st
       .limit(MAX_SENDINGS_SHOWN),
     latestPublishedVersion(meetingId),
   ]);
-  return { item: { ...item, number: item.sectionNumber === null ? null : `§ ${item.sectionNumber}` }, recipients, sendings, published: version !== null };
+  return {
+    item: { ...item, number: item.sectionNumber === null ? null : `§ ${item.sectionNumber}` },
+    recipients,
+    sendings,
+    published: version !== null,
+  };
 }
 
 export type DistributionOutcome =
-  | { status: 'ok'; count?: number }
-  | { status: 'not_found' | 'duplicate' | 'full' | 'no_recipients' | 'unpublished' };
+  { status: 'ok'; count?: number } | { status: 'not_found' | 'duplicate' | 'full' | 'no_recipients' | 'unpublished' };
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 /** Adds a recipient to an item's distribution list (name and email are checked by the caller's schema too). */
-export async function addExtractRecipient(who: Who, meetingId: string, itemId: string, input: { name: string; email: string }): Promise<DistributionOutcome> {
+export async function addExtractRecipient(
+  who: Who,
+  meetingId: string,
+  itemId: string,
+  input: { name: string; email: string },
+): Promise<DistributionOutcome> {
   const item = await itemOf(who, meetingId, itemId);
   if (!item) return { status: 'not_found' };
   const name = input.name.trim();
@@ -272,7 +322,12 @@ export async function addExtractRecipient(who: Who, meetingId: string, itemId: s
 }
 
 /** Removes a recipient from an item's distribution list. */
-export async function removeExtractRecipient(who: Who, meetingId: string, itemId: string, recipientId: string): Promise<DistributionOutcome> {
+export async function removeExtractRecipient(
+  who: Who,
+  meetingId: string,
+  itemId: string,
+  recipientId: string,
+): Promise<DistributionOutcome> {
   const item = await itemOf(who, meetingId, itemId);
   if (!item || !isUuid(recipientId)) return { status: 'not_found' };
   return getDb().transaction(async (tx) => {
@@ -300,7 +355,9 @@ function extractMailText(extract: Extract, t: Translate, language: Locale, link:
     t('practice.extract.mailIntro'),
     '',
     `${t('practice.extract.title').toUpperCase()}`,
-    [extract.meetingNumber ? `${t('practice.extract.meeting')} ${extract.meetingNumber}` : null, scope.title].filter(Boolean).join(' · '),
+    [extract.meetingNumber ? `${t('practice.extract.meeting')} ${extract.meetingNumber}` : null, scope.title]
+      .filter(Boolean)
+      .join(' · '),
     formatMeetingTime(scope.startsAt, scope.endsAt, language),
     '',
     `${item.number ?? ''} ${item.title}`.trim(),
@@ -311,7 +368,14 @@ function extractMailText(extract: Extract, t: Translate, language: Locale, link:
   const decision = htmlToText(item.decisionHtml);
   if (decision) lines.push('', `${t('records.decision')}:`, decision);
   if (item.recusals.length > 0) lines.push('', `${t('records.recusals')}: ${item.recusals.join(', ')}`);
-  lines.push('', `${t('practice.extract.certify')}:`, t('practice.extract.certifyLine', { name: extract.certifier.name, date: formatDate(extract.certifier.date, language) }));
+  lines.push(
+    '',
+    `${t('practice.extract.certify')}:`,
+    t('practice.extract.certifyLine', {
+      name: extract.certifier.name,
+      date: formatDate(extract.certifier.date, language),
+    }),
+  );
   if (link) lines.push('', t('practice.extract.mailLink', { url: link }));
   return lines.join('\n');
 }
@@ -322,7 +386,12 @@ function extractMailText(extract: Extract, t: Translate, language: Locale, link:
  * extract's text only, no link anyone could open), one sending row each, one audit entry; all in
  * one transaction.
  */
-export async function sendExtract(who: Who, meetingId: string, itemId: string, now = new Date()): Promise<DistributionOutcome> {
+export async function sendExtract(
+  who: Who,
+  meetingId: string,
+  itemId: string,
+  now = new Date(),
+): Promise<DistributionOutcome> {
   const item = await itemOf(who, meetingId, itemId);
   if (!item) return { status: 'not_found' };
   const loaded = await loadExtract(meetingId, itemId, 'members');
@@ -333,7 +402,9 @@ export async function sendExtract(who: Who, meetingId: string, itemId: string, n
   const isPublic = isPublicRecord(extract.scope) && item.publicity === 'public';
   const link = isPublic ? absoluteUrl(null, `/meetings/${meetingId}/items/${itemId}/extract`) : null;
   const text = extractMailText(extract, t, language, link);
-  const subject = t('practice.extract.mailSubject', { item: `${item.sectionNumber === null ? '' : `§ ${item.sectionNumber} `}${item.title}` });
+  const subject = t('practice.extract.mailSubject', {
+    item: `${item.sectionNumber === null ? '' : `§ ${item.sectionNumber} `}${item.title}`,
+  });
   const version = await latestPublishedVersion(meetingId);
   if (!version) return { status: 'unpublished' };
   return getDb().transaction(async (tx) => {
@@ -355,7 +426,15 @@ export async function sendExtract(who: Who, meetingId: string, itemId: string, n
         meetingId,
         locale: language,
       });
-      rows.push({ agendaItemId: itemId, versionId: version.id, sentBy: who.actor.userId, sentAt: now, recipientName: r.name, recipientEmail: r.email, mailMessageId: mailId });
+      rows.push({
+        agendaItemId: itemId,
+        versionId: version.id,
+        sentBy: who.actor.userId,
+        sentAt: now,
+        recipientName: r.name,
+        recipientEmail: r.email,
+        mailMessageId: mailId,
+      });
     }
     await tx.insert(extractSendings).values(rows);
     await recordAudit(tx, who.actor, {
@@ -374,7 +453,11 @@ export async function sendExtract(who: Who, meetingId: string, itemId: string, n
  * The extract a request may see: the public one when the § is public, otherwise (signed in, with
  * council.view_internal on the meeting) the members' one. Not found for everyone else.
  */
-export async function resolveExtract(request: Request, meetingId: string | undefined, itemId: string | undefined): Promise<ExtractResult> {
+export async function resolveExtract(
+  request: Request,
+  meetingId: string | undefined,
+  itemId: string | undefined,
+): Promise<ExtractResult> {
   const mid = meetingId ?? '';
   const iid = itemId ?? '';
   const publicResult = await loadExtract(mid, iid, 'public');

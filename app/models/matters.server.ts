@@ -1,6 +1,17 @@
 import { and, asc, desc, eq, inArray, isNotNull, ne } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
-import { agendaItems, councils, decisions, matterItems, matterStatements, matters, meetings, minutes, minutesVersions, statements } from '~db/schema';
+import {
+  agendaItems,
+  councils,
+  decisions,
+  matterItems,
+  matterStatements,
+  matters,
+  meetings,
+  minutes,
+  minutesVersions,
+  statements,
+} from '~db/schema';
 import { renderMarkdown } from '~/lib/markdown.server';
 import { isUuid, type Who } from '~/models/agendas.server';
 import { recordAudit } from '~/models/audit.server';
@@ -23,13 +34,19 @@ export async function listMatters(councilId: string) {
     .orderBy(desc(matters.createdAt))
     .limit(MAX_MATTERS);
 }
-export type MatterOption = Awaited<ReturnType<typeof listMatters>>[number];
 
 /** Which matter each of these agenda items belongs to. */
-export async function mattersOfItems(itemIds: string[]): Promise<Record<string, { id: string; title: string; diaryNumber: string | null }>> {
+export async function mattersOfItems(
+  itemIds: string[],
+): Promise<Record<string, { id: string; title: string; diaryNumber: string | null }>> {
   if (itemIds.length === 0) return {};
   const rows = await getDb()
-    .select({ itemId: matterItems.agendaItemId, id: matters.id, title: matters.title, diaryNumber: matters.diaryNumber })
+    .select({
+      itemId: matterItems.agendaItemId,
+      id: matters.id,
+      title: matters.title,
+      diaryNumber: matters.diaryNumber,
+    })
     .from(matterItems)
     .innerJoin(matters, eq(matters.id, matterItems.matterId))
     .where(inArray(matterItems.agendaItemId, itemIds));
@@ -37,10 +54,17 @@ export async function mattersOfItems(itemIds: string[]): Promise<Record<string, 
 }
 
 /** Which matter each of these statements belongs to. */
-export async function mattersOfStatements(statementIds: string[]): Promise<Record<string, { id: string; title: string; diaryNumber: string | null }>> {
+export async function mattersOfStatements(
+  statementIds: string[],
+): Promise<Record<string, { id: string; title: string; diaryNumber: string | null }>> {
   if (statementIds.length === 0) return {};
   const rows = await getDb()
-    .select({ statementId: matterStatements.statementId, id: matters.id, title: matters.title, diaryNumber: matters.diaryNumber })
+    .select({
+      statementId: matterStatements.statementId,
+      id: matters.id,
+      title: matters.title,
+      diaryNumber: matters.diaryNumber,
+    })
     .from(matterStatements)
     .innerJoin(matters, eq(matters.id, matterStatements.matterId))
     .where(inArray(matterStatements.statementId, statementIds));
@@ -60,16 +84,31 @@ export async function linkMatter(
 ): Promise<MatterLinkOutcome> {
   return getDb().transaction(async (tx) => {
     const target = input.itemId
-      ? (await tx.select({ id: agendaItems.id }).from(agendaItems).where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.councilId, who.councilId))))[0]
+      ? (
+          await tx
+            .select({ id: agendaItems.id })
+            .from(agendaItems)
+            .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.councilId, who.councilId)))
+        )[0]
       : input.statementId
-        ? (await tx.select({ id: statements.id }).from(statements).where(and(eq(statements.id, input.statementId), eq(statements.councilId, who.councilId))))[0]
+        ? (
+            await tx
+              .select({ id: statements.id })
+              .from(statements)
+              .where(and(eq(statements.id, input.statementId), eq(statements.councilId, who.councilId)))
+          )[0]
         : undefined;
     if (!target) return { status: 'not_found' };
     let matterId: string | null = null;
     if (input.newTitle) {
       const [created] = await tx
         .insert(matters)
-        .values({ councilId: who.councilId, title: input.newTitle, diaryNumber: input.newDiaryNumber ?? null, createdBy: who.actor.userId })
+        .values({
+          councilId: who.councilId,
+          title: input.newTitle,
+          diaryNumber: input.newDiaryNumber ?? null,
+          createdBy: who.actor.userId,
+        })
         .returning({ id: matters.id });
       matterId = created!.id;
       await recordAudit(tx, who.actor, {
@@ -90,10 +129,14 @@ export async function linkMatter(
     }
     if (input.itemId) {
       await tx.delete(matterItems).where(eq(matterItems.agendaItemId, input.itemId));
-      if (matterId) await tx.insert(matterItems).values({ agendaItemId: input.itemId, matterId, councilId: who.councilId });
+      if (matterId)
+        await tx.insert(matterItems).values({ agendaItemId: input.itemId, matterId, councilId: who.councilId });
     } else {
       await tx.delete(matterStatements).where(eq(matterStatements.statementId, input.statementId!));
-      if (matterId) await tx.insert(matterStatements).values({ statementId: input.statementId!, matterId, councilId: who.councilId });
+      if (matterId)
+        await tx
+          .insert(matterStatements)
+          .values({ statementId: input.statementId!, matterId, councilId: who.councilId });
     }
     await recordAudit(tx, who.actor, {
       action: 'matter.link',
@@ -107,7 +150,7 @@ export async function linkMatter(
   });
 }
 
-export type MatterHistoryEntry =
+type MatterHistoryEntry =
   | {
       kind: 'item';
       date: Date;
@@ -180,7 +223,9 @@ export async function getPublicMatter(slug: string, matterId: string) {
       })
       .from(matterStatements)
       .innerJoin(statements, eq(statements.id, matterStatements.statementId))
-      .where(and(eq(matterStatements.matterId, matterId), ne(statements.status, 'draft'), isNotNull(statements.publishedAt)))
+      .where(
+        and(eq(matterStatements.matterId, matterId), ne(statements.status, 'draft'), isNotNull(statements.publishedAt)),
+      )
       .limit(MAX_HISTORY),
   ]);
   // The decision of each item from its meeting's latest published minutes: one query for all.
@@ -197,7 +242,15 @@ export async function getPublicMatter(slug: string, matterId: string) {
           .from(decisions)
           .innerJoin(minutesVersions, eq(minutesVersions.id, decisions.versionId))
           .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
-          .where(and(inArray(decisions.agendaItemId, items.map((i) => i.itemId)), eq(minutesVersions.status, 'published')))
+          .where(
+            and(
+              inArray(
+                decisions.agendaItemId,
+                items.map((i) => i.itemId),
+              ),
+              eq(minutesVersions.status, 'published'),
+            ),
+          )
           .orderBy(desc(minutesVersions.versionNo));
   const decisionOf = new Map<string, (typeof decided)[number]>();
   for (const d of decided) if (!decisionOf.has(d.itemId)) decisionOf.set(d.itemId, d);

@@ -8,7 +8,9 @@ import { notFound } from '~/lib/http.server';
 import { useLocale } from '~/lib/use-locale';
 import { getPublicMatter } from '~/models/matters.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.matter.title} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.matter.title} – Neuvos` : 'Neuvos' },
+];
 
 /** A matter's public page: its diary number and handling history across meetings, from published records only. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -55,11 +57,15 @@ export default function MatterPage() {
                   <div className="records-decision">
                     <h4>
                       {t('records.decision')}
-                      {h.outcome && h.outcome !== 'decided' ? <span className="badge">{t(`records.outcomes.${h.outcome}`)}</span> : null}
+                      {h.outcome && h.outcome !== 'decided' ? (
+                        <span className="badge">{t(`records.outcomes.${h.outcome}`)}</span>
+                      ) : null}
                     </h4>
                     <div className="records-text" dangerouslySetInnerHTML={{ __html: h.decisionHtml }} />
                     <p>
-                      <Link to={`/meetings/${h.meetingId}/items/${h.itemId}/extract`}>{t('practice.extract.title')}</Link>
+                      <Link to={`/meetings/${h.meetingId}/items/${h.itemId}/extract`}>
+                        {t('practice.extract.title')}
+                      </Link>
                     </p>
                   </div>
                 ) : (
@@ -69,7 +75,8 @@ export default function MatterPage() {
             ) : (
               <li key={`s-${h.id}`} className="records-item">
                 <h3>
-                  <time dateTime={new Date(h.date).toISOString()}>{formatDate(h.date, locale)}</time>: {t(`plans.statements.types.${h.type}`)} – {h.title}
+                  <time dateTime={new Date(h.date).toISOString()}>{formatDate(h.date, locale)}</time>:{' '}
+                  {t(`plans.statements.types.${h.type}`)} – {h.title}
                 </h3>
                 <p>
                   {t('plans.statements.fields.recipient')}: {h.recipient} · {t(`plans.statements.statuses.${h.status}`)}

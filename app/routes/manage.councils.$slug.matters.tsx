@@ -16,14 +16,22 @@ export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 /** The council's matters (asiat) with links to their public pages; linking happens from the agenda editor and statements. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { council } = await requireCouncilPermission(request, params.slug, 'council.view_internal');
-  return json({ slug: council.slug, publicCouncil: council.publicityDefault === 'public', matters: await listMatters(council.id) }, { headers: { 'Cache-Control': 'no-store' } });
+  return json(
+    {
+      slug: council.slug,
+      publicCouncil: council.publicityDefault === 'public',
+      matters: await listMatters(council.id),
+    },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 /** Links an agenda item (agenda.edit) or a statement (statement.edit) to a matter, new or existing, then returns to the form's page. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { council, principal, actor } = await requireCouncilPermission(request, params.slug, 'council.view_internal');
   const subject = { councilId: council.id, regionId: council.regionId };
-  if (!can(principal, 'agenda.edit', subject) && !can(principal, 'statement.edit', subject)) throw new Response('Forbidden', { status: 403 });
+  if (!can(principal, 'agenda.edit', subject) && !can(principal, 'statement.edit', subject))
+    throw new Response('Forbidden', { status: 403 });
   const { t } = await getT(request);
   const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: matterLinkSchema });
@@ -32,13 +40,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ error: t(first ?? 'records.errors.badForm') }, { status: 400 });
   }
   const v = submission.value;
-  if (!can(principal, v.itemId ? 'agenda.edit' : 'statement.edit', subject)) throw new Response('Forbidden', { status: 403 });
+  if (!can(principal, v.itemId ? 'agenda.edit' : 'statement.edit', subject))
+    throw new Response('Forbidden', { status: 403 });
   const outcome = await linkMatter(
     { councilId: council.id, regionId: council.regionId, actor },
-    { itemId: v.itemId, statementId: v.statementId, matterId: v.matterId || undefined, newTitle: v.newTitle, newDiaryNumber: v.newDiaryNumber },
+    {
+      itemId: v.itemId,
+      statementId: v.statementId,
+      matterId: v.matterId || undefined,
+      newTitle: v.newTitle,
+      newDiaryNumber: v.newDiaryNumber,
+    },
   );
   if (outcome.status !== 'ok') {
-    return json({ error: t(outcome.status === 'unknown_matter' ? 'practice.matters.errors.unknown' : 'records.errors.notFound') }, { status: 404 });
+    return json(
+      { error: t(outcome.status === 'unknown_matter' ? 'practice.matters.errors.unknown' : 'records.errors.notFound') },
+      { status: 404 },
+    );
   }
   return redirect(safeRedirect(String(formData.get('returnTo') ?? ''), `/manage/councils/${council.slug}/matters`));
 }

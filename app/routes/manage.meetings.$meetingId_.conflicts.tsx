@@ -13,12 +13,17 @@ import { getMinutesVersions } from '~/models/minutes.server';
 import { getDb } from '~db/client.server';
 import { decideConflictSchema } from '~/validation/practice';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meetingTitle} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.meetingTitle} – Neuvos` : 'Neuvos' },
+];
 
 /** Members' conflict-of-interest declarations of one meeting, for the secretary to confirm or reject (also shown in the minutes editor). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireMeetingPermission(request, params.meetingId, 'minutes.edit');
-  const [declarations, versions] = await Promise.all([listDeclarations(scope.meetingId), getMinutesVersions(scope.meetingId, scope.councilId, getDb())]);
+  const [declarations, versions] = await Promise.all([
+    listDeclarations(scope.meetingId),
+    getMinutesVersions(scope.meetingId, scope.councilId, getDb()),
+  ]);
   const current = versions?.versions[0] ?? null;
   return json(
     {
@@ -83,8 +88,12 @@ export default function ConflictDeclarationsPage() {
         </p>
       ) : null}
       {data.declarations.length === 0 ? <p className="muted">–</p> : null}
-      <ConflictDecisions meetingId={data.meetingId} declarations={data.declarations} version={data.version} locale={locale} />
+      <ConflictDecisions
+        meetingId={data.meetingId}
+        declarations={data.declarations}
+        version={data.version}
+        locale={locale}
+      />
     </>
   );
 }
-

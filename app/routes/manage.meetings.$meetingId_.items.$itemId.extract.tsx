@@ -11,22 +11,36 @@ import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { requireMeetingPermission } from '~/models/agendas.server';
-import { addExtractRecipient, getDistribution, removeExtractRecipient, sendExtract, type DistributionOutcome } from '~/models/extracts.server';
+import {
+  addExtractRecipient,
+  getDistribution,
+  removeExtractRecipient,
+  sendExtract,
+  type DistributionOutcome,
+} from '~/models/extracts.server';
 import { distributionSchema } from '~/validation/practice';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.item.title} – Neuvos` : 'Neuvos' },
+];
 
 /** The secretary's page of one item's extract: its distribution list (tiedoksi), sending, and what was sent. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope } = await requireMeetingPermission(request, params.meetingId, 'minutes.edit');
   const distribution = await getDistribution({ councilId: scope.councilId }, scope.meetingId, params.itemId ?? '');
   if (!distribution) notFound();
-  return json({ meetingId: scope.meetingId, meetingTitle: scope.title, ...distribution }, { headers: { 'Cache-Control': 'no-store' } });
+  return json(
+    { meetingId: scope.meetingId, meetingTitle: scope.title, ...distribution },
+    { headers: { 'Cache-Control': 'no-store' } },
+  );
 }
 
 type Reply = { intent: string; message?: string; error?: string; fieldErrors?: Record<string, string> };
 
-const REFUSALS: Record<Exclude<DistributionOutcome['status'], 'ok'>, { key: string; status: number; field?: string }> = {
+const REFUSALS: Record<
+  Exclude<DistributionOutcome['status'], 'ok'>,
+  { key: string; status: number; field?: string }
+> = {
   not_found: { key: 'records.errors.notFound', status: 404 },
   duplicate: { key: 'practice.extract.errors.duplicate', status: 409, field: 'email' },
   full: { key: 'records.errors.tooLong', status: 400 },
@@ -42,8 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get('intent') ?? '');
   if (submission.status !== 'success') {
     const fieldErrors: Record<string, string> = {};
-    for (const [key, messages] of Object.entries(submission.error ?? {})) if (messages?.[0]) fieldErrors[key] = t(messages[0]);
-    return json<Reply>({ intent, error: Object.values(fieldErrors)[0] ?? t('records.errors.badForm'), fieldErrors }, { status: 400 });
+    for (const [key, messages] of Object.entries(submission.error ?? {}))
+      if (messages?.[0]) fieldErrors[key] = t(messages[0]);
+    return json<Reply>(
+      { intent, error: Object.values(fieldErrors)[0] ?? t('records.errors.badForm'), fieldErrors },
+      { status: 400 },
+    );
   }
   const who = { councilId: scope.councilId, regionId: scope.regionId, actor };
   const itemId = params.itemId ?? '';
@@ -57,13 +75,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (outcome.status !== 'ok') {
     const refusal = REFUSALS[outcome.status];
     const message = t(refusal.key);
-    return json<Reply>({ intent, error: message, fieldErrors: refusal.field ? { [refusal.field]: message } : undefined }, { status: refusal.status });
+    return json<Reply>(
+      { intent, error: message, fieldErrors: refusal.field ? { [refusal.field]: message } : undefined },
+      { status: refusal.status },
+    );
   }
   if (v.intent === 'send-extract') {
     wakeWorkers(MAIL_QUEUE);
     return json<Reply>({ intent, message: t('practice.extract.sentOk', { count: outcome.count ?? 0 }) });
   }
-  return json<Reply>({ intent, message: t(v.intent === 'add-recipient' ? 'practice.extract.added' : 'practice.extract.removed') });
+  return json<Reply>({
+    intent,
+    message: t(v.intent === 'add-recipient' ? 'practice.extract.added' : 'practice.extract.removed'),
+  });
 }
 
 export default function ExtractDistributionPage() {
@@ -72,7 +96,7 @@ export default function ExtractDistributionPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const label = `${data.item.number ? `${data.item.number} ` : ''}${data.item.title}`;
-  const addErrors = reply?.intent === 'add-recipient' ? reply.fieldErrors ?? {} : {};
+  const addErrors = reply?.intent === 'add-recipient' ? (reply.fieldErrors ?? {}) : {};
   return (
     <>
       <p>
@@ -114,7 +138,15 @@ export default function ExtractDistributionPage() {
           <input type="hidden" name="intent" value="add-recipient" />
           <div className="field">
             <label htmlFor="recipient-name">{t('practice.extract.recipientName')}</label>
-            <input id="recipient-name" name="name" type="text" maxLength={200} required aria-invalid={addErrors.name ? true : undefined} aria-describedby={addErrors.name ? 'recipient-name-error' : undefined} />
+            <input
+              id="recipient-name"
+              name="name"
+              type="text"
+              maxLength={200}
+              required
+              aria-invalid={addErrors.name ? true : undefined}
+              aria-describedby={addErrors.name ? 'recipient-name-error' : undefined}
+            />
             {addErrors.name ? (
               <p id="recipient-name-error" className="field-errors">
                 {addErrors.name}
@@ -123,7 +155,16 @@ export default function ExtractDistributionPage() {
           </div>
           <div className="field">
             <label htmlFor="recipient-email">{t('practice.extract.recipientEmail')}</label>
-            <input id="recipient-email" name="email" type="email" autoComplete="off" maxLength={254} required aria-invalid={addErrors.email ? true : undefined} aria-describedby={addErrors.email ? 'recipient-email-error' : undefined} />
+            <input
+              id="recipient-email"
+              name="email"
+              type="email"
+              autoComplete="off"
+              maxLength={254}
+              required
+              aria-invalid={addErrors.email ? true : undefined}
+              aria-describedby={addErrors.email ? 'recipient-email-error' : undefined}
+            />
             {addErrors.email ? (
               <p id="recipient-email-error" className="field-errors">
                 {addErrors.email}

@@ -11,7 +11,12 @@ import { resolveExtract } from '~/models/extracts.server';
 import { mattersOfItems } from '~/models/matters.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && 'extract' in data && data.extract ? `${data.extract.item.number ?? ''} ${data.extract.item.title} – Neuvos` : 'Neuvos' },
+  {
+    title:
+      data && 'extract' in data && data.extract
+        ? `${data.extract.item.number ?? ''} ${data.extract.item.title} – Neuvos`
+        : 'Neuvos',
+  },
 ];
 
 /**
@@ -23,7 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const result = await resolveExtract(request, params.meetingId, params.itemId);
   if (result.status === 'not_found') notFound();
   if (result.status === 'unpublished') {
-    return json({ refused: true as const, meetingId: params.meetingId ?? '', meetingTitle: result.meetingTitle, extract: null }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+    return json(
+      { refused: true as const, meetingId: params.meetingId ?? '', meetingTitle: result.meetingTitle, extract: null },
+      { status: 404, headers: { 'Cache-Control': 'no-store' } },
+    );
   }
   const { extract } = result;
   const matter = (await mattersOfItems([extract.item.id]))[extract.item.id] ?? null;
@@ -40,7 +48,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         checkers: extract.checkers,
         certifier: extract.certifier,
         members: extract.audience === 'members',
-        matter: matter && extract.meeting.councilPublicity === 'public' ? { ...matter, href: `/councils/${extract.meeting.councilSlug}/matters/${matter.id}` } : null,
+        matter:
+          matter && extract.meeting.councilPublicity === 'public'
+            ? { ...matter, href: `/councils/${extract.meeting.councilSlug}/matters/${matter.id}` }
+            : null,
       },
     },
     { headers: { 'Cache-Control': extract.audience === 'members' ? 'private, no-store' : 'public, max-age=60' } },
@@ -87,13 +98,19 @@ export default function ExtractPage() {
         <a href={`${base}/items/${extract.item.id}/extract.pdf`}>{t('practice.extract.pdf')}</a>
       </p>
       <p className="muted">
-        {t('records.versionN', { n: extract.version.versionNo })} · {t('records.meeting.minutesPublished', { date: formatDateTime(extract.version.publishedAt, locale) })}
+        {t('records.versionN', { n: extract.version.versionNo })} ·{' '}
+        {t('records.meeting.minutesPublished', { date: formatDateTime(extract.version.publishedAt, locale) })}
       </p>
       <RecordsItem item={extract.item} showMinutes />
       <RecordsCheckers checkers={extract.checkers} locale={locale} />
       <section aria-labelledby="extract-certify">
         <h2 id="extract-certify">{t('practice.extract.certify')}</h2>
-        <p>{t('practice.extract.certifyLine', { name: extract.certifier.name, date: formatDate(extract.certifier.date, locale) })}</p>
+        <p>
+          {t('practice.extract.certifyLine', {
+            name: extract.certifier.name,
+            date: formatDate(extract.certifier.date, locale),
+          })}
+        </p>
       </section>
     </article>
   );

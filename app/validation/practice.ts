@@ -17,7 +17,12 @@ export const distributionSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('add-recipient'),
     name: z.string().trim().min(1, 'practice.extract.errors.name').max(200, 'practice.extract.errors.name').default(''),
-    email: z.string().trim().max(254, 'practice.extract.errors.email').email('practice.extract.errors.email').default(''),
+    email: z
+      .string()
+      .trim()
+      .max(254, 'practice.extract.errors.email')
+      .email('practice.extract.errors.email')
+      .default(''),
   }),
   z.object({ intent: z.literal('remove-recipient'), recipientId: uuid }),
   z.object({ intent: z.literal('send-extract') }),

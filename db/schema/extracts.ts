@@ -24,7 +24,10 @@ export const extractRecipients = pgTable(
   (t) => [
     unique('extract_recipients_item_email_unique').on(t.agendaItemId, t.email),
     check('extract_recipients_name_not_blank', sql`btrim(${t.name}) <> '' AND char_length(${t.name}) <= 200`),
-    check('extract_recipients_email_format', sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$' AND char_length(${t.email}) <= 254`),
+    check(
+      'extract_recipients_email_format',
+      sql`${t.email} ~ '^[^@[:space:]]+@[^@[:space:]]+$' AND char_length(${t.email}) <= 254`,
+    ),
     index('extract_recipients_item_idx').on(t.agendaItemId),
   ],
 );
@@ -77,7 +80,10 @@ export const conflictDeclarations = pgTable(
   (t) => [
     unique('conflict_declarations_item_person_unique').on(t.agendaItemId, t.personId),
     check('conflict_declarations_reason_length', sql`${t.reason} IS NULL OR char_length(${t.reason}) <= 2000`),
-    check('conflict_declarations_note_length', sql`${t.decisionNote} IS NULL OR char_length(${t.decisionNote}) <= 2000`),
+    check(
+      'conflict_declarations_note_length',
+      sql`${t.decisionNote} IS NULL OR char_length(${t.decisionNote}) <= 2000`,
+    ),
     check('conflict_declarations_decided', sql`(${t.status} = 'declared') = (${t.decidedAt} IS NULL)`),
   ],
 );

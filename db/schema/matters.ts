@@ -28,7 +28,10 @@ export const matters = pgTable(
     unique('matters_id_council_unique').on(t.id, t.councilId),
     check('matters_title_not_blank', sql`btrim(${t.title}) <> ''`),
     check('matters_title_length', sql`char_length(${t.title}) <= 300`),
-    check('matters_diary_number_length', sql`${t.diaryNumber} IS NULL OR (btrim(${t.diaryNumber}) <> '' AND char_length(${t.diaryNumber}) <= 100)`),
+    check(
+      'matters_diary_number_length',
+      sql`${t.diaryNumber} IS NULL OR (btrim(${t.diaryNumber}) <> '' AND char_length(${t.diaryNumber}) <= 100)`,
+    ),
     index('matters_council_idx').on(t.councilId, t.createdAt),
   ],
 );

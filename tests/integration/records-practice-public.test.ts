@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { getDb } from '../../db/client.server';
 import { createFeedToken } from '../../app/models/feeds.server';
 import * as apiRoute from '../../app/routes/api.v1.councils.$slug.meetings';
 import * as personalRoute from '../../app/routes/calendar.$token[.ics]';
@@ -19,11 +21,23 @@ const ORIGIN = 'http://localhost:3000';
 async function scheduledCouncil() {
   const ctx = await buildCalendarCouncil();
   const id = ctx.council.id;
-  const planned = await buildMeetingAt(id, `${YEAR}-02-11`, '13:00', { title: 'Helmikuun kokous', room: 'Sali 2', onlineUrl: 'https://meet.example.org/salainen', meetingType: 'hybrid' });
+  const planned = await buildMeetingAt(id, `${YEAR}-02-11`, '13:00', {
+    title: 'Helmikuun kokous',
+    room: 'Sali 2',
+    onlineUrl: 'https://meet.example.org/salainen',
+    meetingType: 'hybrid',
+  });
   await insertItems(planned, [{ title: 'LUONNOSASIA', body: 'LUONNOSTEKSTI' }]);
   const invited = await buildMeetingAt(id, `${YEAR}-03-11`, '13:00', { title: 'Maaliskuun kokous', status: 'invited' });
-  const cancelled = await buildMeetingAt(id, `${YEAR}-04-08`, '13:00', { title: 'Huhtikuun kokous', status: 'cancelled', cancelReason: 'Ei asioita' });
-  const published = await buildMeetingAt(id, `${YEAR}-05-13`, '13:00', { title: 'Toukokuun kokous', agendaPublishedAt: new Date() });
+  const cancelled = await buildMeetingAt(id, `${YEAR}-04-08`, '13:00', {
+    title: 'Huhtikuun kokous',
+    status: 'cancelled',
+    cancelReason: 'Ei asioita',
+  });
+  const published = await buildMeetingAt(id, `${YEAR}-05-13`, '13:00', {
+    title: 'Toukokuun kokous',
+    agendaPublishedAt: new Date(),
+  });
   await insertItems(published, [{ title: 'Julkinen asia', sectionYear: YEAR, sectionNumber: 1 }]);
   const closed = await buildMeetingAt(id, `${YEAR}-06-10`, '13:00', { title: 'Suljettu kokous', publicity: 'closed' });
   return { ...ctx, planned, invited, cancelled, published, closed };
@@ -39,12 +53,18 @@ async function pageStatus(url: string) {
 describe('a public page for every public meeting from scheduling (issue 14.2)', () => {
   it('answers 200 for every url of the council API and every URL of the council .ics', async () => {
     const { council, planned, invited, cancelled, published } = await scheduledCouncil();
-    const api = await call(apiRoute.loader, makeRequest(`/api/v1/councils/${council.slug}/meetings?from=${YEAR}-01-01&to=${YEAR}-12-31`), { slug: council.slug });
+    const api = await call(
+      apiRoute.loader,
+      makeRequest(`/api/v1/councils/${council.slug}/meetings?from=${YEAR}-01-01&to=${YEAR}-12-31`),
+      { slug: council.slug },
+    );
     const body = (await api.json()) as { meetings: Array<{ id: string; url: string }> };
     expect(body.meetings.map((m) => m.id).sort()).toEqual([planned.id, invited.id, cancelled.id, published.id].sort());
     for (const m of body.meetings) expect(await pageStatus(m.url), m.url).toBe(200);
 
-    const ics = await call(feedRoute.loader, makeRequest(`/councils/${council.slug}/calendar.ics`), { slug: council.slug });
+    const ics = await call(feedRoute.loader, makeRequest(`/councils/${council.slug}/calendar.ics`), {
+      slug: council.slug,
+    });
     const { events } = parseIcs(await ics.text());
     expect(events.length).toBe(4);
     for (const e of events) {
@@ -64,7 +84,9 @@ describe('a public page for every public meeting from scheduling (issue 14.2)', 
     expect(page.html).toMatch(/Kokous \d+\/\d{4}/);
     expect(page.html).not.toContain('LUONNOS');
     expect(page.html).not.toContain('meet.example.org');
-    const data = await (await call(publicRoute.loader, makeRequest(`/meetings/${planned.id}`), { meetingId: planned.id })).text();
+    const data = await (
+      await call(publicRoute.loader, makeRequest(`/meetings/${planned.id}`), { meetingId: planned.id })
+    ).text();
     expect(data).not.toContain('LUONNOS');
     expect(data).not.toContain('meet.example.org');
 
@@ -76,7 +98,9 @@ describe('a public page for every public meeting from scheduling (issue 14.2)', 
 
   it('keeps closed meetings 404 for the public', async () => {
     const { closed } = await scheduledCouncil();
-    expect((await call(publicRoute.loader, makeRequest(`/meetings/${closed.id}`), { meetingId: closed.id })).status).toBe(404);
+    expect(
+      (await call(publicRoute.loader, makeRequest(`/meetings/${closed.id}`), { meetingId: closed.id })).status,
+    ).toBe(404);
   });
 
   it('links personal-feed events to the meeting: the public page, or the members view for a closed meeting', async () => {
@@ -89,8 +113,26 @@ describe('a public page for every public meeting from scheduling (issue 14.2)', 
     expect(urls.get(closed.icsUid)).toBe(`${ORIGIN}/meetings/${closed.id}/members`);
     for (const url of urls.values()) expect(url).not.toContain('/my/meetings');
     // The member can open the closed meeting's page before its agenda is published: facts only.
-    const members = await renderRoute(membersRoute, '/meetings/:meetingId/members', makeRequest(`/meetings/${closed.id}/members`, { cookie: memberUser.cookie }));
+    const members = await renderRoute(
+      membersRoute,
+      '/meetings/:meetingId/members',
+      makeRequest(`/meetings/${closed.id}/members`, { cookie: memberUser.cookie }),
+    );
     expect(members.status).toBe(200);
     expect(members.html).toContain('Esityslistaa ei ole vielä julkaistu.');
+  });
+});
+
+describe('the anonymous response cache (docs/decisions/008-anonymous-response-cache.md)', () => {
+  it('is emptied by changes to the tables the new public pages read (matters, extracts, declarations)', async () => {
+    const result = (await getDb().execute(sql`
+      SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'neuvos_cache_notify')`)) as unknown as
+      | { rows: Array<{ name: string }> }
+      | Array<{ name: string }>;
+    const names = new Set((Array.isArray(result) ? result : result.rows).map((r) => r.name));
+    for (const t of ['meetings', 'matters', 'matter_items', 'matter_statements', 'extract_recipients', 'extract_sendings', 'conflict_declarations']) {
+      expect(names.has(t), t).toBe(true);
+    }
   });
 });
