@@ -31,6 +31,7 @@ export function MatterLinkForm({
     <Form method="post" action={`/manage/councils/${slug}/matters`} className="matter-link">
       <input type="hidden" name="intent" value="link-matter" />
       <input type="hidden" name="returnTo" value={returnTo} />
+      <input type="hidden" name="expectedMatterId" value={current?.id ?? ''} />
       {'itemId' in target ? (
         <input type="hidden" name="itemId" value={target.itemId} />
       ) : (

@@ -248,7 +248,7 @@ export async function getDistribution(who: Pick<Who, 'councilId'>, meetingId: st
   const item = await itemOf(who, meetingId, itemId);
   if (!item) return null;
   const db = getDb();
-  const [recipients, sendings, version] = await Promise.all([
+  const [recipients, sendings, version, [counted]] = await Promise.all([
     db
       .select({ id: extractRecipients.id, name: extractRecipients.name, email: extractRecipients.email })
       .from(extractRecipients)
@@ -271,17 +271,23 @@ export async function getDistribution(who: Pick<Who, 'councilId'>, meetingId: st
       .orderBy(desc(extractSendings.sentAt), asc(extractSendings.recipientName))
       .limit(MAX_SENDINGS_SHOWN),
     latestPublishedVersion(meetingId),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(extractSendings)
+      .where(eq(extractSendings.agendaItemId, itemId)),
   ]);
   return {
     item: { ...item, number: item.sectionNumber === null ? null : `§ ${item.sectionNumber}` },
     recipients,
     sendings,
+    sentCount: Number(counted?.n ?? 0),
     published: version !== null,
   };
 }
 
 export type DistributionOutcome =
-  { status: 'ok'; count?: number } | { status: 'not_found' | 'duplicate' | 'full' | 'no_recipients' | 'unpublished' };
+  | { status: 'ok'; count?: number }
+  | { status: 'not_found' | 'duplicate' | 'full' | 'no_recipients' | 'unpublished' | 'conflict' };
 
 const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
@@ -384,12 +390,14 @@ function extractMailText(extract: Extract, t: Translate, language: Locale, link:
  * Sends the extract of a published § to every recipient of its distribution list: one queued mail
  * each (a public item's mail links to its public extract and PDF; a non-public item's carries the
  * extract's text only, no link anyone could open), one sending row each, one audit entry; all in
- * one transaction.
+ * one transaction. `sentBefore` is how many sendings the secretary's page showed (the optimistic
+ * lock): a second click, or a colleague who sent meanwhile, is refused instead of sending twice.
  */
 export async function sendExtract(
   who: Who,
   meetingId: string,
   itemId: string,
+  sentBefore: number,
   now = new Date(),
 ): Promise<DistributionOutcome> {
   const item = await itemOf(who, meetingId, itemId);
@@ -408,6 +416,13 @@ export async function sendExtract(
   const version = await latestPublishedVersion(meetingId);
   if (!version) return { status: 'unpublished' };
   return getDb().transaction(async (tx) => {
+    // One sender at a time per item: the item row is the lock, the count of sendings its version.
+    await tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.id, itemId)).for('update');
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(extractSendings)
+      .where(eq(extractSendings.agendaItemId, itemId));
+    if (Number(n) !== sentBefore) return { status: 'conflict' };
     const recipients = await tx
       .select({ id: extractRecipients.id, name: extractRecipients.name, email: extractRecipients.email })
       .from(extractRecipients)

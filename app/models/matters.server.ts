@@ -71,7 +71,8 @@ export async function mattersOfStatements(
   return Object.fromEntries(rows.map(({ statementId, ...m }) => [statementId, m]));
 }
 
-export type MatterLinkOutcome = { status: 'ok'; matterId: string | null } | { status: 'not_found' | 'unknown_matter' };
+export type MatterLinkOutcome =
+  { status: 'ok'; matterId: string | null } | { status: 'not_found' | 'unknown_matter' | 'conflict' };
 
 /**
  * Links an agenda item or a statement of the council to a matter: an existing one (`matterId`), a
@@ -80,7 +81,15 @@ export type MatterLinkOutcome = { status: 'ok'; matterId: string | null } | { st
  */
 export async function linkMatter(
   who: Who,
-  input: { itemId?: string; statementId?: string; matterId?: string; newTitle?: string; newDiaryNumber?: string },
+  input: {
+    itemId?: string;
+    statementId?: string;
+    matterId?: string;
+    newTitle?: string;
+    newDiaryNumber?: string;
+    /** The link the form showed ('' for none): the optimistic lock; a changed link is refused. */
+    expectedMatterId?: string;
+  },
 ): Promise<MatterLinkOutcome> {
   return getDb().transaction(async (tx) => {
     const target = input.itemId
@@ -99,6 +108,20 @@ export async function linkMatter(
           )[0]
         : undefined;
     if (!target) return { status: 'not_found' };
+    if (input.expectedMatterId !== undefined) {
+      const [linked] = input.itemId
+        ? await tx
+            .select({ matterId: matterItems.matterId })
+            .from(matterItems)
+            .where(eq(matterItems.agendaItemId, target.id))
+            .for('update')
+        : await tx
+            .select({ matterId: matterStatements.matterId })
+            .from(matterStatements)
+            .where(eq(matterStatements.statementId, target.id))
+            .for('update');
+      if ((linked?.matterId ?? '') !== input.expectedMatterId) return { status: 'conflict' };
+    }
     let matterId: string | null = null;
     if (input.newTitle) {
       const [created] = await tx

@@ -50,8 +50,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       matterId: v.matterId || undefined,
       newTitle: v.newTitle,
       newDiaryNumber: v.newDiaryNumber,
+      expectedMatterId: v.expectedMatterId,
     },
   );
+  if (outcome.status === 'conflict') return json({ error: t('records.errors.conflict') }, { status: 409 });
   if (outcome.status !== 'ok') {
     return json(
       { error: t(outcome.status === 'unknown_matter' ? 'practice.matters.errors.unknown' : 'records.errors.notFound') },

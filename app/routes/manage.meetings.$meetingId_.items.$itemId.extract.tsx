@@ -46,6 +46,7 @@ const REFUSALS: Record<
   full: { key: 'records.errors.tooLong', status: 400 },
   no_recipients: { key: 'practice.extract.errors.noRecipients', status: 400 },
   unpublished: { key: 'practice.extract.errors.notPublished', status: 409 },
+  conflict: { key: 'practice.extract.errors.alreadySent', status: 409 },
 };
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await addExtractRecipient(who, scope.meetingId, itemId, { name: v.name, email: v.email })
       : v.intent === 'remove-recipient'
         ? await removeExtractRecipient(who, scope.meetingId, itemId, v.recipientId)
-        : await sendExtract(who, scope.meetingId, itemId);
+        : await sendExtract(who, scope.meetingId, itemId, v.sentBefore);
   if (outcome.status !== 'ok') {
     const refusal = REFUSALS[outcome.status];
     const message = t(refusal.key);
@@ -176,6 +177,7 @@ export default function ExtractDistributionPage() {
       </section>
       {data.published && data.recipients.length > 0 ? (
         <Form method="post">
+          <input type="hidden" name="sentBefore" value={data.sentCount} />
           <button type="submit" name="intent" value="send-extract">
             {t('practice.extract.send')}
           </button>

@@ -25,7 +25,11 @@ export const distributionSchema = z.discriminatedUnion('intent', [
       .default(''),
   }),
   z.object({ intent: z.literal('remove-recipient'), recipientId: uuid }),
-  z.object({ intent: z.literal('send-extract') }),
+  z.object({
+    intent: z.literal('send-extract'),
+    /** How many sendings the page showed: the optimistic lock against sending twice. */
+    sentBefore: z.coerce.number({ invalid_type_error: 'records.errors.badId' }).int().min(0).max(1_000_000).default(0),
+  }),
 ]);
 
 /** Link an agenda item or a statement to an existing matter, a new one, or none. */
@@ -37,6 +41,7 @@ export const matterLinkSchema = z
     matterId: z.union([uuid, z.literal('')]).optional(),
     newTitle: optional(300, 'practice.matters.errors.title'),
     newDiaryNumber: optional(100, 'practice.matters.errors.diary'),
+    expectedMatterId: z.union([uuid, z.literal('')]).default(''),
   })
   .refine((v) => Boolean(v.itemId) !== Boolean(v.statementId), { message: 'records.errors.badId', path: ['itemId'] });
 

@@ -160,6 +160,10 @@ describe('extract from the minutes (pöytäkirjanote, issue 14.3)', () => {
     expect(mails[0]!.textBody).toContain('Lausunto annettiin muutetussa muodossa.');
     expect(mails[0]!.textBody).toContain('Otteen oikeaksi todistaa');
     expect(mails[0]!.textBody).toContain(`/meetings/${r.meeting.id}/items/${r.open.id}/extract`);
+    // A second click on the same page (it showed no sendings) is refused instead of sending twice.
+    const twice = await post({ intent: 'send-extract', sentBefore: '0' });
+    expect(twice.status).toBe(409);
+    expect(((await twice.json()) as { error: string }).error).toContain('Ote lähetettiin juuri');
     const sendings = await getDb().select().from(extractSendings).where(eq(extractSendings.agendaItemId, r.open.id));
     expect(sendings).toHaveLength(2);
     expect(

@@ -135,14 +135,24 @@ describe('matters across meetings (asiat, issue 14.5)', () => {
     expect(sPage.html).toContain('VAKE/123/00.01.00/2026');
 
     // Bad input: an unknown matter, a blank new title, a member without rights.
-    const unknown = await post({ itemId: r.open.id, matterId: '00000000-0000-4000-8000-000000000000' });
+    const unknown = await post({
+      itemId: r.open.id,
+      matterId: '00000000-0000-4000-8000-000000000000',
+      expectedMatterId: matter!.id,
+    });
     expect(unknown.status).toBe(404);
     const long = await post({ itemId: r.open.id, newTitle: 'x'.repeat(301) });
     expect(long.status).toBe(400);
     expect(((await long.json()) as { error: string }).error).toBe('Kirjoita asian otsikko (enintään 300 merkkiä).');
     expect((await post({ itemId: r.open.id, matterId: matter!.id }, r.checkerA.cookie)).status).toBe(403);
     // Unlinking: an empty choice.
-    expect((await post({ itemId: r.unpublishedItem.id, matterId: '' })).status).toBe(302);
+    // A form that still showed the item unlinked is stale now (optimistic lock): refused, nothing changes.
+    const stale = await post({ itemId: r.unpublishedItem.id, matterId: '', expectedMatterId: '' });
+    expect(stale.status).toBe(409);
+    expect(
+      await getDb().select().from(matterItems).where(eq(matterItems.agendaItemId, r.unpublishedItem.id)),
+    ).toHaveLength(1);
+    expect((await post({ itemId: r.unpublishedItem.id, matterId: '', expectedMatterId: matter!.id })).status).toBe(302);
     expect(
       await getDb().select().from(matterItems).where(eq(matterItems.agendaItemId, r.unpublishedItem.id)),
     ).toHaveLength(0);

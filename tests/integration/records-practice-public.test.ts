@@ -128,10 +128,17 @@ describe('the anonymous response cache (docs/decisions/008-anonymous-response-ca
     const result = (await getDb().execute(sql`
       SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND EXISTS (SELECT 1 FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgname = 'neuvos_cache_notify')`)) as unknown as
-      | { rows: Array<{ name: string }> }
-      | Array<{ name: string }>;
+      { rows: Array<{ name: string }> } | Array<{ name: string }>;
     const names = new Set((Array.isArray(result) ? result : result.rows).map((r) => r.name));
-    for (const t of ['meetings', 'matters', 'matter_items', 'matter_statements', 'extract_recipients', 'extract_sendings', 'conflict_declarations']) {
+    for (const t of [
+      'meetings',
+      'matters',
+      'matter_items',
+      'matter_statements',
+      'extract_recipients',
+      'extract_sendings',
+      'conflict_declarations',
+    ]) {
       expect(names.has(t), t).toBe(true);
     }
   });

@@ -46,6 +46,8 @@ export const practice = defineMessages({
         duplicate: 'Tämä osoite on jo jakelulistalla.',
         noRecipients: 'Lisää ensin vastaanottajia.',
         notPublished: 'Otteen voi lähettää vasta, kun pöytäkirja on julkaistu.',
+        alreadySent:
+          'Ote lähetettiin juuri (toisesta ikkunasta tai toisen käyttäjän toimesta). Katso lähetetyt otteet alta ennen kuin lähetät uudelleen.',
       },
     },
     matters: {
@@ -138,6 +140,8 @@ export const practice = defineMessages({
         duplicate: 'Adressen finns redan på sändlistan.',
         noRecipients: 'Lägg först till mottagare.',
         notPublished: 'Utdraget kan skickas först när protokollet är publicerat.',
+        alreadySent:
+          'Utdraget skickades nyss (från ett annat fönster eller av en annan användare). Se de skickade utdragen nedan innan du skickar på nytt.',
       },
     },
     matters: {
@@ -230,6 +234,8 @@ export const practice = defineMessages({
         duplicate: 'This address is already on the distribution list.',
         noRecipients: 'Add recipients first.',
         notPublished: 'The extract can be sent only once the minutes are published.',
+        alreadySent:
+          'The extract was just sent (from another window or by another user). See the extracts sent below before sending again.',
       },
     },
     matters: {
