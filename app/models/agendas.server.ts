@@ -587,6 +587,17 @@ export async function getPublicMeeting(meetingId: string) {
   return scope;
 }
 
+/**
+ * A meeting the public may know of from the moment it is scheduled (public meeting of a public
+ * council), whether or not its agenda is published yet. Only the facts of getMeetingScope: callers
+ * show its agenda and minutes only through getPublicAgenda/getPublishedMinutes, which check publication.
+ */
+export async function getScheduledPublicMeeting(meetingId: string) {
+  const scope = await getMeetingScope(meetingId);
+  if (!scope || scope.publicity !== 'public' || scope.councilPublicity !== 'public') return null;
+  return scope;
+}
+
 /** The public agenda of a public, published meeting (callers check getPublicMeeting first). */
 export async function getPublicAgenda(meetingId: string, db: Executor = getDb()) {
   const items = await db

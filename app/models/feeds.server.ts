@@ -175,7 +175,7 @@ export async function personalFeed(token: string, baseUrl: string, now = new Dat
     councilIds.length === 0
       ? []
       : await getDb()
-          .select({ meeting: meetings, councilName: councils.nameFi })
+          .select({ meeting: meetings, councilName: councils.nameFi, councilPublicity: councils.publicityDefault })
           .from(meetings)
           .innerJoin(councils, eq(councils.id, meetings.councilId))
           .where(
@@ -187,7 +187,7 @@ export async function personalFeed(token: string, baseUrl: string, now = new Dat
           )
           .orderBy(asc(meetings.startsAt))
           .limit(2000);
-  const events: IcsEvent[] = list.map(({ meeting: m, councilName }) => ({
+  const events: IcsEvent[] = list.map(({ meeting: m, councilName, councilPublicity }) => ({
     uid: m.icsUid,
     sequence: m.icsSequence,
     start: m.startsAt,
@@ -195,7 +195,8 @@ export async function personalFeed(token: string, baseUrl: string, now = new Dat
     summary: `${m.title} – ${councilName}`,
     description: m.onlineUrl && m.meetingType !== 'in_person' ? m.onlineUrl : undefined,
     location: m.meetingType === 'online' ? (m.onlineUrl ?? undefined) : publicLocation(m),
-    url: `${baseUrl}/my/meetings`,
+    // The meeting's own page: the public one from scheduling, the members' view for closed meetings.
+    url: m.publicity === 'public' && councilPublicity === 'public' ? `${baseUrl}/meetings/${m.id}` : `${baseUrl}/meetings/${m.id}/members`,
     status: icsStatus(m.status),
     lastModified: m.updatedAt,
   }));

@@ -353,7 +353,7 @@ async function lockedVersion(tx: Tx, councilId: string, meetingId: string, versi
  * Claims a draft for an edit: raises its lock version if it still is the one the form read.
  * Every edit of a version's parts goes through here, so two secretaries never overwrite each other.
  */
-async function claimDraft(tx: Tx, who: Who, meetingId: string, versionId: string, lockVersion: number): Promise<MinutesRefusal | MinutesVersion> {
+export async function claimDraft(tx: Tx, who: Who, meetingId: string, versionId: string, lockVersion: number): Promise<MinutesRefusal | MinutesVersion> {
   const version = await lockedVersion(tx, who.councilId, meetingId, versionId);
   if (!version) return 'not_found';
   if (version.status === 'approved' || version.status === 'published') return 'frozen';
@@ -1062,7 +1062,7 @@ const versionSummaryColumns = {
   kind: minutes.kind,
 };
 
-async function loadRecord(db: Executor, meetingId: string, version: { id: string }, audience: 'public' | 'members') {
+export async function loadRecord(db: Executor, meetingId: string, version: { id: string }, audience: 'public' | 'members') {
   const [items, decisionRows, parts] = await Promise.all([
     audience === 'public'
       ? db.select(publicItemColumns).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position))

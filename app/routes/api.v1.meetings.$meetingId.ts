@@ -4,6 +4,7 @@ import { apiError } from '~/lib/http.server';
 import { meetingNumberText } from '~/lib/meeting-lifecycle';
 import { absoluteUrl } from '~/lib/url.server';
 import { councilLanguage, getPublicAgenda, getPublicMeeting, isUuid } from '~/models/agendas.server';
+import { mattersOfItems } from '~/models/matters.server';
 import { apiTime, getPublishedMinutes } from '~/models/minutes.server';
 import { latestFingerprint } from '~/models/fingerprints.server';
 import { meetingVoteEvents } from '~/lib/votes';
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!scope) return apiError(404, 'no such public meeting with a published agenda');
   const [agenda, minutes] = await Promise.all([getPublicAgenda(scope.meetingId), getPublishedMinutes(scope.meetingId)]);
   const pdfSha256 = minutes ? await latestFingerprint(scope.meetingId, 'minutes', minutes.version.versionNo, councilLanguage(scope)) : null;
+  const matters = await mattersOfItems(agenda.filter((i) => !i.withheld).map((i) => i.id));
   const base = absoluteUrl(request, `/meetings/${scope.meetingId}`);
   const decisions = new Map((minutes?.items ?? []).map((i) => [i.id, i]));
   return json(
@@ -49,6 +51,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             body: item.body,
             proposal: item.proposal,
             decision: d && !d.withheld ? { outcome: d.outcome, text: d.decision, votes: d.votes } : null,
+            /** The matter (asia) the item belongs to, with its diary number and handling history page. */
+            matter: matters[item.id]
+              ? { title: matters[item.id]!.title, diaryNumber: matters[item.id]!.diaryNumber, url: absoluteUrl(request, `/councils/${scope.councilSlug}/matters/${matters[item.id]!.id}`) }
+              : null,
+            extractUrl: d && !d.withheld ? `${base}/items/${item.id}/extract` : null,
             attachments: item.attachments.map((a) => ({
               title: a.title,
               filename: a.filename,

@@ -7,11 +7,13 @@ import { requireCouncilPermission } from '~/auth/council-access.server';
 import { can } from '~/auth/permissions';
 import { PlansManageNav } from '~/components/plans-nav';
 import { StatementForm } from '~/components/plans-statement-form';
+import { MatterLinkForm } from '~/components/practice-matters';
 import { StatementsTable } from '~/components/plans-statements-table';
 import { todayInHelsinki } from '~/lib/dates';
 import { translatedReply } from '~/lib/forms.server';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
+import { listMatters, mattersOfStatements } from '~/models/matters.server';
 import { listItemOptions } from '~/models/plans.server';
 import { createStatement, listStatements, updateStatement, type StatementFields } from '~/models/statements.server';
 import { statementSchema } from '~/validation/plans';
@@ -25,12 +27,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mayEdit = can(principal, 'statement.edit', { councilId: council.id, regionId: council.regionId });
   const [statements, items] = await Promise.all([listStatements(council.id), mayEdit ? listItemOptions(council.id) : Promise.resolve([])]);
   const editId = new URL(request.url).searchParams.get('edit');
+  const editing = mayEdit ? statements.find((s) => s.id === editId) ?? null : null;
+  const [matters, editingMatter] = editing
+    ? await Promise.all([listMatters(council.id), mattersOfStatements([editing.id]).then((m) => m[editing.id] ?? null)])
+    : [[], null];
   return json({
     council: { slug: council.slug },
     statements,
     items,
     mayEdit,
-    editing: mayEdit ? statements.find((s) => s.id === editId) ?? null : null,
+    editing,
+    matters,
+    editingMatter,
     thisYear: Number(todayInHelsinki().slice(0, 4)),
   });
 }
@@ -99,6 +107,15 @@ export default function ManageStatements() {
             locale={locale}
             cancelHref={base}
           />
+          {data.editing ? (
+            <MatterLinkForm
+              slug={data.council.slug}
+              target={{ statementId: data.editing.id }}
+              matters={data.matters}
+              current={data.editingMatter}
+              returnTo={`${base}?edit=${data.editing.id}`}
+            />
+          ) : null}
         </section>
       ) : (
         <p className="muted">{t('plans.manage.readOnly')}</p>

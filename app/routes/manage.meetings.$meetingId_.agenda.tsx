@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { can } from '~/auth/permissions';
+import { MatterLinkForm } from '~/components/practice-matters';
 import { AgendaAttachments, AgendaItemControls, AgendaItemForm } from '~/components/records-agenda-editor';
 import { ErrorList, Field } from '~/components/form';
 import { RecordsMeetingFacts } from '~/components/records-minutes';
@@ -17,6 +18,7 @@ import { useLocale } from '~/lib/use-locale';
 import * as agendas from '~/models/agendas.server';
 import { cancelScheduledPublication, getScheduledPublication, scheduleAgendaPublication } from '~/models/agendas-schedule.server';
 import { addAttachment, deleteAttachment, readUpload } from '~/models/attachments.server';
+import { listMatters, mattersOfItems } from '~/models/matters.server';
 import { publicMeetingFacts } from '~/models/minutes.server';
 import { agendaItemActionSchema, agendaItemSchema, agendaSimpleSchema, attachmentDeleteSchema, attachmentSchema, refusalKey } from '~/validation/records';
 import { readForm } from '~/lib/http/body.server';
@@ -34,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agendas.agendaFrozen(scope.meetingId),
     scope.agendaPublishedAt ? null : getScheduledPublication(scope.meetingId),
   ]);
+  const [matters, itemMatters] = await Promise.all([listMatters(scope.councilId), mattersOfItems(items.map((i) => i.id))]);
   const deadline = agendas.noticeDeadline(scope.startsAt, scope.noticePeriodDays);
   return json(
     {
@@ -44,6 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       frozen,
       scheduled,
       items,
+      matters,
+      itemMatters,
       maxMb: maxMb(),
       mayEditMinutes: can(principal, 'minutes.edit', { councilId: scope.councilId, regionId: scope.regionId }),
     },
@@ -252,6 +257,16 @@ export default function AgendaWorkingView() {
                   <AgendaAttachments item={item} maxMb={data.maxMb} error={actionData?.form === `upload:${item.id}` ? actionData.error : undefined} />
                 </>
               ) : null}
+              <details>
+                <summary>{data.itemMatters[item.id] ? t('practice.matters.partOf', { title: data.itemMatters[item.id]!.title }) : t('practice.matters.pick')}</summary>
+                <MatterLinkForm
+                  slug={data.meeting.councilSlug}
+                  target={{ itemId: item.id }}
+                  matters={data.matters}
+                  current={data.itemMatters[item.id] ?? null}
+                  returnTo={`/manage/meetings/${data.meeting.id}/agenda`}
+                />
+              </details>
             </li>
           ))}
         </ol>

@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ZodTypeAny } from 'zod';
 import { can } from '~/auth/permissions';
+import { ConflictDecisions } from '~/components/practice-conflicts';
 import { RecordsMeetingFacts } from '~/components/records-minutes';
 import {
   AttendanceForm,
@@ -21,6 +22,7 @@ import { hasStarted } from '~/lib/meeting-lifecycle';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { isUuid, requireMeetingPermission } from '~/models/agendas.server';
+import { listDeclarations } from '~/models/conflicts.server';
 import * as m from '~/models/minutes.server';
 import {
   approveSchema,
@@ -45,7 +47,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 /** The secretary's minutes workspace: attendance, decisions, checkers and the workflow. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { scope, principal } = await requireMeetingPermission(request, params.meetingId, 'minutes.edit');
-  const ws = await m.getMinutesWorkspace(scope);
+  const [ws, declarations] = await Promise.all([m.getMinutesWorkspace(scope), listDeclarations(scope.meetingId)]);
   const section = minutesSection(new URL(request.url));
   const titles = new Map(ws.laterMeetings.map((x) => [x.id, x.title]));
   return json(
@@ -54,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       section,
       mayPublish: can(principal, 'minutes.publish', { councilId: scope.councilId, regionId: scope.regionId }),
       ...ws,
+      declarations,
       laterItems: ws.laterItems.map((i) => ({ id: i.id, title: i.title, number: i.sectionNumber ? `§ ${i.sectionNumber}` : null, meetingTitle: titles.get(i.meetingId) ?? '' })),
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -293,6 +296,10 @@ export default function MinutesWorkspacePage() {
                     lastResult={resultFor(`save-roll-call:${item.id}`)}
                   />
                   <RecusalForms version={current} itemId={item.id} recusals={data.recusals.filter((r) => r.agendaItemId === item.id)} present={present} editable={editable} />
+                  <ConflictDecisions meetingId={meeting.id} declarations={data.declarations.filter((d) => d.agendaItemId === item.id)} version={current} locale={locale} />
+                  <p>
+                    <Link to={`/manage/meetings/${meeting.id}/items/${item.id}/extract`}>{t('practice.extract.manage')}</Link>
+                  </p>
                 </section>
               );
             })}

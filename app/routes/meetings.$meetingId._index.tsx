@@ -7,23 +7,28 @@ import { RecordsAttendance, RecordsCheckers, RecordsMeetingFacts, RecordsVersion
 import { formatDateTime } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
 import { useLocale } from '~/lib/use-locale';
-import { getPublicAgenda, getPublicMeeting } from '~/models/agendas.server';
+import { getPublicAgenda, getScheduledPublicMeeting, isPublicRecord } from '~/models/agendas.server';
 import { getPublishedMinutes, publicMeetingFacts, toItemView } from '~/models/minutes.server';
+
+const STAGE_OF_STATUS: Record<string, string> = { planned: 'scheduled', invited: 'invited', held: 'held', cancelled: 'cancelled' };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
 
 /**
- * The public meeting page: the public agenda, or the published minutes once there are some.
- * Closed meetings, members-only councils and unpublished agendas are 404: the loader only
+ * The public meeting page: from scheduling the meeting's facts (time, place, status), then the
+ * public agenda, then the published minutes. Closed meetings and members-only councils are 404;
+ * before the agenda is published only the facts are shown (no items, no drafts): the loader only
  * calls functions that return public data.
  */
 export async function loader({ params }: LoaderFunctionArgs) {
-  const scope = await getPublicMeeting(params.meetingId ?? '');
+  const scope = await getScheduledPublicMeeting(params.meetingId ?? '');
   if (!scope) notFound();
+  if (!isPublicRecord(scope)) return json({ meeting: publicMeetingFacts(scope), agendaPending: true as const, agenda: [], minutes: null });
   const [agenda, minutes] = await Promise.all([getPublicAgenda(scope.meetingId), getPublishedMinutes(scope.meetingId)]);
   const attachmentsByItem = new Map(agenda.map((i) => [i.id, i.attachments]));
   return json({
     meeting: publicMeetingFacts(scope),
+    agendaPending: false as const,
     agenda,
     minutes: minutes
       ? {
@@ -38,14 +43,30 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function PublicMeetingPage() {
-  const { meeting, agenda, minutes } = useLoaderData<typeof loader>();
+  const { meeting, agenda, minutes, agendaPending } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const base = `/meetings/${meeting.id}`;
+  const status = (
+    <p>
+      {t('practice.meeting.status')}: <strong>{t(`ws.meeting.stages.${STAGE_OF_STATUS[meeting.status] ?? 'scheduled'}`)}</strong>
+    </p>
+  );
+  if (agendaPending) {
+    return (
+      <article className="records-page">
+        <h1>{meeting.title}</h1>
+        <RecordsMeetingFacts meeting={meeting} locale={locale} />
+        {status}
+        <p className="notice">{t('practice.meeting.agendaNotPublished')}</p>
+      </article>
+    );
+  }
   return (
     <article className="records-page">
       <h1>{meeting.title}</h1>
       <RecordsMeetingFacts meeting={meeting} locale={locale} />
+      {meeting.status === 'cancelled' ? status : null}
       <p className="muted">
         {meeting.agendaPublishedAt ? t('records.meeting.agendaPublished', { date: formatDateTime(meeting.agendaPublishedAt, locale) }) : null}
         {minutes?.version.publishedAt ? ` · ${t('records.meeting.minutesPublished', { date: formatDateTime(minutes.version.publishedAt, locale) })}` : null}
@@ -77,6 +98,18 @@ export default function PublicMeetingPage() {
           <RecordsAttendance attendees={minutes.attendees} />
           <h2>{t('records.minutesPage.items')}</h2>
           <RecordsItemList items={minutes.items} showMinutes />
+          <nav aria-labelledby="extracts-title">
+            <h2 id="extracts-title">{t('practice.extract.title')}</h2>
+            <ul className="records-links">
+              {minutes.items
+                .filter((i) => !i.withheld)
+                .map((i) => (
+                  <li key={i.id}>
+                    <Link to={`${base}/items/${i.id}/extract`}>{t('practice.extract.linkLabel', { item: `${i.number ? `${i.number} ` : ''}${i.title}` })}</Link>
+                  </li>
+                ))}
+            </ul>
+          </nav>
           <RecordsCheckers checkers={minutes.checkers} locale={locale} />
           <RecordsVersionHistory history={minutes.history} current={minutes.version.versionNo} basePath={`${base}/minutes`} locale={locale} />
         </>

@@ -146,6 +146,14 @@ const ACCESS: Record<string, Access> = {
   'meetings.$meetingId.agenda[.pdf]': 'public',
   'meetings.$meetingId.minutes[.pdf]': 'public',
   'meetings.$meetingId.votes[.csv]': 'public',
+  // Extracts from the minutes (issue 14): the matrix's item is public and its minutes published.
+  'meetings.$meetingId.items.$itemId.extract': 'public',
+  'meetings.$meetingId.items.$itemId.extract[.pdf]': 'public',
+  'manage.meetings.$meetingId_.items.$itemId.extract': 'councilManage',
+  'manage.meetings.$meetingId_.conflicts': 'councilManage',
+  // Matters (issue 14.5): the matrix has no matter, so its public page is 404; the council's list is for readers, linking for the secretariat.
+  'councils.$slug.matters.$matterId': 'missing',
+  'manage.councils.$slug.matters': 'councilReadManage',
   // A made-up attachment id: 404 for everyone (the records tests cover real attachments).
   'attachments.$attachmentId': 'missing',
   'my.checks': 'signedIn',

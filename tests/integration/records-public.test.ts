@@ -200,7 +200,7 @@ describe('public view', () => {
     expect(api.minutes.versions.map((v) => v.version)).toEqual([2, 1]);
   });
 
-  it('answers 404 for closed meetings, members-only councils, unpublished agendas and odd ids', async () => {
+  it('answers 404 for closed meetings, members-only councils and odd ids, and no agenda before it is published', async () => {
     const r = await publishedRecord();
     const get = (id: string) => call(publicRoute.loader, makeRequest(`/meetings/${id}`), { meetingId: id });
     const api = (id: string) => call(apiRoute.loader, makeRequest(`/api/v1/meetings/${id}`), { meetingId: id });
@@ -217,7 +217,10 @@ describe('public view', () => {
 
     const unpublished = await buildRecordsSetup();
     await insertItems(unpublished.meeting, [{ title: 'Luonnos' }]);
-    expect((await get(unpublished.meeting.id)).status).toBe(404);
+    // Scheduled but unpublished: the page shows the meeting's facts only (issue 14), the API's record stays 404.
+    const pending = await renderRoute(publicRoute, '/meetings/:meetingId', makeRequest(`/meetings/${unpublished.meeting.id}`));
+    expect(pending.status).toBe(200);
+    expect(pending.html).not.toContain('Luonnos');
     expect((await api(unpublished.meeting.id)).status).toBe(404);
     expect((await call(printRoute.loader, makeRequest(`/meetings/${unpublished.meeting.id}/print`), { meetingId: unpublished.meeting.id })).status).toBe(404);
 

@@ -8,6 +8,7 @@ import { mail } from './mail';
 import { notify } from './notify';
 import { plans } from './plans';
 import { portal } from './portal';
+import { practice } from './practice';
 import { records } from './records';
 import { roster } from './roster';
 import { totp } from './totp';
@@ -18,4 +19,4 @@ import { ws } from './ws';
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, fees, http, mail, notify, ops, plans, portal, records, roster, totp, verify, ws };
+export const areas = { admin, auth, calendar, fees, http, mail, notify, ops, plans, portal, practice, records, roster, totp, verify, ws };
