@@ -772,8 +772,8 @@ export async function startCorrection(who: Who, meetingId: string, correctionNot
       .returning({ id: minutesVersions.id });
     const id = next!.id;
     await tx.execute(sql`
-      INSERT INTO decisions (version_id, agenda_item_id, discussion, decision, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain)
-      SELECT ${id}, agenda_item_id, discussion, decision, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain
+      INSERT INTO decisions (version_id, agenda_item_id, discussion, decision, decision_sv, decision_en, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain)
+      SELECT ${id}, agenda_item_id, discussion, decision, decision_sv, decision_en, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain
       FROM decisions WHERE version_id = ${latest.id}`);
     await tx.execute(sql`
       INSERT INTO attendance (version_id, person_id, membership_id, role, substitutes_for_id, present, right_to_speak, arrived_at_item_id, left_at_item_id, note)

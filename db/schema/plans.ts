@@ -31,6 +31,11 @@ export const actionPlans = pgTable(
     year: integer('year').notNull(),
     title: text('title').notNull(),
     introduction: text('introduction'),
+    /** Swedish and English versions (title and introduction are Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
+    introductionSv: text('introduction_sv'),
+    introductionEn: text('introduction_en'),
     status: documentStatus('status').notNull().default('draft'),
     approvedAt: tstz('approved_at'),
     approvedItemId: uuid('approved_item_id'),
@@ -144,6 +149,11 @@ export const annualReports = pgTable(
     generated: jsonb('generated').$type<Record<string, unknown>>().notNull(),
     /** The secretary's edited text, Markdown. */
     body: text('body'),
+    /** Swedish and English versions (title and body are Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
+    bodySv: text('body_sv'),
+    bodyEn: text('body_en'),
     status: documentStatus('status').notNull().default('draft'),
     approvedAt: tstz('approved_at'),
     approvedItemId: uuid('approved_item_id'),
