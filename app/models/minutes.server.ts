@@ -18,7 +18,9 @@ import {
   type MinutesVersion,
 } from '~db/schema';
 import { formatDateTime, formatMeetingTime, helsinkiWallClock, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
-import type { Locale } from '~/lib/i18n';
+import { isLocale, langTexts, pickLang, type LangTexts, type Locale } from '~/lib/i18n';
+import { htmlTexts, plainSummaryHtmls } from '~/lib/content-languages.server';
+import { unusedLanguageFields } from '~/lib/content-languages';
 import { renderRecordPdf, type RecordDocument, type RecordItem, type RecordLabels } from '~/lib/pdf.server';
 import { contentDispositionAttachment } from '~/lib/storage.server';
 import i18nServer from '~/i18n.server';
@@ -29,6 +31,7 @@ import { can } from '~/auth/permissions';
 import {
   carryItemForward,
   councilLanguage,
+  councilLanguagesOf,
   frozenAware,
   getMeetingScope,
   getMembersAgenda,
@@ -45,6 +48,8 @@ import { diffChanges, recordAudit, type AuditActor } from './audit.server';
 import { VOTING_SEAT_ROLES } from '~db/schema/constants';
 import { hasStarted } from '~/lib/meeting-lifecycle';
 import { membersWithDeputies } from '~/lib/attendance-order';
+
+const EMPTY_TEXTS: LangTexts = { fi: null, sv: null, en: null };
 
 const SEAT_ROLES = VOTING_SEAT_ROLES;
 const CHECKER_ROLES: readonly string[] = ['chair', 'member', 'deputy'];
@@ -69,7 +74,8 @@ export type MinutesRefusal =
   | 'not_started'
   | 'deputy_for_present'
   | 'checker_not_member'
-  | 'time_out_of_range';
+  | 'time_out_of_range'
+  | 'language_not_used';
 /** A refusal may name the form field it concerns and the values its message needs. */
 export type MinutesOutcome = { status: 'ok'; id: string } | { status: MinutesRefusal; field?: string; params?: Record<string, string> };
 
@@ -492,6 +498,8 @@ export async function saveDecision(who: Who, meetingId: string, versionId: strin
       .from(agendaItems)
       .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.councilId, who.councilId)));
     if (!item) return no('bad_item');
+    const refused = unusedLanguageFields({ decisionSv: input.decisionSv, decisionEn: input.decisionEn }, await councilLanguagesOf(tx, who.councilId));
+    if (refused.length > 0) return no('language_not_used', refused[0]!.field);
     if (input.postponedToMeetingId) {
       const scope = (await getMeetingScope(meetingId, tx))!;
       const target = await getMeetingScope(input.postponedToMeetingId, tx);
@@ -500,6 +508,8 @@ export async function saveDecision(who: Who, meetingId: string, versionId: strin
     const values = {
       discussion: input.discussion?.trim() || null,
       decision: input.decision?.trim() || null,
+      decisionSv: input.decisionSv?.trim() || null,
+      decisionEn: input.decisionEn?.trim() || null,
       outcome: input.outcome,
       votesFor: input.votesFor ?? null,
       votesAgainst: input.votesAgainst ?? null,
@@ -803,6 +813,8 @@ const publicDecisionColumns = {
   postponedToMeetingId: decisions.postponedToMeetingId,
   discussion: publicOnly<string>(decisions.discussion),
   decision: publicOnly<string>(decisions.decision),
+  decisionSv: publicOnly<string>(decisions.decisionSv),
+  decisionEn: publicOnly<string>(decisions.decisionEn),
   votesFor: publicOnly<number>(decisions.votesFor),
   votesAgainst: publicOnly<number>(decisions.votesAgainst),
   votesAbstain: publicOnly<number>(decisions.votesAbstain),
@@ -813,6 +825,8 @@ const fullDecisionColumns = {
   postponedToMeetingId: decisions.postponedToMeetingId,
   discussion: decisions.discussion,
   decision: decisions.decision,
+  decisionSv: decisions.decisionSv,
+  decisionEn: decisions.decisionEn,
   votesFor: decisions.votesFor,
   votesAgainst: decisions.votesAgainst,
   votesAbstain: decisions.votesAbstain,
@@ -867,6 +881,15 @@ async function loadRecord(db: Executor, meetingId: string, version: { id: string
       discussionHtml: !hidden && d?.discussion ? renderMarkdown(d.discussion) : null,
       decision: hidden ? null : d?.decision ?? null,
       decisionHtml: !hidden && d?.decision ? renderMarkdown(d.decision) : null,
+      titles: langTexts(item, 'title'),
+      bodies: hidden ? EMPTY_TEXTS : langTexts(item, 'body'),
+      proposals: hidden ? EMPTY_TEXTS : langTexts(item, 'proposal'),
+      decisions: hidden || !d ? EMPTY_TEXTS : langTexts(d, 'decision'),
+      plainSummaries: hidden ? EMPTY_TEXTS : langTexts(item, 'plainSummary', 'plainSummaryFi'),
+      bodyHtmls: hidden ? EMPTY_TEXTS : htmlTexts(item, 'body'),
+      proposalHtmls: hidden ? EMPTY_TEXTS : htmlTexts(item, 'proposal'),
+      decisionHtmls: hidden || !d ? EMPTY_TEXTS : htmlTexts(d, 'decision'),
+      plainSummaryHtmls: hidden ? EMPTY_TEXTS : plainSummaryHtmls(item),
       votes:
         !hidden && d && (d.votesFor !== null || d.votesAgainst !== null || d.votesAbstain !== null)
           ? { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.votesAbstain ?? 0 }
@@ -1029,7 +1052,7 @@ function header(scope: MeetingScope, language: Locale) {
   return {
     language,
     councilName: name || scope.councilNameFi,
-    meetingTitle: scope.title,
+    meetingTitle: pickLang(langTexts(scope, 'title'), language)?.text ?? scope.title,
     meetingTime: formatMeetingTime(scope.startsAt, scope.endsAt, language),
     place: [scope.address, scope.room].filter(Boolean).join(', '),
   };
@@ -1048,19 +1071,39 @@ type PrintableItem = {
   discussionHtml?: string | null;
   votes?: { for: number; against: number; abstain: number } | null;
   recusals?: string[];
+  titles?: LangTexts;
+  bodyHtmls?: LangTexts;
+  proposalHtmls?: LangTexts;
+  decisionHtmls?: LangTexts;
+  plainSummaryHtmls?: LangTexts;
 };
 
-function printableItem(item: PrintableItem, t: Translate, withheldText: string): RecordItem {
+/**
+ * A text of the document's language as plain text, else the Finnish one followed by
+ * "(endast på finska)" in the document's language (issue #14).
+ */
+function pdfText(texts: LangTexts | undefined, fallbackHtml: string | null | undefined, t: Translate, language: Locale, html = true): string {
+  const picked = pickLang(texts, language);
+  if (!picked) return html ? htmlToText(fallbackHtml) : fallbackHtml ?? '';
+  const text = html ? htmlToText(picked.text) : picked.text;
+  return picked.fallback ? `${text} (${t(`content.onlyIn.${picked.lang}`)})` : text;
+}
+
+function printableItem(item: PrintableItem, t: Translate, withheldText: string, language: Locale = 'fi'): RecordItem {
   const number = item.number ?? t('records.unnumbered');
-  if (item.withheld) return { number, title: item.title, withheldReason: item.withheldReason ?? withheldText };
+  const title = pdfText(item.titles, item.title, t, language, false);
+  if (item.withheld) return { number, title, withheldReason: item.withheldReason ?? withheldText };
   const discussion = htmlToText(item.discussionHtml);
+  const summary = pdfText(item.plainSummaryHtmls, null, t, language);
   return {
     number,
-    title: item.title,
+    title,
     presenter: item.presenter ?? undefined,
-    body: [htmlToText(item.bodyHtml), discussion].filter((p) => p !== '').join('\n\n') || undefined,
-    proposal: htmlToText(item.proposalHtml) || undefined,
-    decision: htmlToText(item.decisionHtml) || undefined,
+    body:
+      [summary ? `${t('content.plainSummary')}: ${summary}` : '', pdfText(item.bodyHtmls, item.bodyHtml, t, language), discussion].filter((p) => p !== '').join('\n\n') ||
+      undefined,
+    proposal: pdfText(item.proposalHtmls, item.proposalHtml, t, language) || undefined,
+    decision: pdfText(item.decisionHtmls, item.decisionHtml, t, language) || undefined,
     votes: item.votes ? t('records.votesLine', item.votes) : undefined,
     recusals: item.recusals && item.recusals.length > 0 ? item.recusals : undefined,
   };
@@ -1072,7 +1115,7 @@ export function agendaRecordDocument(scope: MeetingScope, items: PrintableItem[]
     kind: 'agenda',
     ...header(scope, language),
     labels: recordLabels(t),
-    items: items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+    items: items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'), language)),
   };
 }
 
@@ -1103,7 +1146,7 @@ export function minutesRecordDocument(
         .join(', ') || undefined,
     })),
     checkers: record.checkers.map((c) => ({ name: c.name, confirmedAt: c.confirmedAt ? formatDateTime(c.confirmedAt, language) : undefined })),
-    items: record.items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+    items: record.items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'), language)),
   };
 }
 
@@ -1123,6 +1166,11 @@ export function toItemView(item: RecordItemView) {
     postponedToMeetingId: item.postponedToMeetingId,
     discussionHtml: item.discussionHtml,
     decisionHtml: item.decisionHtml,
+    titles: item.titles,
+    bodyHtmls: item.bodyHtmls,
+    proposalHtmls: item.proposalHtmls,
+    decisionHtmls: item.decisionHtmls,
+    plainSummaryHtmls: item.plainSummaryHtmls,
     votes: item.votes,
     recusals: item.recusals,
   };
@@ -1133,6 +1181,7 @@ export function publicMeetingFacts(scope: MeetingScope) {
   return {
     id: scope.meetingId,
     title: scope.title,
+    titles: langTexts(scope, 'title'),
     startsAt: scope.startsAt,
     endsAt: scope.endsAt,
     status: scope.status,
@@ -1209,7 +1258,10 @@ export async function printablePdfResponse(request: Request, meetingId: string |
   const members = url.searchParams.get('view') === 'members';
   const requestedVersion = versionParam(url);
   const printable = await loadPrintable(request, meetingId, doc, { members, version: requestedVersion });
-  const language = councilLanguage(printable.scope);
+  // `?lng=fi|sv|en` asks for a language version (the public pages link with the reader's language);
+  // without it the PDF is in the council's primary language, as before.
+  const asked = url.searchParams.get('lng');
+  const language = isLocale(asked) ? asked : councilLanguage(printable.scope);
   const fixed = await i18nServer.getFixedT(language, 'common');
   const t: Translate = (key, options) => String(fixed(key, options ?? {}));
   const bytes = await renderRecordPdf(printableDocument(printable, t, language));

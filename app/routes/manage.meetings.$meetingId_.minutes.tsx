@@ -19,7 +19,7 @@ import { translatedReply } from '~/lib/forms.server';
 import { hasStarted } from '~/lib/meeting-lifecycle';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
-import { isUuid, requireMeetingPermission } from '~/models/agendas.server';
+import { isUuid, missingTranslations, requireMeetingPermission } from '~/models/agendas.server';
 import * as m from '~/models/minutes.server';
 import {
   approveSchema,
@@ -35,6 +35,7 @@ import {
   versionStepSchema,
 } from '~/validation/records';
 import { readForm } from '~/lib/http/body.server';
+import { MissingTranslations } from '~/components/missing-translations';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -51,6 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       section,
       mayPublish: can(principal, 'minutes.publish', { councilId: scope.councilId, regionId: scope.regionId }),
       ...ws,
+      councilLanguages: scope.councilLanguages,
+      // Approval freezes the minutes: the secretary sees before it which translations are missing.
+      missingTranslations: missingTranslations(scope, ws.items, scope.councilLanguages, new Map(ws.decisions.map((d) => [d.agendaItemId, d]))),
       laterItems: ws.laterItems.map((i) => ({ id: i.id, title: i.title, number: i.sectionNumber ? `§ ${i.sectionNumber}` : null, meetingTitle: titles.get(i.meetingId) ?? '' })),
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -257,7 +261,7 @@ export default function MinutesWorkspacePage() {
                   </h3>
                   {q && !q.quorate ? <p className="notice">{t('records.minutesPage.notQuorate')}</p> : null}
                   {editable ? (
-                    <DecisionForm version={current} item={item} decision={decision} laterMeetings={data.laterMeetings} lastResult={resultFor(`save-decision:${item.id}`)} locale={locale} />
+                    <DecisionForm version={current} item={item} decision={decision} laterMeetings={data.laterMeetings} lastResult={resultFor(`save-decision:${item.id}`)} locale={locale} languages={data.councilLanguages} />
                   ) : (
                     <p>
                       <strong>{t('records.decision')}:</strong> {decision?.decision ?? '–'}
@@ -293,6 +297,7 @@ export default function MinutesWorkspacePage() {
             {!hasStarted(meeting) && (current.status === 'draft' || current.status === 'checking') ? (
               <p className="notice">{t('ws.meeting.notStartedNote', { when: formatDateTime(meeting.startsAt, locale) })}</p>
             ) : null}
+            {current.status !== 'published' ? <MissingTranslations missing={data.missingTranslations} id="minutes-missing-translations" /> : null}
             <WorkflowForms version={current} laterItems={data.laterItems} error={undefined} hasCheckers={data.checkers.length > 0} />
             {!data.mayPublish && current.status === 'approved' ? <p className="muted">{t('errors.forbiddenText')}</p> : null}
           </section>

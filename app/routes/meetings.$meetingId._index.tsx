@@ -7,10 +7,14 @@ import { RecordsAttendance, RecordsCheckers, RecordsMeetingFacts, RecordsVersion
 import { formatDateTime } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
 import { useLocale } from '~/lib/use-locale';
+import { metaLocale, pickLang } from '~/lib/i18n';
+import { LangText } from '~/components/lang-text';
 import { getPublicAgenda, getPublicMeeting } from '~/models/agendas.server';
 import { getPublishedMinutes, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${pickLang(data.meeting.titles, metaLocale(matches))?.text ?? data.meeting.title} – Neuvos` : 'Neuvos' },
+];
 
 /**
  * The public meeting page: the public agenda, or the published minutes once there are some.
@@ -44,7 +48,9 @@ export default function PublicMeetingPage() {
   const base = `/meetings/${meeting.id}`;
   return (
     <article className="records-page">
-      <h1>{meeting.title}</h1>
+      <h1>
+        <LangText texts={meeting.titles} fallbackText={meeting.title} />
+      </h1>
       <RecordsMeetingFacts meeting={meeting} locale={locale} />
       <p className="muted">
         {meeting.agendaPublishedAt ? t('records.meeting.agendaPublished', { date: formatDateTime(meeting.agendaPublishedAt, locale) }) : null}
@@ -56,7 +62,7 @@ export default function PublicMeetingPage() {
             <Link to={`${base}/print?doc=agenda`}>{t('records.meeting.printAgenda')}</Link>
           </li>
           <li>
-            <a href={`${base}/agenda.pdf`}>{t('records.meeting.pdfAgenda')}</a>
+            <a href={`${base}/agenda.pdf?lng=${locale}`}>{t('records.meeting.pdfAgenda')}</a>
           </li>
           {minutes ? (
             <>
@@ -64,7 +70,7 @@ export default function PublicMeetingPage() {
                 <Link to={`${base}/print?doc=minutes`}>{t('records.meeting.printMinutes')}</Link>
               </li>
               <li>
-                <a href={`${base}/minutes.pdf?version=${minutes.version.versionNo}`}>{t('records.meeting.pdfMinutes')}</a>
+                <a href={`${base}/minutes.pdf?version=${minutes.version.versionNo}&lng=${locale}`}>{t('records.meeting.pdfMinutes')}</a>
               </li>
             </>
           ) : null}

@@ -104,6 +104,8 @@ export const meetingSchema = z
   .object({
     intent: z.literal('createMeeting'),
     title: text(200),
+    titleSv: optionalText(200),
+    titleEn: optionalText(200),
     date: isoDate,
     startTime: time,
     endTime: time,
@@ -151,6 +153,8 @@ export const occurrenceSchema = z
     intent: z.literal('updateMeeting'),
     lockVersion,
     title: text(200),
+    titleSv: optionalText(200),
+    titleEn: optionalText(200),
     date: isoDate,
     startTime: time,
     endTime: time,

@@ -41,6 +41,16 @@ export const agendaItemSchema = z
     proposal: optionalText(10_000),
     publicity: z.enum(PUBLICITIES).default('public'),
     withheldReason: optionalText(300),
+    // Versions in the council's other languages and the plain-language summary (issue #14).
+    titleSv: optionalText(300),
+    titleEn: optionalText(300),
+    bodySv: optionalText(50_000),
+    bodyEn: optionalText(50_000),
+    proposalSv: optionalText(10_000),
+    proposalEn: optionalText(10_000),
+    plainSummaryFi: optionalText(5_000),
+    plainSummarySv: optionalText(5_000),
+    plainSummaryEn: optionalText(5_000),
   })
   .superRefine(withReason);
 
@@ -132,6 +142,8 @@ export const decisionSchema = z
     itemId: uuid,
     discussion: optionalText(50_000),
     decision: optionalText(20_000),
+    decisionSv: optionalText(20_000),
+    decisionEn: optionalText(20_000),
     outcome: z.enum(OUTCOMES).default('decided'),
     votesFor: count,
     votesAgainst: count,
@@ -212,6 +224,7 @@ const REFUSAL_KEYS: Record<string, string> = {
   deputy_for_present: 'ws.errors.deputyForPresent',
   checker_not_member: 'ws.errors.checkerNotMember',
   time_out_of_range: 'ws.errors.timeOutOfRange',
+  language_not_used: 'content.refusedForm',
 };
 
 /** The translation key explaining a model's refusal code. */

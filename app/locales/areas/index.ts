@@ -1,6 +1,7 @@
 import { admin } from './admin';
 import { auth } from './auth';
 import { calendar } from './calendar';
+import { content } from './content';
 import { http } from './http';
 import { ops } from './ops';
 import { mail } from './mail';
@@ -15,4 +16,4 @@ import { ws } from './ws';
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, http, mail, ops, plans, portal, records, roster, totp, ws };
+export const areas = { admin, auth, calendar, content, http, mail, ops, plans, portal, records, roster, totp, ws };
