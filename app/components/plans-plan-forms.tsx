@@ -14,6 +14,7 @@ import {
   linkSchema,
   planMetaSchema,
 } from '~/validation/plans';
+import { showsLanguage } from '~/lib/content-languages';
 
 type Result = SubmissionResult<string[]> | undefined;
 
@@ -54,20 +55,46 @@ function ItemSelect({ meta, label, options, locale, emptyLabel }: {
 }
 
 /** Title and introduction of the plan. */
-export function PlanMetaForm({ lastResult, plan }: { lastResult: Result; plan: { title: string; introduction: string | null; lockVersion: number } }) {
+export function PlanMetaForm({
+  lastResult,
+  plan,
+  languages = ['fi'],
+}: {
+  lastResult: Result;
+  plan: { title: string; introduction: string | null; lockVersion: number; titleSv?: string | null; titleEn?: string | null; introductionSv?: string | null; introductionEn?: string | null };
+  /** The council's languages: one field per language (issue #14). */
+  languages?: readonly string[];
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof planMetaSchema>>({
     id: 'plan-meta',
     lastResult,
-    defaultValue: { title: plan.title, introduction: plan.introduction ?? '' },
+    defaultValue: {
+      title: plan.title,
+      introduction: plan.introduction ?? '',
+      titleSv: plan.titleSv ?? '',
+      titleEn: plan.titleEn ?? '',
+      introductionSv: plan.introductionSv ?? '',
+      introductionEn: plan.introductionEn ?? '',
+    },
   });
+  const langs = (['sv', 'en'] as const).filter(
+    (l) => showsLanguage(l, languages, l === 'sv' ? [plan.titleSv, plan.introductionSv] : [plan.titleEn, plan.introductionEn]) || Boolean(fields[l === 'sv' ? 'titleSv' : 'titleEn'].errors ?? fields[l === 'sv' ? 'introductionSv' : 'introductionEn'].errors),
+  );
+  const inLang = (key: string, l: 'sv' | 'en') => t('content.fieldIn', { field: t(key), lang: t(`content.inLanguage.${l}`) });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="plan" />
       <input type="hidden" name="lockVersion" value={plan.lockVersion} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field meta={fields.title} label={t('plans.plan.create.title')} />
+      {langs.map((l) => (
+        <Field key={l} meta={l === 'sv' ? fields.titleSv : fields.titleEn} label={inLang('plans.plan.create.title', l)} />
+      ))}
       <TextareaField meta={fields.introduction} label={t('plans.plan.create.introduction')} rows={4} />
+      {langs.map((l) => (
+        <TextareaField key={l} meta={l === 'sv' ? fields.introductionSv : fields.introductionEn} label={inLang('plans.plan.create.introduction', l)} rows={4} />
+      ))}
       <div>
         <button type="submit">{t('plans.plan.meta.save')}</button>
       </div>

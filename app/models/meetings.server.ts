@@ -10,6 +10,8 @@ import { meetingSequence } from '~/models/meeting-number.server';
 const publicMeetingColumns = {
   id: meetings.id,
   title: meetings.title,
+  titleSv: meetings.titleSv,
+  titleEn: meetings.titleEn,
   startsAt: meetings.startsAt,
   endsAt: meetings.endsAt,
   status: meetings.status,

@@ -264,11 +264,29 @@ async function findPlan(councilId: string, year: number): Promise<ActionPlan | n
 }
 
 /** Edit a plan's title and introduction (optimistic locking). */
-export async function updatePlan(input: Scope & { year: number; lockVersion: number; title: string; introduction: string | null }): Promise<PlanResult> {
+export async function updatePlan(
+  input: Scope & {
+    year: number;
+    lockVersion: number;
+    title: string;
+    introduction: string | null;
+    titleSv?: string | null;
+    titleEn?: string | null;
+    introductionSv?: string | null;
+    introductionEn?: string | null;
+  },
+): Promise<PlanResult> {
   return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(actionPlans).where(and(eq(actionPlans.councilId, input.councilId), eq(actionPlans.year, input.year)));
     if (!before) return 'not_found' as const;
-    const after = { title: input.title, introduction: input.introduction };
+    const after = {
+      title: input.title,
+      introduction: input.introduction,
+      titleSv: input.titleSv ?? null,
+      titleEn: input.titleEn ?? null,
+      introductionSv: input.introductionSv ?? null,
+      introductionEn: input.introductionEn ?? null,
+    };
     const updated = await tx
       .update(actionPlans)
       .set({ ...after, updatedAt: new Date(), lockVersion: sql`${actionPlans.lockVersion} + 1` })

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { toIsoWithOffset } from '~/lib/dates';
+import { langTexts } from '~/lib/i18n';
 import { apiError } from '~/lib/http.server';
 import { paginationFields, paginationHeaders, parsePagination } from '~/lib/pagination.server';
 import { absoluteUrl } from '~/lib/url.server';
@@ -37,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           issuedOn: s.issuedOn,
           recipient: s.recipient,
           title: s.title,
+          titles: langTexts(s, 'title'),
           body: s.body,
+          bodies: langTexts(s, 'body'),
           status: s.status,
           approvedAt: s.itemTitle
             ? { meetingStart: s.meetingStartsAt ? toIsoWithOffset(s.meetingStartsAt) : null, section: s.itemSection ? `§ ${s.itemSection}` : null, item: s.itemTitle }

@@ -29,6 +29,7 @@ import {
   publishSchema,
 } from '~/validation/plans';
 import { readForm } from '~/lib/http/body.server';
+import { unusedLanguageFields } from '~/lib/content-languages';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.title} – Neuvos` : 'Neuvos' }];
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [items, owners] = mayEdit ? await Promise.all([plansModel.listItemOptions(council.id), plansModel.listOwnerOptions(council.id)]) : [[], []];
   const url = new URL(request.url);
   return json({
-    council: { slug: council.slug },
+    council: { slug: council.slug, languages: council.languages },
     year,
     plan: detail.plan,
     goals: detail.goals,
@@ -123,9 +124,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
   let outcome: Outcome;
   switch (intent) {
-    case 'plan':
-      outcome = await plansModel.updatePlan({ ...scope, year, lockVersion: v.lockVersion as number, title: str('title') ?? '', introduction: str('introduction') });
+    case 'plan': {
+      const refused = unusedLanguageFields({ titleSv: str('titleSv'), titleEn: str('titleEn'), introductionSv: str('introductionSv'), introductionEn: str('introductionEn') }, council.languages);
+      if (refused.length > 0) {
+        const fieldErrors = Object.fromEntries(refused.map((r) => [r.field, [t('content.refused', { lang: t(`languages.${r.lang}`) })]]));
+        return json({ formId: intent, result: translatedReply(submission, t, { fieldErrors }), message: null }, { status: 400 });
+      }
+      outcome = await plansModel.updatePlan({
+        ...scope,
+        year,
+        lockVersion: v.lockVersion as number,
+        title: str('title') ?? '',
+        introduction: str('introduction'),
+        titleSv: str('titleSv'),
+        titleEn: str('titleEn'),
+        introductionSv: str('introductionSv'),
+        introductionEn: str('introductionEn'),
+      });
       break;
+    }
     case 'goal': {
       const goalId = str('goalId');
       const fields = { title: str('title') ?? '', description: str('description') };
@@ -241,7 +258,7 @@ export default function ManagePlan() {
           ) : null}
           <section aria-labelledby="meta-form">
             <h2 id="meta-form">{t('plans.plan.meta.heading')}</h2>
-            <PlanMetaForm lastResult={resultFor('plan')} plan={plan} />
+            <PlanMetaForm lastResult={resultFor('plan')} plan={plan} languages={data.council.languages} />
           </section>
           <section aria-labelledby="approve-form">
             <h2 id="approve-form">{t('plans.plan.approve.heading')}</h2>

@@ -64,6 +64,11 @@ export const planMetaSchema = z.object({
   lockVersion,
   title: text(200),
   introduction: optionalText(5000),
+  // Versions in the council's other languages (issue #14).
+  titleSv: optionalText(200),
+  titleEn: optionalText(200),
+  introductionSv: optionalText(5000),
+  introductionEn: optionalText(5000),
 });
 
 export const goalSchema = z.object({
@@ -124,6 +129,11 @@ export const reportTextSchema = z.object({
   lockVersion,
   title: text(200),
   body: z.string().max(100_000, 'plans.errors.tooLong').optional(),
+  // Versions in the council's other languages (issue #14).
+  titleSv: optionalText(200),
+  titleEn: optionalText(200),
+  bodySv: z.string().max(100_000, 'plans.errors.tooLong').optional(),
+  bodyEn: z.string().max(100_000, 'plans.errors.tooLong').optional(),
 });
 
 export const approveReportSchema = z.object({
@@ -142,6 +152,10 @@ const statementFields = z.object({
   recipient: text(300),
   title: text(300),
   body: optionalText(50_000),
+  titleSv: optionalText(300),
+  titleEn: optionalText(300),
+  bodySv: optionalText(50_000),
+  bodyEn: optionalText(50_000),
   approvedItemId: uuid.optional(),
   response: optionalText(50_000),
   responseDate: isoDate.optional(),

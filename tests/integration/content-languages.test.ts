@@ -312,3 +312,107 @@ describe('search', () => {
     expect(fi.hits.find((h) => h.url.includes(s.both.id))?.title).toBe('Kaksikielisyys järjestöyhteistyössä');
   });
 });
+
+describe('council facts, statements, plans and reports in the council’s languages', () => {
+  it('shows the fee note, appointing body, statements, plan and report in Swedish, Finnish-only ones marked', async () => {
+    const { buildStatement, buildPlan, buildReport } = await import('../factories/plans');
+    const { buildCouncil, buildTerm } = await import('../factories');
+    const councilPage = await import('../../app/routes/councils.$slug._index');
+    const termPage = await import('../../app/routes/councils.$slug.terms.$termId');
+    const statementsPage = await import('../../app/routes/councils.$slug.statements');
+    const planPage = await import('../../app/routes/councils.$slug.plans.$year');
+    const reportPage = await import('../../app/routes/councils.$slug.reports.$year');
+    const council = await buildCouncil({
+      languages: ['fi', 'sv'],
+      publicityDefault: 'public',
+      nameFi: 'Kumppanuuspöytä',
+      nameSv: 'Partnerskapsbordet',
+      meetingFeeNote: 'Kokouspalkkiota ei makseta.',
+      meetingFeeNoteSv: 'Inget mötesarvode betalas.',
+      appointingBody: 'Aluehallitus',
+      appointingBodySv: 'Regionstyrelsen',
+      appointingDecisionDate: '2023-09-28',
+    });
+    const term = await buildTerm(council.id, { name: '2023–2025', startDate: '2023-01-01', endDate: '2099-12-31' });
+    const page = await renderRoute(councilPage, '/councils/:slug', makeRequest(`/councils/${council.slug}?lng=sv`), 'sv');
+    expect(page.html).toContain('Inget mötesarvode betalas.');
+    expect(page.html).toContain('Regionstyrelsen');
+    expect(page.html).not.toContain('Kokouspalkkiota ei makseta.');
+    const termData = await (await call(termPage.loader, makeRequest(`/councils/${council.slug}/terms/${term.id}`), { slug: council.slug, termId: term.id })).json();
+    const termMeta = termPage.meta({ data: termData, matches: [{ id: 'root', data: { locale: 'sv' } }] } as unknown as Parameters<typeof termPage.meta>[0]);
+    expect(termMeta).toEqual([{ title: 'Partnerskapsbordet: 2023–2025 – Neuvos' }]);
+
+    const published = { status: 'sent' as const, publishedAt: new Date('2026-03-01T10:00:00Z'), issuedOn: '2026-03-01' };
+    await buildStatement(council.id, { ...published, title: 'Lausunto palvelustrategiasta', titleSv: 'Utlåtande om servicestrategin', body: 'Suomeksi.', bodySv: 'På svenska.' });
+    await buildStatement(council.id, { ...published, title: 'Kannanotto vain suomeksi' });
+    const statements = await renderRoute(statementsPage, '/councils/:slug/statements', makeRequest(`/councils/${council.slug}/statements?lng=sv`), 'sv');
+    const html = statements.html.replace(/<!-- -->/g, '');
+    expect(html).toContain('Utlåtande om servicestrategin');
+    expect(html).toContain('På svenska.');
+    expect(html).toContain('<span lang="fi">Kannanotto vain suomeksi</span><span class="lang-fallback muted"> (endast på finska)</span>');
+
+    await buildPlan(council.id, 2026, [], {
+      title: 'Toimintasuunnitelma 2026',
+      titleSv: 'Verksamhetsplan 2026',
+      introduction: 'Johdanto.',
+      introductionSv: 'Inledning.',
+      status: 'published',
+      approvedAt: new Date('2026-01-10T10:00:00Z'),
+      publishedAt: new Date('2026-01-11T10:00:00Z'),
+    });
+    const plan = await renderRoute(planPage, '/councils/:slug/plans/:year', makeRequest(`/councils/${council.slug}/plans/2026?lng=sv`), 'sv');
+    expect(plan.html).toContain('Verksamhetsplan 2026');
+    expect(plan.html).toContain('Inledning.');
+    expect(plan.html).not.toContain('Johdanto.');
+
+    const { generateReport } = await import('../../app/models/reports.server');
+    const generated = (await generateReport(council.id, 2025)) as unknown as Record<string, unknown>;
+    await buildReport(council.id, 2025, { generated, titleSv: 'Verksamhetsberättelse 2025', bodySv: 'Året i korthet.', status: 'published', approvedAt: new Date('2026-02-01T10:00:00Z'), publishedAt: new Date('2026-02-02T10:00:00Z') });
+    const report = await renderRoute(reportPage, '/councils/:slug/reports/:year', makeRequest(`/councils/${council.slug}/reports/2025?lng=sv`), 'sv');
+    expect(report.html).toContain('Verksamhetsberättelse 2025');
+    expect(report.html).toContain('Året i korthet.');
+  });
+
+  it('refuses Swedish statement, plan, report and council texts for a council without Swedish', async () => {
+    const { buildPlan, buildReport } = await import('../factories/plans');
+    const { councilEditSchema } = await import('../../app/validation/roster');
+    const manageStatements = await import('../../app/routes/manage.councils.$slug.statements');
+    const managePlan = await import('../../app/routes/manage.councils.$slug.plans.$year');
+    const manageReport = await import('../../app/routes/manage.councils.$slug.reports.$year');
+    const s = await bilingualMeeting({ languages: ['fi'] });
+    const cookie = s.secretary.cookie;
+    const slug = s.council.slug;
+    const errorsOf = async (res: Response) => ((await res.json()) as { result: { error: Record<string, string[]> } }).result.error;
+
+    const st = await call(
+      manageStatements.action,
+      makeRequest(`/manage/councils/${slug}/statements`, { cookie, form: { type: 'statement', status: 'draft', recipient: 'Aluehallitus', title: 'Lausunto', titleSv: 'Utlåtande', outcome: 'pending' } }),
+      { slug },
+    );
+    expect(st.status).toBe(400);
+    expect((await errorsOf(st)).titleSv?.[0]).toContain('Toimielin ei käytä tätä kieltä');
+
+    const { plan } = await buildPlan(s.council.id, 2026);
+    const pl = await call(
+      managePlan.action,
+      makeRequest(`/manage/councils/${slug}/plans/2026`, { cookie, form: { intent: 'plan', lockVersion: String(plan.lockVersion), title: 'Suunnitelma', introductionSv: 'Inledning' } }),
+      { slug, year: '2026' },
+    );
+    expect(pl.status).toBe(400);
+    expect((await errorsOf(pl)).introductionSv?.[0]).toContain('Toimielin ei käytä tätä kieltä');
+
+    const report = await buildReport(s.council.id, 2025, { status: 'draft' });
+    const rp = await call(
+      manageReport.action,
+      makeRequest(`/manage/councils/${slug}/reports/2025`, { cookie, form: { intent: 'save', lockVersion: String(report.lockVersion), title: 'Kertomus', body: 'Teksti', titleSv: 'Berättelse' } }),
+      { slug, year: '2025' },
+    );
+    expect(rp.status).toBe(400);
+    expect((await errorsOf(rp)).titleSv?.[0]).toContain('Toimielin ei käytä tätä kieltä');
+
+    const parsed = councilEditSchema.safeParse({ nameFi: 'N', kind: 'advisory_council', origin: 'ngo_led', languages: ['fi'], meetingFeeNoteSv: 'Inget arvode', lockVersion: 1 });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.find((i) => i.path[0] === 'meetingFeeNoteSv')?.message).toBe('content.refusedLanguage.sv');
+    expect(councilEditSchema.safeParse({ nameFi: 'N', kind: 'advisory_council', origin: 'ngo_led', languages: ['fi', 'sv'], meetingFeeNoteSv: 'Inget arvode', lockVersion: 1 }).success).toBe(true);
+  });
+});

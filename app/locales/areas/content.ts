@@ -7,6 +7,10 @@ export const content = defineMessages({
     inLanguage: { fi: 'suomeksi', sv: 'ruotsiksi', en: 'englanniksi' },
     fieldIn: '{{field}} ({{lang}})',
     plainSummary: 'Selkokielinen tiivistelmä',
+    refusedLanguage: {
+      sv: 'Toimielin ei käytä ruotsia. Poista teksti tai valitse ruotsi toimielimen kieliin.',
+      en: 'Toimielin ei käytä englantia. Poista teksti tai valitse englanti toimielimen kieliin.',
+    },
     refusedForm: 'Lomakkeessa on teksti kielellä, jota toimielin ei käytä.',
     refused: 'Toimielin ei käytä tätä kieltä ({{lang}}). Poista teksti tai lisää kieli toimielimen asetuksiin.',
     missing: {
@@ -30,6 +34,10 @@ export const content = defineMessages({
     inLanguage: { fi: 'på finska', sv: 'på svenska', en: 'på engelska' },
     fieldIn: '{{field}} ({{lang}})',
     plainSummary: 'Sammanfattning på lättläst svenska',
+    refusedLanguage: {
+      sv: 'Organet använder inte svenska. Ta bort texten eller välj svenska bland organets språk.',
+      en: 'Organet använder inte engelska. Ta bort texten eller välj engelska bland organets språk.',
+    },
     refusedForm: 'Formuläret har en text på ett språk som organet inte använder.',
     refused: 'Organet använder inte detta språk ({{lang}}). Ta bort texten eller lägg till språket i organets inställningar.',
     missing: {
@@ -53,6 +61,10 @@ export const content = defineMessages({
     inLanguage: { fi: 'in Finnish', sv: 'in Swedish', en: 'in English' },
     fieldIn: '{{field}} ({{lang}})',
     plainSummary: 'Plain-language summary',
+    refusedLanguage: {
+      sv: 'The council does not use Swedish. Remove the text or choose Swedish among the council’s languages.',
+      en: 'The council does not use English. Remove the text or choose English among the council’s languages.',
+    },
     refusedForm: 'The form has a text in a language the council does not use.',
     refused: 'The council does not use this language ({{lang}}). Remove the text or add the language in the council settings.',
     missing: {
