@@ -50,7 +50,7 @@ describe('Swedish views of a bilingual council', () => {
     const main = await page.locator('main').innerText();
     expect(main).toContain('Tvåspråkighet i organisationssamarbetet');
     expect(main).toContain('Sammanfattning på lättläst svenska');
-    expect(main).toContain('Vi pratar om svenskspråkiga föreningar.');
+    expect(main).toContain('Vi pratar om hur svenskspråkiga föreningar kan vara med i samarbetet.');
     expect(main).toContain('Man kom överens om att sammanställa rekommendationerna till mötet i september.');
     expect(main).toContain('Mötets öppnande');
     expect(main).not.toContain('Kaksikielisyys järjestöyhteistyössä');

@@ -350,6 +350,12 @@ describe('council facts, statements, plans and reports in the council’s langua
     expect(html).toContain('Utlåtande om servicestrategin');
     expect(html).toContain('På svenska.');
     expect(html).toContain('<span lang="fi">Kannanotto vain suomeksi</span><span class="lang-fallback muted"> (endast på finska)</span>');
+    const statementsApi = await import('../../app/routes/api.v1.councils.$slug.statements');
+    const api = (await (await call(statementsApi.loader, makeRequest(`/api/v1/councils/${council.slug}/statements?lng=sv`), { slug: council.slug })).json()) as {
+      statements: Array<{ title: string; titles: Record<string, string | null>; body: string | null }>;
+    };
+    expect(api.statements.map((x) => x.title).sort()).toEqual(['Kannanotto vain suomeksi', 'Utlåtande om servicestrategin']);
+    expect(api.statements.find((x) => x.titles.fi === 'Lausunto palvelustrategiasta')).toMatchObject({ body: 'På svenska.', titles: { sv: 'Utlåtande om servicestrategin', en: null } });
 
     await buildPlan(council.id, 2026, [], {
       title: 'Toimintasuunnitelma 2026',
