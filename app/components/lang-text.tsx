@@ -26,15 +26,28 @@ export function LangText({ texts, fallbackText }: { texts?: LangTexts | null; fa
 }
 
 /** Sanitised HTML (renderMarkdown on the server) in the reader's language, marked when it falls back. */
-export function LangHtml({ htmls, fallbackHtml, className }: { htmls?: LangTexts | null; fallbackHtml?: string | null; className?: string }) {
+export function LangHtml({
+  htmls,
+  fallbackHtml,
+  className,
+}: {
+  htmls?: LangTexts | null;
+  fallbackHtml?: string | null;
+  className?: string;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const picked = pickLang(htmls, locale) ?? (fallbackHtml ? { text: fallbackHtml, lang: 'fi' as const, fallback: false } : null);
+  const picked =
+    pickLang(htmls, locale) ?? (fallbackHtml ? { text: fallbackHtml, lang: 'fi' as const, fallback: false } : null);
   if (!picked) return null;
   return (
     <>
       {picked.fallback ? <p className="lang-fallback muted">({t(`content.onlyIn.${picked.lang}`)})</p> : null}
-      <div className={className ?? 'records-text'} lang={picked.fallback ? picked.lang : undefined} dangerouslySetInnerHTML={{ __html: picked.text }} />
+      <div
+        className={className ?? 'records-text'}
+        lang={picked.fallback ? picked.lang : undefined}
+        dangerouslySetInnerHTML={{ __html: picked.text }}
+      />
     </>
   );
 }

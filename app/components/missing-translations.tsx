@@ -8,7 +8,13 @@ export interface MissingTranslationView {
 }
 
 /** Before publishing: the texts without a version in one of the council's languages (publishing is not blocked). */
-export function MissingTranslations({ missing, id = 'missing-translations' }: { missing: MissingTranslationView[]; id?: string }) {
+export function MissingTranslations({
+  missing,
+  id = 'missing-translations',
+}: {
+  missing: MissingTranslationView[];
+  id?: string;
+}) {
   const { t } = useTranslation();
   if (missing.length === 0) return null;
   return (

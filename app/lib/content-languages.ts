@@ -12,7 +12,10 @@ export function languageFieldNames(base: string, fiName: string = base): { fi: s
 }
 
 /** Which Swedish/English fields of `values` carry text in a language the council does not use. */
-export function unusedLanguageFields(values: object, languages: readonly string[]): Array<{ field: string; lang: ContentLang }> {
+export function unusedLanguageFields(
+  values: object,
+  languages: readonly string[],
+): Array<{ field: string; lang: ContentLang }> {
   const refused: Array<{ field: string; lang: ContentLang }> = [];
   for (const [field, value] of Object.entries(values)) {
     if (typeof value !== 'string' || value.trim() === '') continue;
@@ -23,6 +26,10 @@ export function unusedLanguageFields(values: object, languages: readonly string[
 }
 
 /** Whether the editor shows a field in `lang`: the council uses it, or the record already has such a text. */
-export function showsLanguage(lang: ContentLang, languages: readonly string[], existing?: ReadonlyArray<string | null | undefined>): boolean {
+export function showsLanguage(
+  lang: ContentLang,
+  languages: readonly string[],
+  existing?: ReadonlyArray<string | null | undefined>,
+): boolean {
   return languages.includes(lang) || (existing ?? []).some((v) => typeof v === 'string' && v.trim() !== '');
 }

@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client.server';
 import { agendaItems, councils, decisions, meetings } from '../../db/schema';
 import { addAgendaItem, getMeetingScope, publishAgenda } from '../../app/models/agendas.server';
-import { approveMinutes, getMinutesWorkspace, publishMinutes, saveDecision, startCorrection, startMinutes } from '../../app/models/minutes.server';
+import {
+  approveMinutes,
+  getMinutesWorkspace,
+  publishMinutes,
+  saveDecision,
+  startCorrection,
+  startMinutes,
+} from '../../app/models/minutes.server';
 import { searchPublished } from '../../app/models/search.server';
 import * as apiRoute from '../../app/routes/api.v1.meetings.$meetingId';
 import * as agendaRoute from '../../app/routes/manage.meetings.$meetingId_.agenda';
@@ -28,7 +35,12 @@ useTestDatabase();
  */
 async function bilingualMeeting(opts: { languages?: string[]; startsAt?: Date; status?: 'planned' | 'held' } = {}) {
   const s = await buildRecordsSetup({
-    council: { languages: opts.languages ?? ['fi', 'sv'], publicityDefault: 'public', nameFi: 'Kumppanuuspöytä', nameSv: 'Partnerskapsbordet' },
+    council: {
+      languages: opts.languages ?? ['fi', 'sv'],
+      publicityDefault: 'public',
+      nameFi: 'Kumppanuuspöytä',
+      nameSv: 'Partnerskapsbordet',
+    },
     meeting: {
       title: 'Kumppanuuspöydän kokous 2/2026',
       titleSv: 'Partnerskapsbordets möte 2/2026',
@@ -48,7 +60,11 @@ async function bilingualMeeting(opts: { languages?: string[]; startsAt?: Date; s
       plainSummaryFi: 'Puhumme ruotsia puhuvista järjestöistä.',
       plainSummarySv: 'Vi pratar om svenskspråkiga föreningar.',
     },
-    { title: 'Hyvinvointisuunnitelman järjestöosio', body: 'Vain suomeksi kirjoitettu esittely.', proposal: 'Annetaan näkemys.' },
+    {
+      title: 'Hyvinvointisuunnitelman järjestöosio',
+      body: 'Vain suomeksi kirjoitettu esittely.',
+      proposal: 'Annetaan näkemys.',
+    },
   ]);
   return { ...s, both: both!, fiOnly: fiOnly! };
 }
@@ -59,8 +75,18 @@ async function publishWithMinutes(s: Awaited<ReturnType<typeof bilingualMeeting>
   const versionId = started.status === 'ok' ? started.id : '';
   let lv = (await getMinutesWorkspace((await getMeetingScope(s.meeting.id))!)).current!.lockVersion;
   const decide = (itemId: string, decision: string, decisionSv?: string) =>
-    saveDecision(s.who, s.meeting.id, versionId, lv++, { intent: 'save-decision', lockVersion: lv, itemId, decision, decisionSv, outcome: 'decided' });
-  expect((await decide(s.both.id, 'Suositukset kootaan syyskuuksi.', 'Rekommendationerna sammanställs till september.')).status).toBe('ok');
+    saveDecision(s.who, s.meeting.id, versionId, lv++, {
+      intent: 'save-decision',
+      lockVersion: lv,
+      itemId,
+      decision,
+      decisionSv,
+      outcome: 'decided',
+    });
+  expect(
+    (await decide(s.both.id, 'Suositukset kootaan syyskuuksi.', 'Rekommendationerna sammanställs till september.'))
+      .status,
+  ).toBe('ok');
   expect((await decide(s.fiOnly.id, 'Hyväksyttiin esityksen mukaisesti.')).status).toBe('ok');
   expect((await approveMinutes(s.who, s.meeting.id, versionId, lv++, 'at_meeting')).status).toBe('ok');
   expect((await publishMinutes(s.who, s.meeting.id, versionId, lv++)).status).toBe('ok');
@@ -82,10 +108,16 @@ describe('a Swedish reader of a bilingual council', () => {
     expect(sv.html).toContain('Vi pratar om svenskspråkiga föreningar.');
     expect(sv.html).not.toContain('Kaksikielisyys järjestöyhteistyössä');
     // The plain-language summary comes before the item's text.
-    expect(sv.html.indexOf('Vi pratar om svenskspråkiga föreningar.')).toBeLessThan(sv.html.indexOf('Vi diskuterar de svenskspråkiga organisationerna.'));
+    expect(sv.html.indexOf('Vi pratar om svenskspråkiga föreningar.')).toBeLessThan(
+      sv.html.indexOf('Vi diskuterar de svenskspråkiga organisationerna.'),
+    );
     // The second item exists only in Finnish: shown in Finnish, marked, with lang="fi".
-    expect(sv.html).toMatch(/<span lang="fi">Hyvinvointisuunnitelman järjestöosio<\/span><span class="lang-fallback muted"> \(endast på finska\)<\/span>/);
-    expect(sv.html).toMatch(/<p class="lang-fallback muted">\(endast på finska\)<\/p><div class="records-text" lang="fi"><p>Vain suomeksi kirjoitettu esittely.<\/p>/);
+    expect(sv.html).toMatch(
+      /<span lang="fi">Hyvinvointisuunnitelman järjestöosio<\/span><span class="lang-fallback muted"> \(endast på finska\)<\/span>/,
+    );
+    expect(sv.html).toMatch(
+      /<p class="lang-fallback muted">\(endast på finska\)<\/p><div class="records-text" lang="fi"><p>Vain suomeksi kirjoitettu esittely.<\/p>/,
+    );
     expect(sv.html).toContain('agenda.pdf?lng=sv');
 
     const fi = await renderRoute(publicRoute, '/meetings/:meetingId', makeRequest(`/meetings/${s.meeting.id}`), 'fi');
@@ -95,9 +127,13 @@ describe('a Swedish reader of a bilingual council', () => {
     expect(fi.html).not.toContain('vain suomeksi');
 
     // The page's <title> is localised too.
-    const data = (await (await call(publicRoute.loader, makeRequest(url), { meetingId: s.meeting.id })).json()) as Parameters<typeof publicRoute.meta>[0]['data'];
+    const data = (await (
+      await call(publicRoute.loader, makeRequest(url), { meetingId: s.meeting.id })
+    ).json()) as Parameters<typeof publicRoute.meta>[0]['data'];
     const meta = (locale: string) =>
-      publicRoute.meta({ data, matches: [{ id: 'root', data: { locale } }] } as unknown as Parameters<typeof publicRoute.meta>[0]);
+      publicRoute.meta({ data, matches: [{ id: 'root', data: { locale } }] } as unknown as Parameters<
+        typeof publicRoute.meta
+      >[0]);
     expect(meta('sv')).toEqual([{ title: 'Partnerskapsbordets möte 2/2026 – Neuvos' }]);
     expect(meta('fi')).toEqual([{ title: 'Kumppanuuspöydän kokous 2/2026 – Neuvos' }]);
   });
@@ -105,12 +141,23 @@ describe('a Swedish reader of a bilingual council', () => {
   it('gets the display value in the asked language and every version as {fi, sv, en} from the API', async () => {
     const s = await bilingualMeeting();
     await publishWithMinutes(s);
-    const res = await call(apiRoute.loader, makeRequest(`/api/v1/meetings/${s.meeting.id}?lng=sv`), { meetingId: s.meeting.id });
+    const res = await call(apiRoute.loader, makeRequest(`/api/v1/meetings/${s.meeting.id}?lng=sv`), {
+      meetingId: s.meeting.id,
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
       lang: string;
       meeting: { title: string; titles: Record<string, string | null>; languages: string[] };
-      agenda: { items: Array<{ title: string; titles: Record<string, string | null>; body: string; bodies: Record<string, string | null>; plainSummary: string | null; decision: { text: string; texts: Record<string, string | null> } }> };
+      agenda: {
+        items: Array<{
+          title: string;
+          titles: Record<string, string | null>;
+          body: string;
+          bodies: Record<string, string | null>;
+          plainSummary: string | null;
+          decision: { text: string; texts: Record<string, string | null> };
+        }>;
+      };
     };
     expect(body.lang).toBe('sv');
     expect(body.meeting).toMatchObject({
@@ -124,11 +171,23 @@ describe('a Swedish reader of a bilingual council', () => {
       titles: { fi: 'Kaksikielisyys järjestöyhteistyössä', sv: 'Tvåspråkighet i organisationssamarbetet', en: null },
       body: 'Vi diskuterar de svenskspråkiga organisationerna.',
       plainSummary: 'Vi pratar om svenskspråkiga föreningar.',
-      decision: { text: 'Rekommendationerna sammanställs till september.', texts: { fi: 'Suositukset kootaan syyskuuksi.', sv: 'Rekommendationerna sammanställs till september.', en: null } },
+      decision: {
+        text: 'Rekommendationerna sammanställs till september.',
+        texts: {
+          fi: 'Suositukset kootaan syyskuuksi.',
+          sv: 'Rekommendationerna sammanställs till september.',
+          en: null,
+        },
+      },
     });
     // No Swedish version: the Finnish text, and sv: null says so.
-    expect(fiOnly).toMatchObject({ title: 'Hyvinvointisuunnitelman järjestöosio', titles: { fi: 'Hyvinvointisuunnitelman järjestöosio', sv: null, en: null } });
-    const fi = (await (await call(apiRoute.loader, makeRequest(`/api/v1/meetings/${s.meeting.id}`), { meetingId: s.meeting.id })).json()) as typeof body;
+    expect(fiOnly).toMatchObject({
+      title: 'Hyvinvointisuunnitelman järjestöosio',
+      titles: { fi: 'Hyvinvointisuunnitelman järjestöosio', sv: null, en: null },
+    });
+    const fi = (await (
+      await call(apiRoute.loader, makeRequest(`/api/v1/meetings/${s.meeting.id}`), { meetingId: s.meeting.id })
+    ).json()) as typeof body;
     expect(fi.meeting.title).toBe('Kumppanuuspöydän kokous 2/2026');
     expect(fi.agenda.items[0]!.title).toBe('Kaksikielisyys järjestöyhteistyössä');
   });
@@ -137,24 +196,42 @@ describe('a Swedish reader of a bilingual council', () => {
     const s = await bilingualMeeting({ startsAt: new Date(Date.now() + 10 * 86_400_000), status: 'planned' });
     const other = await getDb()
       .insert(meetings)
-      .values({ councilId: s.council.id, title: 'Vain suomeksi nimetty kokous', startsAt: new Date(Date.now() + 20 * 86_400_000), endsAt: new Date(Date.now() + 20 * 86_400_000 + 3_600_000), icsUid: 'fi-only@neuvos' })
+      .values({
+        councilId: s.council.id,
+        title: 'Vain suomeksi nimetty kokous',
+        startsAt: new Date(Date.now() + 20 * 86_400_000),
+        endsAt: new Date(Date.now() + 20 * 86_400_000 + 3_600_000),
+        icsUid: 'fi-only@neuvos',
+      })
       .returning();
     expect((await publishAgenda(s.who, s.meeting.id)).status).toBe('ok');
-    const feed = await (await call(feedRoute.loader, makeRequest(`/councils/${s.council.slug}/feed.xml?lng=sv`), { slug: s.council.slug })).text();
+    const feed = await (
+      await call(feedRoute.loader, makeRequest(`/councils/${s.council.slug}/feed.xml?lng=sv`), { slug: s.council.slug })
+    ).text();
     expect(feed).toContain('xml:lang="sv"');
     expect(feed).toContain('<title type="text">Partnerskapsbordet – Neuvos</title>');
     expect(feed).toContain('Föredragningslista: Partnerskapsbordets möte 2/2026 (Partnerskapsbordet)');
     expect(feed).toContain(`feed.xml?lng=sv`);
-    const fiFeed = await (await call(feedRoute.loader, makeRequest(`/councils/${s.council.slug}/feed.xml`), { slug: s.council.slug })).text();
+    const fiFeed = await (
+      await call(feedRoute.loader, makeRequest(`/councils/${s.council.slug}/feed.xml`), { slug: s.council.slug })
+    ).text();
     expect(fiFeed).toContain('xml:lang="fi"');
     expect(fiFeed).toContain('Esityslista: Kumppanuuspöydän kokous 2/2026 (Kumppanuuspöytä)');
 
-    const ics = await (await call(icsRoute.loader, makeRequest(`/councils/${s.council.slug}/calendar.ics?lng=sv`), { slug: s.council.slug })).text();
+    const ics = await (
+      await call(icsRoute.loader, makeRequest(`/councils/${s.council.slug}/calendar.ics?lng=sv`), {
+        slug: s.council.slug,
+      })
+    ).text();
     const unfolded = ics.replace(/\r\n /g, '');
     expect(unfolded).toContain('SUMMARY;LANGUAGE=sv:Partnerskapsbordets möte 2/2026');
     expect(unfolded).toContain('SUMMARY;LANGUAGE=fi:Vain suomeksi nimetty kokous (endast på finska)');
     expect(unfolded).toContain('X-WR-CALNAME:Partnerskapsbordet');
-    const fiIcs = (await (await call(icsRoute.loader, makeRequest(`/councils/${s.council.slug}/calendar.ics`), { slug: s.council.slug })).text()).replace(/\r\n /g, '');
+    const fiIcs = (
+      await (
+        await call(icsRoute.loader, makeRequest(`/councils/${s.council.slug}/calendar.ics`), { slug: s.council.slug })
+      ).text()
+    ).replace(/\r\n /g, '');
     expect(fiIcs).toContain('SUMMARY:Kumppanuuspöydän kokous 2/2026');
     expect(other).toHaveLength(1);
   });
@@ -163,7 +240,9 @@ describe('a Swedish reader of a bilingual council', () => {
     const s = await bilingualMeeting();
     expect((await publishAgenda(s.who, s.meeting.id, new Date('2026-05-01T10:00:00Z'))).status).toBe('ok');
     const text = async (query: string) => {
-      const res = await call(agendaPdf.loader, makeRequest(`/meetings/${s.meeting.id}/agenda.pdf${query}`), { meetingId: s.meeting.id });
+      const res = await call(agendaPdf.loader, makeRequest(`/meetings/${s.meeting.id}/agenda.pdf${query}`), {
+        meetingId: s.meeting.id,
+      });
       expect(res.status).toBe(200);
       const pdf = await getDocumentProxy(new Uint8Array(await res.arrayBuffer()));
       return (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ');
@@ -182,29 +261,69 @@ describe('writing in the council’s languages', () => {
   it('refuses a Swedish text at its field for a council without Swedish (agenda, meeting, decision)', async () => {
     const s = await bilingualMeeting({ languages: ['fi'] });
     const agendaUrl = `/manage/meetings/${s.meeting.id}/agenda`;
-    const res = await call(agendaRoute.action, makeRequest(agendaUrl, { cookie: s.secretary.cookie, form: { intent: 'save-item', title: 'Uusi asia', titleSv: 'Nytt ärende', publicity: 'public' } }), { meetingId: s.meeting.id });
+    const res = await call(
+      agendaRoute.action,
+      makeRequest(agendaUrl, {
+        cookie: s.secretary.cookie,
+        form: { intent: 'save-item', title: 'Uusi asia', titleSv: 'Nytt ärende', publicity: 'public' },
+      }),
+      { meetingId: s.meeting.id },
+    );
     expect(res.status).toBe(400);
     const body = (await res.json()) as { result: { error: Record<string, string[]> } };
-    expect(body.result.error.titleSv).toEqual(['Toimielin ei käytä tätä kieltä (svenska). Poista teksti tai lisää kieli toimielimen asetuksiin.']);
+    expect(body.result.error.titleSv).toEqual([
+      'Toimielin ei käytä tätä kieltä (svenska). Poista teksti tai lisää kieli toimielimen asetuksiin.',
+    ]);
     expect(await getDb().select().from(agendaItems).where(eq(agendaItems.title, 'Uusi asia'))).toHaveLength(0);
     // The model refuses too, whoever calls it.
-    expect(await addAgendaItem(s.who, s.meeting.id, { title: 'Uusi asia', bodySv: 'Text', publicity: 'public' })).toEqual({ status: 'language_not_used' });
+    expect(
+      await addAgendaItem(s.who, s.meeting.id, { title: 'Uusi asia', bodySv: 'Text', publicity: 'public' }),
+    ).toEqual({ status: 'language_not_used' });
     // English is refused the same way; Finnish alone is fine.
-    expect((await addAgendaItem(s.who, s.meeting.id, { title: 'Uusi asia', titleEn: 'New matter', publicity: 'public' })).status).toBe('language_not_used');
+    expect(
+      (await addAgendaItem(s.who, s.meeting.id, { title: 'Uusi asia', titleEn: 'New matter', publicity: 'public' }))
+        .status,
+    ).toBe('language_not_used');
     expect((await addAgendaItem(s.who, s.meeting.id, { title: 'Uusi asia', publicity: 'public' })).status).toBe('ok');
 
-    const future = await bilingualMeeting({ languages: ['fi'], startsAt: new Date(Date.now() + 30 * 86_400_000), status: 'planned' });
-    const meetingForm = { intent: 'updateMeeting', lockVersion: '1', title: 'Kokous', titleSv: 'Möte', date: '2099-01-01', startTime: '10:00', endTime: '12:00', meetingType: 'in_person', address: 'Katu 1', publicity: 'public' };
-    const edit = await call(meetingEditRoute.action, makeRequest(`/manage/meetings/${future.meeting.id}`, { cookie: future.secretary.cookie, form: meetingForm }), { meetingId: future.meeting.id });
+    const future = await bilingualMeeting({
+      languages: ['fi'],
+      startsAt: new Date(Date.now() + 30 * 86_400_000),
+      status: 'planned',
+    });
+    const meetingForm = {
+      intent: 'updateMeeting',
+      lockVersion: '1',
+      title: 'Kokous',
+      titleSv: 'Möte',
+      date: '2099-01-01',
+      startTime: '10:00',
+      endTime: '12:00',
+      meetingType: 'in_person',
+      address: 'Katu 1',
+      publicity: 'public',
+    };
+    const edit = await call(
+      meetingEditRoute.action,
+      makeRequest(`/manage/meetings/${future.meeting.id}`, { cookie: future.secretary.cookie, form: meetingForm }),
+      { meetingId: future.meeting.id },
+    );
     expect(edit.status).toBe(400);
-    expect(((await edit.json()) as { result: { error: Record<string, string[]> } }).result.error.titleSv?.[0]).toContain('Toimielin ei käytä tätä kieltä');
+    expect(
+      ((await edit.json()) as { result: { error: Record<string, string[]> } }).result.error.titleSv?.[0],
+    ).toContain('Toimielin ei käytä tätä kieltä');
     const create = await call(
       councilMeetingsRoute.action,
-      makeRequest(`/manage/councils/${future.council.slug}/meetings`, { cookie: future.secretary.cookie, form: { ...meetingForm, intent: 'createMeeting', lockVersion: '' } }),
+      makeRequest(`/manage/councils/${future.council.slug}/meetings`, {
+        cookie: future.secretary.cookie,
+        form: { ...meetingForm, intent: 'createMeeting', lockVersion: '' },
+      }),
       { slug: future.council.slug },
     );
     expect(create.status).toBe(400);
-    expect(((await create.json()) as { result: { error: Record<string, string[]> } }).result.error.titleSv?.[0]).toContain('Toimielin ei käytä tätä kieltä');
+    expect(
+      ((await create.json()) as { result: { error: Record<string, string[]> } }).result.error.titleSv?.[0],
+    ).toContain('Toimielin ei käytä tätä kieltä');
 
     const started = await startMinutes(s.who, s.meeting.id);
     const versionId = started.status === 'ok' ? started.id : '';
@@ -213,7 +332,15 @@ describe('writing in the council’s languages', () => {
       minutesEditorRoute.action,
       makeRequest(`/manage/meetings/${s.meeting.id}/minutes`, {
         cookie: s.secretary.cookie,
-        form: { intent: 'save-decision', versionId, lockVersion: String(lv), itemId: s.both.id, decision: 'Päätös', decisionSv: 'Beslut', outcome: 'decided' },
+        form: {
+          intent: 'save-decision',
+          versionId,
+          lockVersion: String(lv),
+          itemId: s.both.id,
+          decision: 'Päätös',
+          decisionSv: 'Beslut',
+          outcome: 'decided',
+        },
       }),
       { meetingId: s.meeting.id },
     );
@@ -228,27 +355,55 @@ describe('writing in the council’s languages', () => {
     const url = `/manage/meetings/${s.meeting.id}/agenda`;
     const res = await call(
       agendaRoute.action,
-      makeRequest(url, { cookie: s.secretary.cookie, form: { intent: 'save-item', title: 'Kaksikielinen uusi asia', titleSv: 'Nytt ärende', proposalSv: 'Förslag', plainSummarySv: 'Lätt att läsa', publicity: 'public' } }),
+      makeRequest(url, {
+        cookie: s.secretary.cookie,
+        form: {
+          intent: 'save-item',
+          title: 'Kaksikielinen uusi asia',
+          titleSv: 'Nytt ärende',
+          proposalSv: 'Förslag',
+          plainSummarySv: 'Lätt att läsa',
+          publicity: 'public',
+        },
+      }),
       { meetingId: s.meeting.id },
     );
     expect(res.status).toBe(200);
     const [row] = await getDb().select().from(agendaItems).where(eq(agendaItems.title, 'Kaksikielinen uusi asia'));
-    expect(row).toMatchObject({ titleSv: 'Nytt ärende', proposalSv: 'Förslag', plainSummarySv: 'Lätt att läsa', titleEn: null });
-    const page = await renderRoute(agendaRoute, '/manage/meetings/:meetingId/agenda', makeRequest(url, { cookie: s.secretary.cookie }));
+    expect(row).toMatchObject({
+      titleSv: 'Nytt ärende',
+      proposalSv: 'Förslag',
+      plainSummarySv: 'Lätt att läsa',
+      titleEn: null,
+    });
+    const page = await renderRoute(
+      agendaRoute,
+      '/manage/meetings/:meetingId/agenda',
+      makeRequest(url, { cookie: s.secretary.cookie }),
+    );
     expect(page.status).toBe(200);
     expect(page.html).toContain('Otsikko (ruotsiksi)');
     expect(page.html).not.toContain('Otsikko (englanniksi)');
     const fiOnly = await bilingualMeeting({ languages: ['fi'] });
     // (An item that already has a Swedish text keeps its Swedish field visible, so none here.)
-    await getDb().update(agendaItems).set({ titleSv: null, bodySv: null, proposalSv: null, plainSummarySv: null }).where(eq(agendaItems.meetingId, fiOnly.meeting.id));
-    const fiPage = await renderRoute(agendaRoute, '/manage/meetings/:meetingId/agenda', makeRequest(`/manage/meetings/${fiOnly.meeting.id}/agenda`, { cookie: fiOnly.secretary.cookie }));
+    await getDb()
+      .update(agendaItems)
+      .set({ titleSv: null, bodySv: null, proposalSv: null, plainSummarySv: null })
+      .where(eq(agendaItems.meetingId, fiOnly.meeting.id));
+    const fiPage = await renderRoute(
+      agendaRoute,
+      '/manage/meetings/:meetingId/agenda',
+      makeRequest(`/manage/meetings/${fiOnly.meeting.id}/agenda`, { cookie: fiOnly.secretary.cookie }),
+    );
     expect(fiPage.html).not.toContain('(ruotsiksi)');
   });
 
   it('lists the missing translations before publishing, and publishing anyway works', async () => {
     const s = await bilingualMeeting();
     const url = `/manage/meetings/${s.meeting.id}/agenda`;
-    const data = (await (await call(agendaRoute.loader, makeRequest(url, { cookie: s.secretary.cookie }), { meetingId: s.meeting.id })).json()) as {
+    const data = (await (
+      await call(agendaRoute.loader, makeRequest(url, { cookie: s.secretary.cookie }), { meetingId: s.meeting.id })
+    ).json()) as {
       missingTranslations: Array<{ what: string; item: string | null; langs: string[] }>;
     };
     expect(data.missingTranslations).toEqual([
@@ -256,11 +411,19 @@ describe('writing in the council’s languages', () => {
       { key: `${s.fiOnly.id}:body`, what: 'body', item: 'Hyvinvointisuunnitelman järjestöosio', langs: ['sv'] },
       { key: `${s.fiOnly.id}:proposal`, what: 'proposal', item: 'Hyvinvointisuunnitelman järjestöosio', langs: ['sv'] },
     ]);
-    const page = await renderRoute(agendaRoute, '/manage/meetings/:meetingId/agenda', makeRequest(url, { cookie: s.secretary.cookie }));
+    const page = await renderRoute(
+      agendaRoute,
+      '/manage/meetings/:meetingId/agenda',
+      makeRequest(url, { cookie: s.secretary.cookie }),
+    );
     expect(page.html).toContain('Puuttuvat käännökset');
     expect(page.html).toContain('Hyvinvointisuunnitelman järjestöosio: Otsikko: puuttuu ruotsiksi');
     expect(page.html).toContain('Julkaise silti');
-    const published = await call(agendaRoute.action, makeRequest(url, { cookie: s.secretary.cookie, form: { intent: 'publish' } }), { meetingId: s.meeting.id });
+    const published = await call(
+      agendaRoute.action,
+      makeRequest(url, { cookie: s.secretary.cookie, form: { intent: 'publish' } }),
+      { meetingId: s.meeting.id },
+    );
     expect(published.status).toBe(200);
     const [m] = await getDb().select().from(meetings).where(eq(meetings.id, s.meeting.id));
     expect(m!.agendaPublishedAt).not.toBeNull();
@@ -269,15 +432,39 @@ describe('writing in the council’s languages', () => {
     const started = await startMinutes(s.who, s.meeting.id);
     const versionId = started.status === 'ok' ? started.id : '';
     const lv = (await getMinutesWorkspace((await getMeetingScope(s.meeting.id))!)).current!.lockVersion;
-    expect((await saveDecision(s.who, s.meeting.id, versionId, lv, { intent: 'save-decision', lockVersion: lv, itemId: s.both.id, decision: 'Päätös', outcome: 'decided' })).status).toBe('ok');
-    const ws = (await (await call(minutesEditorRoute.loader, makeRequest(`/manage/meetings/${s.meeting.id}/minutes`, { cookie: s.secretary.cookie }), { meetingId: s.meeting.id })).json()) as {
+    expect(
+      (
+        await saveDecision(s.who, s.meeting.id, versionId, lv, {
+          intent: 'save-decision',
+          lockVersion: lv,
+          itemId: s.both.id,
+          decision: 'Päätös',
+          outcome: 'decided',
+        })
+      ).status,
+    ).toBe('ok');
+    const ws = (await (
+      await call(
+        minutesEditorRoute.loader,
+        makeRequest(`/manage/meetings/${s.meeting.id}/minutes`, { cookie: s.secretary.cookie }),
+        { meetingId: s.meeting.id },
+      )
+    ).json()) as {
       missingTranslations: Array<{ what: string; item: string | null }>;
     };
-    expect(ws.missingTranslations).toContainEqual(expect.objectContaining({ what: 'decision', item: '§ 1 Kaksikielisyys järjestöyhteistyössä' }));
+    expect(ws.missingTranslations).toContainEqual(
+      expect.objectContaining({ what: 'decision', item: '§ 1 Kaksikielisyys järjestöyhteistyössä' }),
+    );
 
     // A Finnish-only council has nothing to translate.
     const fiOnly = await bilingualMeeting({ languages: ['fi'] });
-    const fiData = (await (await call(agendaRoute.loader, makeRequest(`/manage/meetings/${fiOnly.meeting.id}/agenda`, { cookie: fiOnly.secretary.cookie }), { meetingId: fiOnly.meeting.id })).json()) as {
+    const fiData = (await (
+      await call(
+        agendaRoute.loader,
+        makeRequest(`/manage/meetings/${fiOnly.meeting.id}/agenda`, { cookie: fiOnly.secretary.cookie }),
+        { meetingId: fiOnly.meeting.id },
+      )
+    ).json()) as {
       missingTranslations: unknown[];
     };
     expect(fiData.missingTranslations).toEqual([]);
@@ -288,14 +475,25 @@ describe('frozen minutes and corrections keep every language', () => {
   it('refuses changing a Swedish decision of approved minutes, and a correction copies the translations', async () => {
     const s = await bilingualMeeting();
     const versionId = await publishWithMinutes(s);
-    const change = getDb().update(decisions).set({ decisionSv: 'Ändrat i efterhand' }).where(eq(decisions.versionId, versionId));
+    const change = getDb()
+      .update(decisions)
+      .set({ decisionSv: 'Ändrat i efterhand' })
+      .where(eq(decisions.versionId, versionId));
     expect(await outcome(change)).toBe('NV001');
-    const changeItem = getDb().update(agendaItems).set({ titleSv: 'Ändrad rubrik' }).where(eq(agendaItems.id, s.both.id));
+    const changeItem = getDb()
+      .update(agendaItems)
+      .set({ titleSv: 'Ändrad rubrik' })
+      .where(eq(agendaItems.id, s.both.id));
     expect(await outcome(changeItem)).toBe('NV001');
     const c = await startCorrection(s.who, s.meeting.id, 'Korjaus');
     expect(c.status).toBe('ok');
-    const copied = await getDb().select().from(decisions).where(eq(decisions.versionId, c.status === 'ok' ? c.id : ''));
-    expect(copied.find((d) => d.agendaItemId === s.both.id)?.decisionSv).toBe('Rekommendationerna sammanställs till september.');
+    const copied = await getDb()
+      .select()
+      .from(decisions)
+      .where(eq(decisions.versionId, c.status === 'ok' ? c.id : ''));
+    expect(copied.find((d) => d.agendaItemId === s.both.id)?.decisionSv).toBe(
+      'Rekommendationerna sammanställs till september.',
+    );
   });
 });
 
@@ -334,28 +532,68 @@ describe('council facts, statements, plans and reports in the council’s langua
       appointingDecisionDate: '2023-09-28',
     });
     const term = await buildTerm(council.id, { name: '2023–2025', startDate: '2023-01-01', endDate: '2099-12-31' });
-    const page = await renderRoute(councilPage, '/councils/:slug', makeRequest(`/councils/${council.slug}?lng=sv`), 'sv');
+    const page = await renderRoute(
+      councilPage,
+      '/councils/:slug',
+      makeRequest(`/councils/${council.slug}?lng=sv`),
+      'sv',
+    );
     expect(page.html).toContain('Inget mötesarvode betalas.');
     expect(page.html).toContain('Regionstyrelsen');
     expect(page.html).not.toContain('Kokouspalkkiota ei makseta.');
-    const termData = await (await call(termPage.loader, makeRequest(`/councils/${council.slug}/terms/${term.id}`), { slug: council.slug, termId: term.id })).json();
-    const termMeta = termPage.meta({ data: termData, matches: [{ id: 'root', data: { locale: 'sv' } }] } as unknown as Parameters<typeof termPage.meta>[0]);
+    const termData = await (
+      await call(termPage.loader, makeRequest(`/councils/${council.slug}/terms/${term.id}`), {
+        slug: council.slug,
+        termId: term.id,
+      })
+    ).json();
+    const termMeta = termPage.meta({
+      data: termData,
+      matches: [{ id: 'root', data: { locale: 'sv' } }],
+    } as unknown as Parameters<typeof termPage.meta>[0]);
     expect(termMeta).toEqual([{ title: 'Partnerskapsbordet: 2023–2025 – Neuvos' }]);
 
-    const published = { status: 'sent' as const, publishedAt: new Date('2026-03-01T10:00:00Z'), issuedOn: '2026-03-01' };
-    await buildStatement(council.id, { ...published, title: 'Lausunto palvelustrategiasta', titleSv: 'Utlåtande om servicestrategin', body: 'Suomeksi.', bodySv: 'På svenska.' });
+    const published = {
+      status: 'sent' as const,
+      publishedAt: new Date('2026-03-01T10:00:00Z'),
+      issuedOn: '2026-03-01',
+    };
+    await buildStatement(council.id, {
+      ...published,
+      title: 'Lausunto palvelustrategiasta',
+      titleSv: 'Utlåtande om servicestrategin',
+      body: 'Suomeksi.',
+      bodySv: 'På svenska.',
+    });
     await buildStatement(council.id, { ...published, title: 'Kannanotto vain suomeksi' });
-    const statements = await renderRoute(statementsPage, '/councils/:slug/statements', makeRequest(`/councils/${council.slug}/statements?lng=sv`), 'sv');
+    const statements = await renderRoute(
+      statementsPage,
+      '/councils/:slug/statements',
+      makeRequest(`/councils/${council.slug}/statements?lng=sv`),
+      'sv',
+    );
     const html = statements.html.replace(/<!-- -->/g, '');
     expect(html).toContain('Utlåtande om servicestrategin');
     expect(html).toContain('På svenska.');
-    expect(html).toContain('<span lang="fi">Kannanotto vain suomeksi</span><span class="lang-fallback muted"> (endast på finska)</span>');
+    expect(html).toContain(
+      '<span lang="fi">Kannanotto vain suomeksi</span><span class="lang-fallback muted"> (endast på finska)</span>',
+    );
     const statementsApi = await import('../../app/routes/api.v1.councils.$slug.statements');
-    const api = (await (await call(statementsApi.loader, makeRequest(`/api/v1/councils/${council.slug}/statements?lng=sv`), { slug: council.slug })).json()) as {
+    const api = (await (
+      await call(statementsApi.loader, makeRequest(`/api/v1/councils/${council.slug}/statements?lng=sv`), {
+        slug: council.slug,
+      })
+    ).json()) as {
       statements: Array<{ title: string; titles: Record<string, string | null>; body: string | null }>;
     };
-    expect(api.statements.map((x) => x.title).sort()).toEqual(['Kannanotto vain suomeksi', 'Utlåtande om servicestrategin']);
-    expect(api.statements.find((x) => x.titles.fi === 'Lausunto palvelustrategiasta')).toMatchObject({ body: 'På svenska.', titles: { sv: 'Utlåtande om servicestrategin', en: null } });
+    expect(api.statements.map((x) => x.title).sort()).toEqual([
+      'Kannanotto vain suomeksi',
+      'Utlåtande om servicestrategin',
+    ]);
+    expect(api.statements.find((x) => x.titles.fi === 'Lausunto palvelustrategiasta')).toMatchObject({
+      body: 'På svenska.',
+      titles: { sv: 'Utlåtande om servicestrategin', en: null },
+    });
 
     await buildPlan(council.id, 2026, [], {
       title: 'Toimintasuunnitelma 2026',
@@ -366,15 +604,32 @@ describe('council facts, statements, plans and reports in the council’s langua
       approvedAt: new Date('2026-01-10T10:00:00Z'),
       publishedAt: new Date('2026-01-11T10:00:00Z'),
     });
-    const plan = await renderRoute(planPage, '/councils/:slug/plans/:year', makeRequest(`/councils/${council.slug}/plans/2026?lng=sv`), 'sv');
+    const plan = await renderRoute(
+      planPage,
+      '/councils/:slug/plans/:year',
+      makeRequest(`/councils/${council.slug}/plans/2026?lng=sv`),
+      'sv',
+    );
     expect(plan.html).toContain('Verksamhetsplan 2026');
     expect(plan.html).toContain('Inledning.');
     expect(plan.html).not.toContain('Johdanto.');
 
     const { generateReport } = await import('../../app/models/reports.server');
     const generated = (await generateReport(council.id, 2025)) as unknown as Record<string, unknown>;
-    await buildReport(council.id, 2025, { generated, titleSv: 'Verksamhetsberättelse 2025', bodySv: 'Året i korthet.', status: 'published', approvedAt: new Date('2026-02-01T10:00:00Z'), publishedAt: new Date('2026-02-02T10:00:00Z') });
-    const report = await renderRoute(reportPage, '/councils/:slug/reports/:year', makeRequest(`/councils/${council.slug}/reports/2025?lng=sv`), 'sv');
+    await buildReport(council.id, 2025, {
+      generated,
+      titleSv: 'Verksamhetsberättelse 2025',
+      bodySv: 'Året i korthet.',
+      status: 'published',
+      approvedAt: new Date('2026-02-01T10:00:00Z'),
+      publishedAt: new Date('2026-02-02T10:00:00Z'),
+    });
+    const report = await renderRoute(
+      reportPage,
+      '/councils/:slug/reports/:year',
+      makeRequest(`/councils/${council.slug}/reports/2025?lng=sv`),
+      'sv',
+    );
     expect(report.html).toContain('Verksamhetsberättelse 2025');
     expect(report.html).toContain('Året i korthet.');
   });
@@ -388,11 +643,22 @@ describe('council facts, statements, plans and reports in the council’s langua
     const s = await bilingualMeeting({ languages: ['fi'] });
     const cookie = s.secretary.cookie;
     const slug = s.council.slug;
-    const errorsOf = async (res: Response) => ((await res.json()) as { result: { error: Record<string, string[]> } }).result.error;
+    const errorsOf = async (res: Response) =>
+      ((await res.json()) as { result: { error: Record<string, string[]> } }).result.error;
 
     const st = await call(
       manageStatements.action,
-      makeRequest(`/manage/councils/${slug}/statements`, { cookie, form: { type: 'statement', status: 'draft', recipient: 'Aluehallitus', title: 'Lausunto', titleSv: 'Utlåtande', outcome: 'pending' } }),
+      makeRequest(`/manage/councils/${slug}/statements`, {
+        cookie,
+        form: {
+          type: 'statement',
+          status: 'draft',
+          recipient: 'Aluehallitus',
+          title: 'Lausunto',
+          titleSv: 'Utlåtande',
+          outcome: 'pending',
+        },
+      }),
       { slug },
     );
     expect(st.status).toBe(400);
@@ -401,7 +667,15 @@ describe('council facts, statements, plans and reports in the council’s langua
     const { plan } = await buildPlan(s.council.id, 2026);
     const pl = await call(
       managePlan.action,
-      makeRequest(`/manage/councils/${slug}/plans/2026`, { cookie, form: { intent: 'plan', lockVersion: String(plan.lockVersion), title: 'Suunnitelma', introductionSv: 'Inledning' } }),
+      makeRequest(`/manage/councils/${slug}/plans/2026`, {
+        cookie,
+        form: {
+          intent: 'plan',
+          lockVersion: String(plan.lockVersion),
+          title: 'Suunnitelma',
+          introductionSv: 'Inledning',
+        },
+      }),
       { slug, year: '2026' },
     );
     expect(pl.status).toBe(400);
@@ -410,15 +684,42 @@ describe('council facts, statements, plans and reports in the council’s langua
     const report = await buildReport(s.council.id, 2025, { status: 'draft' });
     const rp = await call(
       manageReport.action,
-      makeRequest(`/manage/councils/${slug}/reports/2025`, { cookie, form: { intent: 'save', lockVersion: String(report.lockVersion), title: 'Kertomus', body: 'Teksti', titleSv: 'Berättelse' } }),
+      makeRequest(`/manage/councils/${slug}/reports/2025`, {
+        cookie,
+        form: {
+          intent: 'save',
+          lockVersion: String(report.lockVersion),
+          title: 'Kertomus',
+          body: 'Teksti',
+          titleSv: 'Berättelse',
+        },
+      }),
       { slug, year: '2025' },
     );
     expect(rp.status).toBe(400);
     expect((await errorsOf(rp)).titleSv?.[0]).toContain('Toimielin ei käytä tätä kieltä');
 
-    const parsed = councilEditSchema.safeParse({ nameFi: 'N', kind: 'advisory_council', origin: 'ngo_led', languages: ['fi'], meetingFeeNoteSv: 'Inget arvode', lockVersion: 1 });
+    const parsed = councilEditSchema.safeParse({
+      nameFi: 'N',
+      kind: 'advisory_council',
+      origin: 'ngo_led',
+      languages: ['fi'],
+      meetingFeeNoteSv: 'Inget arvode',
+      lockVersion: 1,
+    });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.find((i) => i.path[0] === 'meetingFeeNoteSv')?.message).toBe('content.refusedLanguage.sv');
-    expect(councilEditSchema.safeParse({ nameFi: 'N', kind: 'advisory_council', origin: 'ngo_led', languages: ['fi', 'sv'], meetingFeeNoteSv: 'Inget arvode', lockVersion: 1 }).success).toBe(true);
+    expect(parsed.error?.issues.find((i) => i.path[0] === 'meetingFeeNoteSv')?.message).toBe(
+      'content.refusedLanguage.sv',
+    );
+    expect(
+      councilEditSchema.safeParse({
+        nameFi: 'N',
+        kind: 'advisory_council',
+        origin: 'ngo_led',
+        languages: ['fi', 'sv'],
+        meetingFeeNoteSv: 'Inget arvode',
+        lockVersion: 1,
+      }).success,
+    ).toBe(true);
   });
 });

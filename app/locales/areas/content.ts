@@ -15,7 +15,8 @@ export const content = defineMessages({
     refused: 'Toimielin ei käytä tätä kieltä ({{lang}}). Poista teksti tai lisää kieli toimielimen asetuksiin.',
     missing: {
       title: 'Puuttuvat käännökset',
-      intro: 'Näistä teksteistä puuttuu toimielimen käyttämän kielen versio. Sivuilla näytetään silloin suomenkielinen teksti merkinnällä. Voit julkaista silti.',
+      intro:
+        'Näistä teksteistä puuttuu toimielimen käyttämän kielen versio. Sivuilla näytetään silloin suomenkielinen teksti merkinnällä. Voit julkaista silti.',
       line: '{{what}}: puuttuu {{langs}}',
       none: 'Kaikki tekstit ovat kaikilla toimielimen kielillä.',
       publishAnyway: 'Julkaise silti',
@@ -39,10 +40,12 @@ export const content = defineMessages({
       en: 'Organet använder inte engelska. Ta bort texten eller välj engelska bland organets språk.',
     },
     refusedForm: 'Formuläret har en text på ett språk som organet inte använder.',
-    refused: 'Organet använder inte detta språk ({{lang}}). Ta bort texten eller lägg till språket i organets inställningar.',
+    refused:
+      'Organet använder inte detta språk ({{lang}}). Ta bort texten eller lägg till språket i organets inställningar.',
     missing: {
       title: 'Saknade översättningar',
-      intro: 'Dessa texter saknar en version på ett språk som organet använder. Sidorna visar då den finska texten med en markering. Du kan publicera ändå.',
+      intro:
+        'Dessa texter saknar en version på ett språk som organet använder. Sidorna visar då den finska texten med en markering. Du kan publicera ändå.',
       line: '{{what}}: saknas {{langs}}',
       none: 'Alla texter finns på alla organets språk.',
       publishAnyway: 'Publicera ändå',
@@ -66,10 +69,12 @@ export const content = defineMessages({
       en: 'The council does not use English. Remove the text or choose English among the council’s languages.',
     },
     refusedForm: 'The form has a text in a language the council does not use.',
-    refused: 'The council does not use this language ({{lang}}). Remove the text or add the language in the council settings.',
+    refused:
+      'The council does not use this language ({{lang}}). Remove the text or add the language in the council settings.',
     missing: {
       title: 'Missing translations',
-      intro: 'These texts have no version in a language the council uses. The pages then show the Finnish text with a note. You may publish anyway.',
+      intro:
+        'These texts have no version in a language the council uses. The pages then show the Finnish text with a note. You may publish anyway.',
       line: '{{what}}: missing {{langs}}',
       none: 'Every text is in all of the council’s languages.',
       publishAnyway: 'Publish anyway',
