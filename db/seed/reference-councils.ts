@@ -463,8 +463,8 @@ const varsinaisSuomi: RefCouncil = {
       title: '113-neuvottelukunnan kokous 4/2026',
       titleSv: '113-delegationens möte 4/2026',
       items: [
-        { title: 'Toimintasuunnitelma vuodelle 2027', body: 'Troikka valmistelee luonnoksen marraskuun aikana.' },
-        { title: 'Troikan kokoonpano vuonna 2027' },
+        { title: 'Toimintasuunnitelma vuodelle 2027', titleSv: 'Verksamhetsplan för 2027', body: 'Troikka valmistelee luonnoksen marraskuun aikana.', bodySv: 'Trojkan bereder ett utkast under november.' },
+        { title: 'Troikan kokoonpano vuonna 2027', titleSv: 'Trojkans sammansättning år 2027' },
       ],
     },
     {
@@ -474,7 +474,7 @@ const varsinaisSuomi: RefCouncil = {
       status: 'planned',
       title: '113-neuvottelukunnan kokous 1/2027',
       titleSv: '113-delegationens möte 1/2027',
-      items: [{ title: 'Toimintakertomus vuodelta 2026' }],
+      items: [{ title: 'Toimintakertomus vuodelta 2026', titleSv: 'Verksamhetsberättelse för 2026' }],
     },
   ],
 };
