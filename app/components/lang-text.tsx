@@ -1,6 +1,18 @@
+import { createContext, useContext } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickLang, type LangTexts } from '~/lib/i18n';
+import { pickLang, type LangTexts, type Locale } from '~/lib/i18n';
 import { useLocale } from '~/lib/use-locale';
+
+/**
+ * The language texts are picked in: the visitor's, unless a page renders a document in another
+ * (the printable agenda and minutes use the language asked with ?lng= or the council's).
+ */
+export const ContentLocale = createContext<Locale | null>(null);
+
+function useContentLocale(): Locale {
+  const visitor = useLocale();
+  return useContext(ContentLocale) ?? visitor;
+}
 
 /** "endast på finska": shown beside a text that is not in the reader's language. */
 export function FallbackMark({ lang }: { lang: 'fi' | 'sv' | 'en' }) {
@@ -13,7 +25,7 @@ export function FallbackMark({ lang }: { lang: 'fi' | 'sv' | 'en' }) {
  * `fallbackText` is used when the record carries no per-language object (older callers).
  */
 export function LangText({ texts, fallbackText }: { texts?: LangTexts | null; fallbackText?: string | null }) {
-  const locale = useLocale();
+  const locale = useContentLocale();
   const picked = pickLang(texts, locale);
   if (!picked) return <>{fallbackText ?? ''}</>;
   if (!picked.fallback) return <>{picked.text}</>;
@@ -36,7 +48,7 @@ export function LangHtml({
   className?: string;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const locale = useContentLocale();
   const picked =
     pickLang(htmls, locale) ?? (fallbackHtml ? { text: fallbackHtml, lang: 'fi' as const, fallback: false } : null);
   if (!picked) return null;

@@ -59,7 +59,7 @@ export default function PublicMeetingPage() {
       <nav aria-label={t('records.meeting.print')}>
         <ul className="records-links">
           <li>
-            <Link to={`${base}/print?doc=agenda`}>{t('records.meeting.printAgenda')}</Link>
+            <Link to={`${base}/print?doc=agenda&lng=${locale}`}>{t('records.meeting.printAgenda')}</Link>
           </li>
           <li>
             <a href={`${base}/agenda.pdf?lng=${locale}`}>{t('records.meeting.pdfAgenda')}</a>
@@ -67,7 +67,7 @@ export default function PublicMeetingPage() {
           {minutes ? (
             <>
               <li>
-                <Link to={`${base}/print?doc=minutes`}>{t('records.meeting.printMinutes')}</Link>
+                <Link to={`${base}/print?doc=minutes&lng=${locale}`}>{t('records.meeting.printMinutes')}</Link>
               </li>
               <li>
                 <a href={`${base}/minutes.pdf?version=${minutes.version.versionNo}&lng=${locale}`}>{t('records.meeting.pdfMinutes')}</a>

@@ -7,13 +7,16 @@ import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next
 import { RecordsItemList } from '~/components/records-items';
 import { RecordsAttendance, RecordsCheckers, RecordsVersionFacts } from '~/components/records-minutes';
 import { formatMeetingTime } from '~/lib/dates';
-import { i18nConfig, localized, type Locale } from '~/lib/i18n';
+import { i18nConfig, isLocale, localized, metaLocale, pickLang, type Locale } from '~/lib/i18n';
+import { ContentLocale, LangText } from '~/components/lang-text';
 import { resources } from '~/lib/i18n-resources';
 import { councilLanguage } from '~/models/agendas.server';
 import { loadPrintable, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 import { docParam, versionParam } from '~/validation/records';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${pickLang(data.meeting.titles, metaLocale(matches))?.text ?? data.meeting.title} – Neuvos` : 'Neuvos' },
+];
 
 /** Printable HTML of the agenda or minutes (`?doc=agenda|minutes`, `?view=members`, `?version=n`). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json(
     {
       meeting: publicMeetingFacts(printable.scope),
-      language: councilLanguage(printable.scope),
+      // `?lng=` asks for a language version (as for the PDF); otherwise the council's language.
+      language: isLocale(url.searchParams.get('lng')) ? (url.searchParams.get('lng') as Locale) : councilLanguage(printable.scope),
       doc: printable.doc,
       agenda: printable.agenda,
       minutes: printable.minutes
@@ -62,7 +66,9 @@ function PrintBody() {
       <p className="muted">{name.text}</p>
       <h1>{data.doc === 'agenda' ? t('records.agenda') : t('records.minutes')}</h1>
       <p>
-        <strong>{data.meeting.title}</strong>
+        <strong>
+          <LangText texts={data.meeting.titles} fallbackText={data.meeting.title} />
+        </strong>
         <br />
         {formatMeetingTime(data.meeting.startsAt, data.meeting.endsAt, locale)}
         {data.meeting.address ? (
@@ -91,7 +97,9 @@ export default function PrintPage() {
   const i18n = useCouncilI18n(language);
   return (
     <I18nextProvider i18n={i18n}>
-      <PrintBody />
+      <ContentLocale.Provider value={language}>
+        <PrintBody />
+      </ContentLocale.Provider>
     </I18nextProvider>
   );
 }

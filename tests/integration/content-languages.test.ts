@@ -236,6 +236,29 @@ describe('a Swedish reader of a bilingual council', () => {
     expect(other).toHaveLength(1);
   });
 
+  it('gets the printable agenda in the language asked with ?lng= (the council language without it)', async () => {
+    const printRoute = await import('../../app/routes/meetings.$meetingId.print');
+    const s = await bilingualMeeting();
+    expect((await publishAgenda(s.who, s.meeting.id, new Date('2026-05-01T10:00:00Z'))).status).toBe('ok');
+    const sv = await renderRoute(
+      printRoute,
+      '/meetings/:meetingId/print',
+      makeRequest(`/meetings/${s.meeting.id}/print?doc=agenda&lng=sv`),
+      'fi',
+    );
+    expect(sv.html).toContain('Föredragningslista');
+    expect(sv.html).toContain('Tvåspråkighet i organisationssamarbetet');
+    expect(sv.html).toContain('Partnerskapsbordets möte 2/2026');
+    const fi = await renderRoute(
+      printRoute,
+      '/meetings/:meetingId/print',
+      makeRequest(`/meetings/${s.meeting.id}/print?doc=agenda`),
+      'sv',
+    );
+    expect(fi.html).toContain('Kaksikielisyys järjestöyhteistyössä');
+    expect(fi.html).not.toContain('Tvåspråkighet i organisationssamarbetet');
+  });
+
   it('gets the agenda PDF in Swedish with ?lng=sv (the council language without it)', async () => {
     const s = await bilingualMeeting();
     expect((await publishAgenda(s.who, s.meeting.id, new Date('2026-05-01T10:00:00Z'))).status).toBe('ok');
