@@ -10,7 +10,7 @@ import { listPublicMeetingsInRange, type PublicRangeMeeting } from '~/models/mee
 import { loadPrincipal } from '~/models/principals.server';
 import { isSlug } from '~/lib/http/params';
 import { meetingNumberText } from '~/lib/meeting-lifecycle';
-import { localized, langTexts, pickLang, type Locale } from '~/lib/i18n';
+import { localized, langTexts, pickLang, type LangTexts, type Locale } from '~/lib/i18n';
 
 const ONLY_FINNISH = { fi: '', sv: 'endast på finska', en: 'only in Finnish' } as const;
 
@@ -77,7 +77,9 @@ export async function councilFeed(slug: string, baseUrl: string, now = new Date(
 /** One meeting as the public API shows it (Open Civic Data Event field names where they exist). */
 export interface ApiMeeting {
   id: string;
+  /** In the asked language (`?lng=`), else Finnish; `names` has every version (issue #14). */
   name: string;
+  names: LangTexts;
   startTime: string;
   endTime: string;
   timezone: string;
@@ -99,7 +101,7 @@ const OCD_STATUS: Record<string, ApiMeeting['status']> = {
 };
 
 /** Public meetings of a council starting within [from, to) local days; null for an unknown council. */
-export async function apiCouncilMeetings(slug: string, range: { from: Date; to: Date }, baseUrl: string): Promise<ApiMeeting[] | null> {
+export async function apiCouncilMeetings(slug: string, range: { from: Date; to: Date }, baseUrl: string, lang: Locale = 'fi'): Promise<ApiMeeting[] | null> {
   if (!isSlug(slug)) return null;
   const [council] = await getDb()
     .select({ id: councils.id, publicityDefault: councils.publicityDefault })
@@ -110,7 +112,8 @@ export async function apiCouncilMeetings(slug: string, range: { from: Date; to: 
   const rows = await listPublicMeetingsInRange(council.id, range);
   return rows.map((m) => ({
     id: m.id,
-    name: m.title,
+    name: pickLang(langTexts(m, 'title'), lang)?.text ?? m.title,
+    names: langTexts(m, 'title'),
     startTime: toIsoWithOffset(m.startsAt),
     endTime: toIsoWithOffset(m.endsAt),
     timezone: TIME_ZONE,

@@ -227,6 +227,23 @@ describe('a Swedish reader of a bilingual council', () => {
     expect(unfolded).toContain('SUMMARY;LANGUAGE=sv:Partnerskapsbordets möte 2/2026');
     expect(unfolded).toContain('SUMMARY;LANGUAGE=fi:Vain suomeksi nimetty kokous (endast på finska)');
     expect(unfolded).toContain('X-WR-CALNAME:Partnerskapsbordet');
+    const meetingsApi = await import('../../app/routes/api.v1.councils.$slug.meetings');
+    const listed = (await (
+      await call(meetingsApi.loader, makeRequest(`/api/v1/councils/${s.council.slug}/meetings?lng=sv`), {
+        slug: s.council.slug,
+      })
+    ).json()) as {
+      meetings: Array<{ name: string; names: Record<string, string | null> }>;
+    };
+    expect(listed.meetings.map((m) => m.name)).toEqual([
+      'Partnerskapsbordets möte 2/2026',
+      'Vain suomeksi nimetty kokous',
+    ]);
+    expect(listed.meetings[0]!.names).toEqual({
+      fi: 'Kumppanuuspöydän kokous 2/2026',
+      sv: 'Partnerskapsbordets möte 2/2026',
+      en: null,
+    });
     const fiIcs = (
       await (
         await call(icsRoute.loader, makeRequest(`/councils/${s.council.slug}/calendar.ics`), { slug: s.council.slug })
