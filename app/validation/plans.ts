@@ -77,6 +77,8 @@ export const goalSchema = z.object({
   lockVersion: lockVersion.optional(),
   title: text(300),
   description: optionalText(3000),
+  titleSv: optionalText(300),
+  titleEn: optionalText(300),
 });
 
 export const actionSchema = z.object({
@@ -86,6 +88,8 @@ export const actionSchema = z.object({
   lockVersion: lockVersion.optional(),
   title: text(300),
   description: optionalText(3000),
+  titleSv: optionalText(300),
+  titleEn: optionalText(300),
   owner: z.union([z.literal(SECRETARIAT_OWNER), uuid]).default(SECRETARIAT_OWNER),
   schedule: optionalText(200),
   dueDate: isoDate.optional(),

@@ -66,6 +66,9 @@ export const planGoals = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
+    /** Swedish and English titles (title is Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
     lockVersion: lockVersion(),
   },
   (t) => [
@@ -90,6 +93,9 @@ export const planActions = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
+    /** Swedish and English titles (title is Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
     /** Owner: a member, or the secretariat when null and owner_secretariat is set. */
     ownerMembershipId: uuid('owner_membership_id').references(() => memberships.id),
     ownerSecretariat: text('owner_secretariat'),

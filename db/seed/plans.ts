@@ -462,6 +462,25 @@ const PLAN_2026: PlanSpec = {
   ],
 };
 
+/** Swedish titles of the demo plans' goals and actions, for councils that use Swedish (issue #14). */
+const PLAN_TITLES_SV: Record<string, string> = {
+  'Vaikuttaminen hyvinvointialueen päätöksentekoon': 'Påverkan på välfärdsområdets beslutsfattande',
+  'Lausunto palvelustrategiasta': 'Utlåtande om servicestrategin',
+  'Aloite järjestöjen tilojen käytöstä': 'Initiativ om organisationernas användning av lokaler',
+  'Vaikuttavuuskysely jäsenjärjestöille': 'Enkät om genomslag till medlemsorganisationerna',
+  'Järjestöyhteistyön rakenteet': 'Strukturerna för organisationssamarbetet',
+  'Kevään järjestöfoorumi': 'Vårens organisationsforum',
+  'Hyte-neuvottelut kuntien kanssa': 'Förhandlingar om välfärd och hälsa med kommunerna',
+  'Järjestöavustusten seuranta': 'Uppföljning av organisationsunderstöden',
+  'Järjestöjen äänen vahvistaminen': 'Att stärka organisationernas röst',
+  'Lausunnot ja kannanotot valmistelussa olevista asioista': 'Utlåtanden och ställningstaganden om ärenden under beredning',
+  'Palvelumuutosten vaikutusten arviointi järjestöjen kanssa': 'Bedömning av konsekvenserna av förändringar i tjänsterna tillsammans med organisationerna',
+  'Yhteistyön rakenteet ja avustukset': 'Samarbetets strukturer och understöd',
+  'Avustusohjeen päivityksen seuranta': 'Uppföljning av uppdateringen av understödsanvisningen',
+  'Syksyn järjestöfoorumi': 'Höstens organisationsforum',
+  'Toimintakertomus 2025 ja toimintasuunnitelma 2027': 'Verksamhetsberättelse 2025 och verksamhetsplan 2027',
+};
+
 async function seedPlan(
   tx: Tx,
   council: CouncilRow,
@@ -487,7 +506,10 @@ async function seedPlan(
   let n = 0;
   for (const [g, goal] of spec.goals.entries()) {
     const goalId = randomUUID();
-    await tx.insert(planGoals).values({ id: goalId, planId, councilId: council.id, position: g + 1, title: goal.title, description: goal.description });
+    const swedish = (council.languages ?? []).includes('sv');
+    await tx
+      .insert(planGoals)
+      .values({ id: goalId, planId, councilId: council.id, position: g + 1, title: goal.title, titleSv: swedish ? PLAN_TITLES_SV[goal.title] ?? null : null, description: goal.description });
     for (const [a, action] of goal.actions.entries()) {
       const actionId = randomUUID();
       const owner = action.ownerIndex !== undefined ? owners[action.ownerIndex] ?? null : null;
@@ -497,6 +519,7 @@ async function seedPlan(
         councilId: council.id,
         position: a + 1,
         title: action.title,
+        titleSv: swedish ? PLAN_TITLES_SV[action.title] ?? null : null,
         ownerMembershipId: owner,
         ownerSecretariat: owner ? null : 'Sihteeristö',
         schedule: action.schedule ?? null,

@@ -635,15 +635,20 @@ describe('council facts, statements, plans and reports in the council’s langua
       titles: { sv: 'Utlåtande om servicestrategin', en: null },
     });
 
-    await buildPlan(council.id, 2026, [], {
-      title: 'Toimintasuunnitelma 2026',
-      titleSv: 'Verksamhetsplan 2026',
-      introduction: 'Johdanto.',
-      introductionSv: 'Inledning.',
-      status: 'published',
-      approvedAt: new Date('2026-01-10T10:00:00Z'),
-      publishedAt: new Date('2026-01-11T10:00:00Z'),
-    });
+    const built = await buildPlan(
+      council.id,
+      2026,
+      [{ title: 'Järjestöjen äänen vahvistaminen', actions: [{ title: 'Syksyn järjestöfoorumi' }] }],
+      {
+        title: 'Toimintasuunnitelma 2026',
+        titleSv: 'Verksamhetsplan 2026',
+        introduction: 'Johdanto.',
+        introductionSv: 'Inledning.',
+        status: 'published',
+        approvedAt: new Date('2026-01-10T10:00:00Z'),
+        publishedAt: new Date('2026-01-11T10:00:00Z'),
+      },
+    );
     const plan = await renderRoute(
       planPage,
       '/councils/:slug/plans/:year',
@@ -653,6 +658,15 @@ describe('council facts, statements, plans and reports in the council’s langua
     expect(plan.html).toContain('Verksamhetsplan 2026');
     expect(plan.html).toContain('Inledning.');
     expect(plan.html).not.toContain('Johdanto.');
+    // Goal and action titles without a Swedish version are shown in Finnish, marked.
+    const planHtml = plan.html.replace(/<!-- -->/g, '');
+    expect(planHtml).toContain(
+      '<span lang="fi">Järjestöjen äänen vahvistaminen</span><span class="lang-fallback muted"> (endast på finska)</span>',
+    );
+    expect(planHtml).toContain(
+      '<span lang="fi">Syksyn järjestöfoorumi</span><span class="lang-fallback muted"> (endast på finska)</span>',
+    );
+    expect(built.actions).toHaveLength(1);
 
     const { generateReport } = await import('../../app/models/reports.server');
     const generated = (await generateReport(council.id, 2025)) as unknown as Record<string, unknown>;
@@ -720,6 +734,16 @@ describe('council facts, statements, plans and reports in the council’s langua
     );
     expect(pl.status).toBe(400);
     expect((await errorsOf(pl)).introductionSv?.[0]).toContain('Toimielin ei käytä tätä kieltä');
+    const goal = await call(
+      managePlan.action,
+      makeRequest(`/manage/councils/${slug}/plans/2026`, {
+        cookie,
+        form: { intent: 'goal', title: 'Tavoite', titleSv: 'Mål' },
+      }),
+      { slug, year: '2026' },
+    );
+    expect(goal.status).toBe(400);
+    expect((await errorsOf(goal)).titleSv?.[0]).toContain('Toimielin ei käytä tätä kieltä');
 
     const report = await buildReport(s.council.id, 2025, { status: 'draft' });
     const rp = await call(
