@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { localized } from '~/lib/i18n';
+import { langTexts, localized } from '~/lib/i18n';
+import { LangText } from '~/components/lang-text';
 import { formatMeetingTime } from '~/lib/dates';
 import { useLocale } from '~/lib/use-locale';
 import { MeetingNumber, shownStatus } from './meeting-number';
@@ -43,7 +44,15 @@ export function MeetingTable({
                 <time dateTime={new Date(m.startsAt).toISOString()}>{formatMeetingTime(m.startsAt, m.endsAt, locale)}</time>
                 <br />
                 <MeetingNumber meetingNo={m.meetingNo} startsAt={m.startsAt} />{' '}
-                {m.agendaPublishedAt || m.minutesPublished ? <Link to={`/meetings/${m.id}`}>{m.title}</Link> : <span>{m.title}</span>}
+                {m.agendaPublishedAt || m.minutesPublished ? (
+                  <Link to={`/meetings/${m.id}`}>
+                    <LangText texts={langTexts(m, 'title')} fallbackText={m.title} />
+                  </Link>
+                ) : (
+                  <span>
+                    <LangText texts={langTexts(m, 'title')} fallbackText={m.title} />
+                  </span>
+                )}
               </td>
               {showCouncil ? (
                 <td>

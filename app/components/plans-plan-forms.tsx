@@ -14,6 +14,7 @@ import {
   linkSchema,
   planMetaSchema,
 } from '~/validation/plans';
+import { showsLanguage } from '~/lib/content-languages';
 
 type Result = SubmissionResult<string[]> | undefined;
 
@@ -54,20 +55,46 @@ function ItemSelect({ meta, label, options, locale, emptyLabel }: {
 }
 
 /** Title and introduction of the plan. */
-export function PlanMetaForm({ lastResult, plan }: { lastResult: Result; plan: { title: string; introduction: string | null; lockVersion: number } }) {
+export function PlanMetaForm({
+  lastResult,
+  plan,
+  languages = ['fi'],
+}: {
+  lastResult: Result;
+  plan: { title: string; introduction: string | null; lockVersion: number; titleSv?: string | null; titleEn?: string | null; introductionSv?: string | null; introductionEn?: string | null };
+  /** The council's languages: one field per language (issue #14). */
+  languages?: readonly string[];
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof planMetaSchema>>({
     id: 'plan-meta',
     lastResult,
-    defaultValue: { title: plan.title, introduction: plan.introduction ?? '' },
+    defaultValue: {
+      title: plan.title,
+      introduction: plan.introduction ?? '',
+      titleSv: plan.titleSv ?? '',
+      titleEn: plan.titleEn ?? '',
+      introductionSv: plan.introductionSv ?? '',
+      introductionEn: plan.introductionEn ?? '',
+    },
   });
+  const langs = (['sv', 'en'] as const).filter(
+    (l) => showsLanguage(l, languages, l === 'sv' ? [plan.titleSv, plan.introductionSv] : [plan.titleEn, plan.introductionEn]) || Boolean(fields[l === 'sv' ? 'titleSv' : 'titleEn'].errors ?? fields[l === 'sv' ? 'introductionSv' : 'introductionEn'].errors),
+  );
+  const inLang = (key: string, l: 'sv' | 'en') => t('content.fieldIn', { field: t(key), lang: t(`content.inLanguage.${l}`) });
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="plan" />
       <input type="hidden" name="lockVersion" value={plan.lockVersion} />
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field meta={fields.title} label={t('plans.plan.create.title')} />
+      {langs.map((l) => (
+        <Field key={l} meta={l === 'sv' ? fields.titleSv : fields.titleEn} label={inLang('plans.plan.create.title', l)} />
+      ))}
       <TextareaField meta={fields.introduction} label={t('plans.plan.create.introduction')} rows={4} />
+      {langs.map((l) => (
+        <TextareaField key={l} meta={l === 'sv' ? fields.introductionSv : fields.introductionEn} label={inLang('plans.plan.create.introduction', l)} rows={4} />
+      ))}
       <div>
         <button type="submit">{t('plans.plan.meta.save')}</button>
       </div>
@@ -76,13 +103,23 @@ export function PlanMetaForm({ lastResult, plan }: { lastResult: Result; plan: {
 }
 
 /** Add a goal, or edit one when `goal` is given. */
-export function GoalForm({ lastResult, goal }: { lastResult: Result; goal: { id: string; title: string; description: string | null; lockVersion: number } | null }) {
+export function GoalForm({
+  lastResult,
+  goal,
+  languages = ['fi'],
+}: {
+  lastResult: Result;
+  goal: { id: string; title: string; description: string | null; lockVersion: number; titleSv?: string | null; titleEn?: string | null } | null;
+  /** The council's languages: one title field per language (issue #14). */
+  languages?: readonly string[];
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof goalSchema>>({
     id: goal ? `goal-${goal.id}-${goal.lockVersion}` : 'goal-new',
     lastResult,
-    defaultValue: goal ? { title: goal.title, description: goal.description ?? '' } : undefined,
+    defaultValue: goal ? { title: goal.title, description: goal.description ?? '', titleSv: goal.titleSv ?? '', titleEn: goal.titleEn ?? '' } : undefined,
   });
+  const langs = (['sv', 'en'] as const).filter((l) => showsLanguage(l, languages, [l === 'sv' ? goal?.titleSv : goal?.titleEn]) || Boolean(fields[l === 'sv' ? 'titleSv' : 'titleEn'].errors));
   return (
     <Form method="post" className="stack" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="goal" />
@@ -90,6 +127,13 @@ export function GoalForm({ lastResult, goal }: { lastResult: Result; goal: { id:
       {goal ? <input type="hidden" name="lockVersion" value={goal.lockVersion} /> : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field meta={fields.title} label={t('plans.plan.goals.title')} />
+      {langs.map((l) => (
+        <Field
+          key={l}
+          meta={l === 'sv' ? fields.titleSv : fields.titleEn}
+          label={t('content.fieldIn', { field: t('plans.plan.goals.title'), lang: t(`content.inLanguage.${l}`) })}
+        />
+      ))}
       <TextareaField meta={fields.description} label={t('plans.plan.goals.description')} rows={3} />
       <div>
         <button type="submit">{goal ? t('plans.plan.goals.save') : t('plans.plan.goals.add')}</button>
@@ -102,6 +146,8 @@ export interface ActionDefaults {
   id: string;
   goalId: string;
   title: string;
+  titleSv?: string | null;
+  titleEn?: string | null;
   description: string | null;
   ownerMembershipId: string | null;
   schedule: string | null;
@@ -117,11 +163,14 @@ export function ActionForm({
   action,
   goals,
   owners,
+  languages = ['fi'],
 }: {
   lastResult: Result;
   action: ActionDefaults | null;
   goals: Array<{ id: string; position: number; title: string }>;
   owners: Array<{ membershipId: string; name: string; role: string }>;
+  /** The council's languages: one title field per language (issue #14). */
+  languages?: readonly string[];
 }) {
   const { t } = useTranslation();
   const [form, fields] = useForm<z.input<typeof actionSchema>>({
@@ -131,6 +180,8 @@ export function ActionForm({
       ? {
           goalId: action.goalId,
           title: action.title,
+          titleSv: action.titleSv ?? '',
+          titleEn: action.titleEn ?? '',
           description: action.description ?? '',
           owner: action.ownerMembershipId ?? SECRETARIAT_OWNER,
           schedule: action.schedule ?? '',
@@ -158,6 +209,15 @@ export function ActionForm({
         <ErrorList id={fields.goalId.errorId} errors={fields.goalId.errors} />
       </div>
       <Field meta={fields.title} label={t('plans.plan.actions.title')} />
+      {(['sv', 'en'] as const)
+        .filter((l) => showsLanguage(l, languages, [l === 'sv' ? action?.titleSv : action?.titleEn]) || Boolean(fields[l === 'sv' ? 'titleSv' : 'titleEn'].errors))
+        .map((l) => (
+          <Field
+            key={l}
+            meta={l === 'sv' ? fields.titleSv : fields.titleEn}
+            label={t('content.fieldIn', { field: t('plans.plan.actions.title'), lang: t(`content.inLanguage.${l}`) })}
+          />
+        ))}
       <TextareaField meta={fields.description} label={t('plans.plan.actions.description')} rows={3} />
       <div className="field">
         <label htmlFor={fields.owner.id}>{t('plans.plan.actions.owner')}</label>

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { ErrorList, Field, TextareaField } from '~/components/form';
 import { itemLabel, type ItemOption } from '~/components/plans-plan-forms';
 import type { Locale } from '~/lib/i18n';
+import { showsLanguage } from '~/lib/content-languages';
 import { INFLUENCE_OUTCOME_VALUES, STATEMENT_STATUS_VALUES, STATEMENT_TYPE_VALUES, statementSchema } from '~/validation/plans';
 
 export interface StatementDefaults {
@@ -16,6 +17,10 @@ export interface StatementDefaults {
   recipient: string;
   title: string;
   body: string | null;
+  titleSv?: string | null;
+  titleEn?: string | null;
+  bodySv?: string | null;
+  bodyEn?: string | null;
   approvedItemId: string | null;
   response: string | null;
   responseDate: string | null;
@@ -34,15 +39,23 @@ export function StatementForm({
   items,
   locale,
   cancelHref,
+  languages = ['fi'],
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   statement: StatementDefaults | null;
   items: ItemOption[];
   locale: Locale;
   cancelHref: string;
+  /** The council's languages: one title and text field per language (issue #14). */
+  languages?: readonly string[];
 }) {
   const { t } = useTranslation();
   const s = statement;
+  const langs = (['sv', 'en'] as const).filter(
+    (l) =>
+      showsLanguage(l, languages, l === 'sv' ? [s?.titleSv, s?.bodySv] : [s?.titleEn, s?.bodyEn]) ||
+      Boolean(lastResult?.error?.[l === 'sv' ? 'titleSv' : 'titleEn'] || lastResult?.error?.[l === 'sv' ? 'bodySv' : 'bodyEn']),
+  );
   const [form, fields] = useForm<z.input<typeof statementSchema>>({
     id: s ? `statement-${s.id}` : 'statement-new',
     lastResult,
@@ -54,6 +67,10 @@ export function StatementForm({
           recipient: s.recipient,
           title: s.title,
           body: s.body ?? '',
+          titleSv: s.titleSv ?? '',
+          titleEn: s.titleEn ?? '',
+          bodySv: s.bodySv ?? '',
+          bodyEn: s.bodyEn ?? '',
           approvedItemId: s.approvedItemId ?? '',
           response: s.response ?? '',
           responseDate: s.responseDate ?? '',
@@ -87,8 +104,19 @@ export function StatementForm({
         <ErrorList id={fields.type.errorId} errors={fields.type.errors} />
       </div>
       <Field meta={fields.title} label={t('plans.statements.fields.title')} />
+      {langs.map((l) => (
+        <Field key={l} meta={l === 'sv' ? fields.titleSv : fields.titleEn} label={t('content.fieldIn', { field: t('plans.statements.fields.title'), lang: t(`content.inLanguage.${l}`) })} />
+      ))}
       <Field meta={fields.recipient} label={t('plans.statements.fields.recipient')} />
       <TextareaField meta={fields.body} label={t('plans.statements.fields.body')} rows={8} />
+      {langs.map((l) => (
+        <TextareaField
+          key={l}
+          meta={l === 'sv' ? fields.bodySv : fields.bodyEn}
+          label={t('content.fieldIn', { field: t('plans.statements.fields.body'), lang: t(`content.inLanguage.${l}`) })}
+          rows={8}
+        />
+      ))}
       <div className="field">
         <label htmlFor={fields.approvedItemId.id}>{t('plans.statements.fields.approvedItem')}</label>
         <select {...getSelectProps(fields.approvedItemId)} key={fields.approvedItemId.key}>

@@ -1,7 +1,8 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '~/lib/dates';
-import type { Locale } from '~/lib/i18n';
+import { langTexts, type Locale } from '~/lib/i18n';
+import { LangText } from '~/components/lang-text';
 
 export interface StatementData {
   id: string;
@@ -10,6 +11,10 @@ export interface StatementData {
   recipient: string;
   title: string;
   body: string | null;
+  titleSv?: string | null;
+  titleEn?: string | null;
+  bodySv?: string | null;
+  bodyEn?: string | null;
   status: 'draft' | 'sent' | 'answered' | 'closed';
   response: string | null;
   responseDate: string | null;
@@ -51,7 +56,13 @@ export function StatementsTable({
             <td>{s.issuedOn ? <time dateTime={s.issuedOn}>{date(s.issuedOn)}</time> : '–'}</td>
             <th scope="row">
               <span className="badge">{t(`plans.statements.types.${s.type}`)}</span>{' '}
-              {editHref ? <Link to={editHref(s.id)}>{s.title}</Link> : s.title}
+              {editHref ? (
+                <Link to={editHref(s.id)}>
+                  <LangText texts={langTexts(s, 'title')} fallbackText={s.title} />
+                </Link>
+              ) : (
+                <LangText texts={langTexts(s, 'title')} fallbackText={s.title} />
+              )}
               <br />
               <span className="muted">{s.recipient}</span>
               {s.itemTitle ? (
@@ -64,7 +75,9 @@ export function StatementsTable({
               {s.body ? (
                 <details>
                   <summary>{t('plans.statements.fields.body')}</summary>
-                  <p className="plans-text">{s.body}</p>
+                  <p className="plans-text">
+                    <LangText texts={langTexts(s, 'body')} fallbackText={s.body} />
+                  </p>
                 </details>
               ) : null}
             </th>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '~/lib/dates';
-import type { Locale } from '~/lib/i18n';
+import { langTexts, pickLang, type Locale } from '~/lib/i18n';
+import { FallbackMark, LangText } from '~/components/lang-text';
 
 type ActionStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
 
@@ -16,6 +17,8 @@ export interface PlanProgressData {
 export interface PlanActionData {
   id: string;
   title: string;
+  titleSv?: string | null;
+  titleEn?: string | null;
   description: string | null;
   ownerName: string | null;
   schedule: string | null;
@@ -29,6 +32,8 @@ export interface PlanGoalData {
   id: string;
   position: number;
   title: string;
+  titleSv?: string | null;
+  titleEn?: string | null;
   description: string | null;
   actions: PlanActionData[];
 }
@@ -69,6 +74,21 @@ export function PlanProgressView({ progress, idPrefix = 'plan-progress' }: { pro
   );
 }
 
+/** "Tavoite 1: …" with the title in the reader's language, or the Finnish one marked (issue #14). */
+function GoalHeading({ goal, Heading, locale }: { goal: PlanGoalData; Heading: 'h2' | 'h3'; locale: Locale }) {
+  const { t } = useTranslation();
+  const picked = pickLang(langTexts(goal, 'title'), locale);
+  if (!picked?.fallback) {
+    return <Heading id={`goal-${goal.id}`}>{t('plans.plan.goals.numbered', { n: goal.position, title: picked?.text ?? goal.title })}</Heading>;
+  }
+  return (
+    <Heading id={`goal-${goal.id}`}>
+      {t('plans.plan.goals.numbered', { n: goal.position, title: '' }).trim()} <span lang={picked.lang}>{picked.text}</span>
+      <FallbackMark lang={picked.lang} />
+    </Heading>
+  );
+}
+
 /** Goals with their actions, owners, statuses and the meeting items where each was dealt with. */
 export function PlanGoalsView({ goals, locale, headingLevel = 2 }: { goals: PlanGoalData[]; locale: Locale; headingLevel?: 2 | 3 }) {
   const { t } = useTranslation();
@@ -78,7 +98,7 @@ export function PlanGoalsView({ goals, locale, headingLevel = 2 }: { goals: Plan
     <>
       {goals.map((goal) => (
         <section key={goal.id} aria-labelledby={`goal-${goal.id}`} className="plans-goal">
-          <Heading id={`goal-${goal.id}`}>{t('plans.plan.goals.numbered', { n: goal.position, title: goal.title })}</Heading>
+          <GoalHeading goal={goal} Heading={Heading} locale={locale} />
           {goal.description ? <p>{goal.description}</p> : null}
           {goal.actions.length === 0 ? (
             <p className="muted">{t('plans.plan.actions.none')}</p>
@@ -98,7 +118,7 @@ export function PlanGoalsView({ goals, locale, headingLevel = 2 }: { goals: Plan
                 {goal.actions.map((a) => (
                   <tr key={a.id}>
                     <th scope="row">
-                      {a.title}
+                      <LangText texts={langTexts(a, 'title')} fallbackText={a.title} />
                       {a.description ? <p className="muted plans-cell-note">{a.description}</p> : null}
                     </th>
                     <td>{a.ownerName ?? '–'}</td>

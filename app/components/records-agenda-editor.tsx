@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorList, Field, TextareaField } from '~/components/form';
 import { PUBLICITIES, type agendaItemSchema } from '~/validation/records';
+import { showsLanguage, type ContentLang } from '~/lib/content-languages';
+
+const suffix = (lang: ContentLang) => (lang === 'sv' ? 'Sv' : 'En') as 'Sv' | 'En';
 
 type Publicity = (typeof PUBLICITIES)[number];
 
@@ -16,14 +19,38 @@ export interface EditableItem {
   proposal: string | null;
   publicity: Publicity;
   withheldReason: string | null;
+  titleSv?: string | null;
+  titleEn?: string | null;
+  bodySv?: string | null;
+  bodyEn?: string | null;
+  proposalSv?: string | null;
+  proposalEn?: string | null;
+  plainSummaryFi?: string | null;
+  plainSummarySv?: string | null;
+  plainSummaryEn?: string | null;
   lockVersion: number;
   sectionNumber: number | null;
   attachments: Array<{ id: string; title: string; filename: string; publicity: Publicity; sizeBytes: number }>;
 }
 
 /** Create (no item) or edit one agenda item; the lock version rides along for optimistic locking. */
-export function AgendaItemForm({ item, lastResult }: { item?: EditableItem; lastResult?: SubmissionResult<string[]> }) {
+export function AgendaItemForm({
+  item,
+  lastResult,
+  languages = ['fi'],
+}: {
+  item?: EditableItem;
+  lastResult?: SubmissionResult<string[]>;
+  /** The council's languages: one field per language for each text (issue #14). */
+  languages?: readonly string[];
+}) {
   const { t } = useTranslation();
+  const errorOn = (name: string) => Boolean(lastResult?.error?.[name]);
+  const shows = (lang: ContentLang) =>
+    showsLanguage(lang, languages, [item?.[`title${suffix(lang)}`], item?.[`body${suffix(lang)}`], item?.[`proposal${suffix(lang)}`], item?.[`plainSummary${suffix(lang)}`]]) ||
+    ['title', 'body', 'proposal', 'plainSummary'].some((b) => errorOn(`${b}${suffix(lang)}`));
+  const langs = (['sv', 'en'] as const).filter(shows);
+  const label = (key: string, lang: ContentLang) => t('content.fieldIn', { field: t(key), lang: t(`content.inLanguage.${lang}`) });
   const [form, fields] = useForm<z.input<typeof agendaItemSchema>>({
     // A new lock version gives a fresh form with what the server now holds.
     id: item ? `item-${item.id}-${item.lockVersion}` : 'new-item',
@@ -39,6 +66,15 @@ export function AgendaItemForm({ item, lastResult }: { item?: EditableItem; last
           proposal: item.proposal ?? '',
           publicity: item.publicity,
           withheldReason: item.withheldReason ?? '',
+          titleSv: item.titleSv ?? '',
+          titleEn: item.titleEn ?? '',
+          bodySv: item.bodySv ?? '',
+          bodyEn: item.bodyEn ?? '',
+          proposalSv: item.proposalSv ?? '',
+          proposalEn: item.proposalEn ?? '',
+          plainSummaryFi: item.plainSummaryFi ?? '',
+          plainSummarySv: item.plainSummarySv ?? '',
+          plainSummaryEn: item.plainSummaryEn ?? '',
         }
       : { intent: 'save-item', publicity: 'public' },
     shouldRevalidate: 'onBlur',
@@ -54,9 +90,22 @@ export function AgendaItemForm({ item, lastResult }: { item?: EditableItem; last
       ) : null}
       <ErrorList id={form.errorId} errors={form.errors} />
       <Field meta={fields.title} label={t('records.agendaPage.title_')} />
+      {langs.map((l) => (
+        <Field key={l} meta={l === 'sv' ? fields.titleSv : fields.titleEn} label={label('records.agendaPage.title_', l)} />
+      ))}
+      <TextareaField meta={fields.plainSummaryFi} label={t('content.plainSummary')} rows={3} />
+      {langs.map((l) => (
+        <TextareaField key={l} meta={l === 'sv' ? fields.plainSummarySv : fields.plainSummaryEn} label={label('content.plainSummary', l)} rows={3} />
+      ))}
       <TextareaField meta={fields.body} label={t('records.agendaPage.body')} hint={t('records.agendaPage.bodyHint')} rows={8} />
+      {langs.map((l) => (
+        <TextareaField key={l} meta={l === 'sv' ? fields.bodySv : fields.bodyEn} label={label('records.agendaPage.body', l)} rows={8} />
+      ))}
       <Field meta={fields.presenter} label={t('records.agendaPage.presenter')} />
       <TextareaField meta={fields.proposal} label={t('records.agendaPage.proposal')} rows={3} />
+      {langs.map((l) => (
+        <TextareaField key={l} meta={l === 'sv' ? fields.proposalSv : fields.proposalEn} label={label('records.agendaPage.proposal', l)} rows={3} />
+      ))}
       <div className="field">
         <label htmlFor={fields.publicity.id}>{t('records.agendaPage.publicity')}</label>
         <select {...getSelectProps(fields.publicity)} key={fields.publicity.key}>

@@ -2,6 +2,8 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '~/lib/dates';
 import { useLocale } from '~/lib/use-locale';
+import { langTexts } from '~/lib/i18n';
+import { LangText } from '~/components/lang-text';
 
 type When = string | Date;
 
@@ -12,7 +14,7 @@ type When = string | Date;
 export function RecordsCouncilRecords({
   records,
 }: {
-  records: Array<{ id: string; title: string; startsAt: When; agendaPublishedAt: When | null; minutesPublishedAt: When | null }>;
+  records: Array<{ id: string; title: string; titleSv?: string | null; titleEn?: string | null; startsAt: When; agendaPublishedAt: When | null; minutesPublishedAt: When | null }>;
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -31,7 +33,9 @@ export function RecordsCouncilRecords({
         {records.map((r) => (
           <tr key={r.id}>
             <th scope="row">
-              <Link to={`/meetings/${r.id}`}>{r.title}</Link>
+              <Link to={`/meetings/${r.id}`}>
+                <LangText texts={langTexts(r, 'title')} fallbackText={r.title} />
+              </Link>
               <br />
               <time dateTime={new Date(r.startsAt).toISOString()}>{formatDate(r.startsAt, locale)}</time>
             </th>

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { LangHtml, LangText } from '~/components/lang-text';
+import type { LangTexts } from '~/lib/i18n';
 
 type Publicity = 'public' | 'members_only' | 'confidential';
 
@@ -22,6 +24,12 @@ export interface RecordItemProps {
   /** A vote by name: names and options only. */
   rollCall?: Array<{ voterId: string; name: string; option: string }>;
   recusals?: string[];
+  /** Per-language versions (issue #14): the reader's language is shown, else the Finnish text marked. */
+  titles?: LangTexts;
+  bodyHtmls?: LangTexts;
+  proposalHtmls?: LangTexts;
+  decisionHtmls?: LangTexts;
+  plainSummaryHtmls?: LangTexts;
 }
 
 function fileSize(bytes: number): string {
@@ -41,7 +49,7 @@ export function RecordsItem({ item, showMinutes = false }: { item: RecordItemPro
   return (
     <section className="records-item" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {item.number ? <span className="records-number">{item.number}</span> : null} {item.title}
+        {item.number ? <span className="records-number">{item.number}</span> : null} <LangText texts={item.titles} fallbackText={item.title} />
         {item.publicity !== 'public' ? <span className="badge">{t(`records.publicity.${item.publicity}`)}</span> : null}
       </h3>
       {item.withheld ? (
@@ -61,11 +69,17 @@ export function RecordsItem({ item, showMinutes = false }: { item: RecordItemPro
               {t('records.presenter')}: {item.presenter}
             </p>
           ) : null}
-          {item.bodyHtml ? <Html html={item.bodyHtml} /> : null}
-          {item.proposalHtml ? (
+          {item.plainSummaryHtmls && Object.values(item.plainSummaryHtmls).some(Boolean) ? (
+            <div className="records-plain-summary">
+              <h4>{t('content.plainSummary')}</h4>
+              <LangHtml htmls={item.plainSummaryHtmls} />
+            </div>
+          ) : null}
+          {item.bodyHtmls ? <LangHtml htmls={item.bodyHtmls} /> : item.bodyHtml ? <Html html={item.bodyHtml} /> : null}
+          {item.proposalHtml || (item.proposalHtmls && Object.values(item.proposalHtmls).some(Boolean)) ? (
             <div className="records-proposal">
               <h4>{t('records.proposal')}</h4>
-              <Html html={item.proposalHtml} />
+              <LangHtml htmls={item.proposalHtmls} fallbackHtml={item.proposalHtml} />
             </div>
           ) : null}
           {item.attachments && item.attachments.length > 0 ? (
@@ -125,13 +139,13 @@ function RecordsDecision({ item }: { item: RecordItemProps }) {
           </tbody>
         </table>
       ) : null}
-      {item.decisionHtml ? (
+      {item.decisionHtml || (item.decisionHtmls && Object.values(item.decisionHtmls).some(Boolean)) ? (
         <div className="records-decision">
           <h4>
             {t('records.decision')}
             {item.outcome && item.outcome !== 'decided' ? <span className="badge">{t(`records.outcomes.${item.outcome}`)}</span> : null}
           </h4>
-          <Html html={item.decisionHtml} />
+          <LangHtml htmls={item.decisionHtmls} fallbackHtml={item.decisionHtml} />
         </div>
       ) : null}
       {item.recusals && item.recusals.length > 0 ? (

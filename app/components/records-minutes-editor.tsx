@@ -7,6 +7,7 @@ import { formatDateTime, toIsoWithOffset } from '~/lib/dates';
 import type { Locale } from '~/lib/i18n';
 import { VOTE_OPTIONS, type VoteOption } from '~/lib/roll-call';
 import { APPROVAL_METHODS, ATTENDANCE_ROLES, OUTCOMES, type decisionSchema, type minutesMetaSchema } from '~/validation/records';
+import { showsLanguage } from '~/lib/content-languages';
 
 type When = string | Date;
 type Result = SubmissionResult<string[]> | undefined;
@@ -230,6 +231,8 @@ export function AttendanceForm({
 export interface DecisionState {
   discussion: string | null;
   decision: string | null;
+  decisionSv?: string | null;
+  decisionEn?: string | null;
   outcome: string;
   votesFor: number | null;
   votesAgainst: number | null;
@@ -246,17 +249,23 @@ export function DecisionForm({
   lastResult,
   locale,
   countsFromRollCall = false,
+  languages = ['fi'],
 }: {
   version: VersionState;
-  item: ItemChoice & { proposal: string | null };
+  item: ItemChoice & { proposal: string | null; proposalSv?: string | null; proposalEn?: string | null };
   decision: DecisionState | undefined;
   laterMeetings: Array<{ id: string; title: string; startsAt: When }>;
   lastResult: Result;
   locale: Locale;
   /** A vote by name exists: the counts come from it and are not typed here. */
   countsFromRollCall?: boolean;
+  /** The council's languages: one decision field per language (issue #14). */
+  languages?: readonly string[];
 }) {
   const { t } = useTranslation();
+  const decisionLangs = (['sv', 'en'] as const).filter(
+    (l) => showsLanguage(l, languages, [l === 'sv' ? decision?.decisionSv : decision?.decisionEn]) || Boolean(lastResult?.error?.[l === 'sv' ? 'decisionSv' : 'decisionEn']),
+  );
   const [form, fields] = useForm<z.input<typeof decisionSchema>>({
     id: `decision-${item.id}-${version.lockVersion}`,
     lastResult,
@@ -267,6 +276,8 @@ export function DecisionForm({
       discussion: decision?.discussion ?? '',
       // A new decision starts from the proposal, as secretaries usually write "approved as proposed".
       decision: decision?.decision ?? item.proposal ?? '',
+      decisionSv: decision ? decision.decisionSv ?? '' : item.proposalSv ?? '',
+      decisionEn: decision ? decision.decisionEn ?? '' : item.proposalEn ?? '',
       outcome: (decision?.outcome as (typeof OUTCOMES)[number] | undefined) ?? 'decided',
       votesFor: decision?.votesFor?.toString() ?? '',
       votesAgainst: decision?.votesAgainst?.toString() ?? '',
@@ -282,6 +293,14 @@ export function DecisionForm({
       <ErrorList id={form.errorId} errors={form.errors} />
       <TextareaField meta={fields.discussion} label={t('records.minutesPage.discussion')} rows={4} />
       <TextareaField meta={fields.decision} label={t('records.minutesPage.decision')} rows={3} />
+      {decisionLangs.map((l) => (
+        <TextareaField
+          key={l}
+          meta={l === 'sv' ? fields.decisionSv : fields.decisionEn}
+          label={t('content.fieldIn', { field: t('records.minutesPage.decision'), lang: t(`content.inLanguage.${l}`) })}
+          rows={3}
+        />
+      ))}
       <div className="field">
         <label htmlFor={fields.outcome.id}>{t('records.minutesPage.outcome')}</label>
         <select {...getSelectProps(fields.outcome)} key={fields.outcome.key}>

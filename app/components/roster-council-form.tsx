@@ -19,8 +19,12 @@ export interface CouncilFieldset {
   descriptionSv: Meta;
   descriptionEn: Meta;
   meetingFeeNote: Meta;
+  meetingFeeNoteSv: Meta;
+  meetingFeeNoteEn: Meta;
   secretariatContact: Meta;
   appointingBody: Meta;
+  appointingBodySv: Meta;
+  appointingBodyEn: Meta;
   appointingDecisionDate: Meta;
   appointingDecisionUrl: Meta;
 }
@@ -70,10 +74,14 @@ export function CouncilFields({ fields, parents }: { fields: CouncilFieldset; pa
       <TextareaField meta={fields.descriptionSv} label={t('roster.council.descriptionSv')} rows={3} />
       <TextareaField meta={fields.descriptionEn} label={t('roster.council.descriptionEn')} rows={3} />
       <Field meta={fields.meetingFeeNote} label={t('roster.council.meetingFeeNote')} />
+      <Field meta={fields.meetingFeeNoteSv} label={t('content.fieldIn', { field: t('roster.council.meetingFeeNote'), lang: t('content.inLanguage.sv') })} />
+      <Field meta={fields.meetingFeeNoteEn} label={t('content.fieldIn', { field: t('roster.council.meetingFeeNote'), lang: t('content.inLanguage.en') })} />
       <Field meta={fields.secretariatContact} label={t('roster.council.secretariatContact')} hint={t('roster.council.secretariatContactHint')} />
       <fieldset className="roster-fieldset">
         <legend>{t('roster.council.appointing')}</legend>
         <Field meta={fields.appointingBody} label={t('roster.council.appointingBody')} />
+        <Field meta={fields.appointingBodySv} label={t('content.fieldIn', { field: t('roster.council.appointingBody'), lang: t('content.inLanguage.sv') })} />
+        <Field meta={fields.appointingBodyEn} label={t('content.fieldIn', { field: t('roster.council.appointingBody'), lang: t('content.inLanguage.en') })} />
         <Field meta={fields.appointingDecisionDate} label={t('roster.council.appointingDecisionDate')} type="date" />
         <Field meta={fields.appointingDecisionUrl} label={t('roster.council.appointingDecisionUrl')} type="url" />
       </fieldset>

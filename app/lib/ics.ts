@@ -49,6 +49,8 @@ export interface IcsEvent {
   start: Date;
   end: Date;
   summary: string;
+  /** RFC 5545 LANGUAGE of the SUMMARY (e.g. sv for a Swedish title), when not the calendar's default. */
+  summaryLanguage?: string;
   description?: string;
   location?: string;
   url?: string;
@@ -179,7 +181,8 @@ function eventLines(event: IcsEvent, method: IcsMethod | undefined, now: Date): 
     `DTEND;TZID=${TIME_ZONE}:${helsinkiStamp(event.end)}`,
   ];
   if (event.recurrenceId) lines.push(`RECURRENCE-ID;TZID=${TIME_ZONE}:${helsinkiStamp(event.recurrenceId)}`);
-  lines.push(`SUMMARY:${escapeText(event.summary)}`);
+  const summaryLanguage = event.summaryLanguage && /^[a-z]{2}$/.test(event.summaryLanguage) ? `;LANGUAGE=${event.summaryLanguage}` : '';
+  lines.push(`SUMMARY${summaryLanguage}:${escapeText(event.summary)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.url) lines.push(`URL:${uriValue(event.url)}`);

@@ -23,6 +23,9 @@ import { frozenAware } from '~/models/db-errors.server';
 import { wakeWorkers } from '~/lib/queue/queue.server';
 import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { queuePublicationNotices } from '~/models/subscriptions.server';
+import { htmlTexts, plainSummaryHtmls } from '~/lib/content-languages.server';
+import { langTexts, missingLanguages, type Locale } from '~/lib/i18n';
+import { unusedLanguageFields } from '~/lib/content-languages';
 
 // ---------------------------------------------------------------------------------------------
 // Scope: which meeting, which council. Every function below filters by the council it was given.
@@ -43,6 +46,8 @@ export async function getMeetingScope(meetingId: string, db: Executor = getDb())
       councilId: meetings.councilId,
       termId: meetings.termId,
       title: meetings.title,
+      titleSv: meetings.titleSv,
+      titleEn: meetings.titleEn,
       startsAt: meetings.startsAt,
       endsAt: meetings.endsAt,
       status: meetings.status,
@@ -101,7 +106,7 @@ export function sectionLabel(item: { sectionNumber: number | null }): string | n
 
 export type AgendaOutcome =
   | { status: 'ok'; id: string }
-  | { status: 'not_found' | 'conflict' | 'frozen' | 'numbered' | 'cancelled' | 'empty' | 'edge' };
+  | { status: 'not_found' | 'conflict' | 'frozen' | 'numbered' | 'cancelled' | 'empty' | 'edge' | 'language_not_used' };
 
 // The freeze refusal (SQLSTATE NV001) is mapped in one place; re-exported for the record models.
 export { frozenAware, isFrozenError } from '~/models/db-errors.server';
@@ -133,10 +138,30 @@ export interface AgendaItemInput {
   proposal?: string;
   publicity: 'public' | 'members_only' | 'confidential';
   withheldReason?: string;
+  titleSv?: string;
+  titleEn?: string;
+  bodySv?: string;
+  bodyEn?: string;
+  proposalSv?: string;
+  proposalEn?: string;
+  plainSummaryFi?: string;
+  plainSummarySv?: string;
+  plainSummaryEn?: string;
 }
+
+const markdownOrNull = (value: string | undefined) => (value && value.trim() !== '' ? normalisePastedText(value) : null);
 
 function itemValues(input: AgendaItemInput) {
   return {
+    titleSv: input.titleSv?.trim() || null,
+    titleEn: input.titleEn?.trim() || null,
+    bodySv: markdownOrNull(input.bodySv),
+    bodyEn: markdownOrNull(input.bodyEn),
+    proposalSv: markdownOrNull(input.proposalSv),
+    proposalEn: markdownOrNull(input.proposalEn),
+    plainSummaryFi: markdownOrNull(input.plainSummaryFi),
+    plainSummarySv: markdownOrNull(input.plainSummarySv),
+    plainSummaryEn: markdownOrNull(input.plainSummaryEn),
     title: input.title.trim(),
     // Pasted word-processor text becomes Markdown paragraphs and lists before it is stored.
     body: input.body ? normalisePastedText(input.body) : null,
@@ -205,6 +230,10 @@ export async function getMembersAgenda(meetingId: string, councilId: string) {
     presenter: item.presenter,
     bodyHtml: item.body ? renderMarkdown(item.body) : null,
     proposalHtml: item.proposal ? renderMarkdown(item.proposal) : null,
+    titles: langTexts(item, 'title'),
+    bodyHtmls: htmlTexts(item, 'body'),
+    proposalHtmls: htmlTexts(item, 'proposal'),
+    plainSummaryHtmls: plainSummaryHtmls(item),
     attachments: item.attachments.map(({ id, title, publicity, filename, mediaType, sizeBytes }) => ({
       id,
       title,
@@ -216,6 +245,12 @@ export async function getMembersAgenda(meetingId: string, councilId: string) {
   }));
 }
 export type MembersAgendaItem = Awaited<ReturnType<typeof getMembersAgenda>>[number];
+
+/** The languages a council works in (councils.languages). */
+export async function councilLanguagesOf(db: Executor, councilId: string): Promise<string[]> {
+  const [row] = await db.select({ languages: councils.languages }).from(councils).where(eq(councils.id, councilId)).limit(1);
+  return row?.languages ?? ['fi'];
+}
 
 async function lockCouncil(tx: Tx, councilId: string): Promise<void> {
   // § numbers come from max()+1: serialise numbering per council so two publications cannot collide.
@@ -261,6 +296,7 @@ export async function addAgendaItem(who: Who, meetingId: string, input: AgendaIt
         const scope = await getMeetingScope(meetingId, tx);
         if (!scope || scope.councilId !== who.councilId) return { status: 'not_found' };
         if (await agendaFrozen(meetingId, tx)) return { status: 'frozen' };
+        if (unusedLanguageFields(input, scope.councilLanguages).length > 0) return { status: 'language_not_used' };
         const position = await makeRoomBeforeClosing(tx, meetingId);
         let section: { sectionYear: number; sectionNumber: number } | null = null;
         if (scope.agendaPublishedAt) {
@@ -310,6 +346,7 @@ export async function updateAgendaItem(
         const before = await lockedItem(tx, who.councilId, meetingId, itemId);
         if (!before) return { status: 'not_found' };
         if (await agendaFrozen(before.meetingId, tx)) return { status: 'frozen' };
+        if (unusedLanguageFields(input, await councilLanguagesOf(tx, who.councilId)).length > 0) return { status: 'language_not_used' };
         const values = itemValues(input);
         const updated = await tx
           .update(agendaItems)
@@ -578,6 +615,15 @@ export const publicItemColumns = {
   body: publicOnly<string>(agendaItems.body),
   presenter: publicOnly<string>(agendaItems.presenter),
   proposal: publicOnly<string>(agendaItems.proposal),
+  titleSv: agendaItems.titleSv,
+  titleEn: agendaItems.titleEn,
+  bodySv: publicOnly<string>(agendaItems.bodySv),
+  bodyEn: publicOnly<string>(agendaItems.bodyEn),
+  proposalSv: publicOnly<string>(agendaItems.proposalSv),
+  proposalEn: publicOnly<string>(agendaItems.proposalEn),
+  plainSummaryFi: publicOnly<string>(agendaItems.plainSummaryFi),
+  plainSummarySv: publicOnly<string>(agendaItems.plainSummarySv),
+  plainSummaryEn: publicOnly<string>(agendaItems.plainSummaryEn),
 };
 
 /** The public meeting facts, or null when the public may not see this meeting's records. */
@@ -633,6 +679,14 @@ export async function getPublicAgenda(meetingId: string, db: Executor = getDb())
     proposal: item.proposal,
     bodyHtml: item.body ? renderMarkdown(item.body) : null,
     proposalHtml: item.proposal ? renderMarkdown(item.proposal) : null,
+    /** Every language version (issue #14): the API's `{fi, sv, en}` objects and the pages' choice. */
+    titles: langTexts(item, 'title'),
+    bodies: langTexts(item, 'body'),
+    proposals: langTexts(item, 'proposal'),
+    plainSummaries: langTexts(item, 'plainSummary', 'plainSummaryFi'),
+    bodyHtmls: htmlTexts(item, 'body'),
+    proposalHtmls: htmlTexts(item, 'proposal'),
+    plainSummaryHtmls: plainSummaryHtmls(item),
     attachments: attachments
       .filter((a) => a.agendaItemId === item.id)
       .map(({ id, title, filename, mediaType, sizeBytes }) => ({ id, title, filename, mediaType, sizeBytes })),
@@ -646,6 +700,8 @@ export async function listPublishedRecords(councilId: string, limit = 20) {
     .select({
       id: meetings.id,
       title: meetings.title,
+      titleSv: meetings.titleSv,
+      titleEn: meetings.titleEn,
       startsAt: meetings.startsAt,
       endsAt: meetings.endsAt,
       agendaPublishedAt: meetings.agendaPublishedAt,
@@ -834,4 +890,54 @@ export async function carryItemForward(
     })
     .returning({ id: agendaItems.id });
   return row!.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content in the council's languages: what is missing before publishing (issue #14)
+
+export interface MissingTranslation {
+  /** Stable key for the list (item id + field). */
+  key: string;
+  what: 'meetingTitle' | 'title' | 'body' | 'proposal' | 'plainSummary' | 'decision';
+  /** The item's number and Finnish title, or null for the meeting itself. */
+  item: string | null;
+  langs: Locale[];
+}
+
+type TranslatableItem = { id: string; number: string | null; title: string } & Record<string, unknown>;
+
+/**
+ * The texts that have a version in some language but not in every language the council uses:
+ * the meeting title and each item's title, body, proposal, plain-language summary and (for minutes)
+ * decision. Shown to the secretary before publishing; publishing is never blocked by it.
+ */
+export function missingTranslations(
+  meeting: object,
+  items: readonly TranslatableItem[],
+  languages: readonly string[],
+  decisionsByItem?: ReadonlyMap<string, object>,
+): MissingTranslation[] {
+  if (!languages.some((l) => l !== 'fi')) return [];
+  const out: MissingTranslation[] = [];
+  const meetingMissing = missingLanguages(langTexts(meeting, 'title'), languages);
+  if (meetingMissing.length > 0) out.push({ key: 'meeting', what: 'meetingTitle', item: null, langs: meetingMissing });
+  for (const item of items) {
+    const label = [item.number, item.title].filter(Boolean).join(' ');
+    const fields = [
+      ['title', langTexts(item, 'title')],
+      ['body', langTexts(item, 'body')],
+      ['proposal', langTexts(item, 'proposal')],
+      ['plainSummary', langTexts(item, 'plainSummary', 'plainSummaryFi')],
+    ] as const;
+    for (const [what, texts] of fields) {
+      const langs = missingLanguages(texts, languages);
+      if (langs.length > 0) out.push({ key: `${item.id}:${what}`, what, item: label, langs });
+    }
+    const decision = decisionsByItem?.get(item.id);
+    if (decision) {
+      const langs = missingLanguages(langTexts(decision, 'decision'), languages);
+      if (langs.length > 0) out.push({ key: `${item.id}:decision`, what: 'decision', item: label, langs });
+    }
+  }
+  return out;
 }

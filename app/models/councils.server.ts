@@ -251,8 +251,12 @@ export interface CouncilValues {
   descriptionSv?: string;
   descriptionEn?: string;
   meetingFeeNote?: string;
+  meetingFeeNoteSv?: string;
+  meetingFeeNoteEn?: string;
   secretariatContact?: string;
   appointingBody?: string;
+  appointingBodySv?: string;
+  appointingBodyEn?: string;
   appointingDecisionDate?: string;
   appointingDecisionUrl?: string;
 }
@@ -271,8 +275,12 @@ function councilColumns(v: CouncilValues) {
     descriptionSv: v.descriptionSv ?? null,
     descriptionEn: v.descriptionEn ?? null,
     meetingFeeNote: v.meetingFeeNote ?? null,
+    meetingFeeNoteSv: v.meetingFeeNoteSv ?? null,
+    meetingFeeNoteEn: v.meetingFeeNoteEn ?? null,
     secretariatContact: v.secretariatContact ?? null,
     appointingBody: v.appointingBody ?? null,
+    appointingBodySv: v.appointingBodySv ?? null,
+    appointingBodyEn: v.appointingBodyEn ?? null,
     appointingDecisionDate: v.appointingDecisionDate ?? null,
     appointingDecisionUrl: v.appointingDecisionUrl ?? null,
   };

@@ -10,6 +10,21 @@ import { listPublicMeetingsInRange, type PublicRangeMeeting } from '~/models/mee
 import { loadPrincipal } from '~/models/principals.server';
 import { isSlug } from '~/lib/http/params';
 import { meetingNumberText } from '~/lib/meeting-lifecycle';
+import { localized, langTexts, pickLang, type LangTexts, type Locale } from '~/lib/i18n';
+
+const ONLY_FINNISH = { fi: '', sv: 'endast på finska', en: 'only in Finnish' } as const;
+
+/**
+ * A meeting's SUMMARY in the subscriber's language (`?lng=`), with LANGUAGE=; a Finnish title shown
+ * to a Swedish or English subscriber is marked "(endast på finska)" / "(only in Finnish)".
+ */
+function icsTitle(m: { title: string; titleSv: string | null; titleEn: string | null }, lang: Locale): { summary: string; summaryLanguage?: string } {
+  if (lang === 'fi') return { summary: m.title };
+  const picked = pickLang(langTexts(m, 'title'), lang);
+  if (!picked) return { summary: m.title };
+  if (!picked.fallback) return { summary: picked.text, summaryLanguage: lang };
+  return { summary: picked.lang === 'fi' ? `${picked.text} (${ONLY_FINNISH[lang]})` : picked.text, summaryLanguage: picked.lang };
+}
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const DAY_MS = 86_400_000;
@@ -30,10 +45,10 @@ function publicLocation(m: Pick<PublicRangeMeeting, 'address' | 'room' | 'meetin
 }
 
 /** The public .ics of a council: its public meetings, each linking back to its page; null for an unknown council. */
-export async function councilFeed(slug: string, baseUrl: string, now = new Date()): Promise<string | null> {
+export async function councilFeed(slug: string, baseUrl: string, now = new Date(), lang: Locale = 'fi'): Promise<string | null> {
   if (!isSlug(slug)) return null;
   const [council] = await getDb()
-    .select({ id: councils.id, nameFi: councils.nameFi, publicityDefault: councils.publicityDefault })
+    .select({ id: councils.id, nameFi: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn, publicityDefault: councils.publicityDefault })
     .from(councils)
     .where(eq(councils.slug, slug));
   if (!council) return null;
@@ -50,19 +65,21 @@ export async function councilFeed(slug: string, baseUrl: string, now = new Date(
     sequence: m.icsSequence,
     start: m.startsAt,
     end: m.endsAt,
-    summary: m.title,
+    ...icsTitle(m, lang),
     location: publicLocation(m),
     url: `${baseUrl}/meetings/${m.id}`,
     status: icsStatus(m.status),
     lastModified: m.updatedAt,
   }));
-  return buildCalendar({ method: 'PUBLISH', name: council.nameFi, events, now, refreshMinutes: FEED_REFRESH_MINUTES });
+  return buildCalendar({ method: 'PUBLISH', name: localized(council, 'name', lang).text, events, now, refreshMinutes: FEED_REFRESH_MINUTES });
 }
 
 /** One meeting as the public API shows it (Open Civic Data Event field names where they exist). */
 export interface ApiMeeting {
   id: string;
+  /** In the asked language (`?lng=`), else Finnish; `names` has every version (issue #14). */
   name: string;
+  names: LangTexts;
   startTime: string;
   endTime: string;
   timezone: string;
@@ -84,7 +101,7 @@ const OCD_STATUS: Record<string, ApiMeeting['status']> = {
 };
 
 /** Public meetings of a council starting within [from, to) local days; null for an unknown council. */
-export async function apiCouncilMeetings(slug: string, range: { from: Date; to: Date }, baseUrl: string): Promise<ApiMeeting[] | null> {
+export async function apiCouncilMeetings(slug: string, range: { from: Date; to: Date }, baseUrl: string, lang: Locale = 'fi'): Promise<ApiMeeting[] | null> {
   if (!isSlug(slug)) return null;
   const [council] = await getDb()
     .select({ id: councils.id, publicityDefault: councils.publicityDefault })
@@ -95,7 +112,8 @@ export async function apiCouncilMeetings(slug: string, range: { from: Date; to: 
   const rows = await listPublicMeetingsInRange(council.id, range);
   return rows.map((m) => ({
     id: m.id,
-    name: m.title,
+    name: pickLang(langTexts(m, 'title'), lang)?.text ?? m.title,
+    names: langTexts(m, 'title'),
     startTime: toIsoWithOffset(m.startsAt),
     endTime: toIsoWithOffset(m.endsAt),
     timezone: TIME_ZONE,

@@ -10,6 +10,8 @@ import { meetingSequence } from '~/models/meeting-number.server';
 const publicMeetingColumns = {
   id: meetings.id,
   title: meetings.title,
+  titleSv: meetings.titleSv,
+  titleEn: meetings.titleEn,
   startsAt: meetings.startsAt,
   endsAt: meetings.endsAt,
   status: meetings.status,
@@ -99,6 +101,9 @@ export interface MeetingPlace {
 
 export interface MeetingInput extends MeetingPlace {
   title: string;
+  /** The title in Swedish and English (councils that use them; the routes refuse the others). */
+  titleSv?: string | null;
+  titleEn?: string | null;
   /** Helsinki local date and times. */
   date: string;
   startTime: string;
@@ -192,6 +197,8 @@ export async function createMeeting(scope: Scope, actor: AuditActor, input: Meet
         councilId: scope.councilId,
         termId: await termIdOn(tx, scope.councilId, input.date),
         title: input.title,
+        titleSv: input.titleSv || null,
+        titleEn: input.titleEn || null,
         startsAt,
         endsAt,
         publicity: input.publicity,
@@ -250,7 +257,15 @@ export async function updateMeeting(
     if (before.lockVersion !== input.lockVersion) return { ok: false as const, reason: 'conflict' as const };
     if (isLocked(before, now) || before.status === 'cancelled') return { ok: false as const, reason: 'locked' as const };
     if (startsAt.getTime() < now.getTime()) return { ok: false as const, reason: 'in_past' as const };
-    const values = { title: input.title, startsAt, endsAt, publicity: input.publicity, ...placeValues(input) };
+    const values = {
+      title: input.title,
+      titleSv: input.titleSv || null,
+      titleEn: input.titleEn || null,
+      startsAt,
+      endsAt,
+      publicity: input.publicity,
+      ...placeValues(input),
+    };
     const changed = changesCalendar(before, values);
     const timeOrPlace = changed || before.publicity !== input.publicity;
     const dateChanged = helsinkiDateOf(before.startsAt) !== input.date;
@@ -396,6 +411,8 @@ export async function listPublicMeetingsInRange(councilId: string, range: { from
     .select({
       id: meetings.id,
       title: meetings.title,
+      titleSv: meetings.titleSv,
+      titleEn: meetings.titleEn,
       startsAt: meetings.startsAt,
       endsAt: meetings.endsAt,
       status: meetings.status,

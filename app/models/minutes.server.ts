@@ -19,7 +19,9 @@ import {
   type MinutesVersion,
 } from '~db/schema';
 import { formatDateTime, formatMeetingTime, helsinkiWallClock, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
-import type { Locale } from '~/lib/i18n';
+import { isLocale, langTexts, pickLang, type LangTexts, type Locale } from '~/lib/i18n';
+import { htmlTexts, plainSummaryHtmls } from '~/lib/content-languages.server';
+import { unusedLanguageFields } from '~/lib/content-languages';
 import { renderRecordPdf, type RecordDocument, type RecordItem, type RecordLabels } from '~/lib/pdf.server';
 import { contentDispositionAttachment } from '~/lib/storage.server';
 import i18nServer from '~/i18n.server';
@@ -30,6 +32,7 @@ import { can } from '~/auth/permissions';
 import {
   carryItemForward,
   councilLanguage,
+  councilLanguagesOf,
   frozenAware,
   getMeetingScope,
   getMembersAgenda,
@@ -50,6 +53,8 @@ import { wakeWorkers } from '~/lib/queue/queue.server';
 import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { queuePublicationNotices } from '~/models/subscriptions.server';
 import { recordFingerprint } from '~/models/fingerprints.server';
+
+const EMPTY_TEXTS: LangTexts = { fi: null, sv: null, en: null };
 
 const SEAT_ROLES = VOTING_SEAT_ROLES;
 const CHECKER_ROLES: readonly string[] = ['chair', 'member', 'deputy'];
@@ -81,7 +86,8 @@ export type MinutesRefusal =
   | 'roll_call_not_in_room'
   | 'votes_mismatch'
   | 'voted'
-  | 'votes_recorded';
+  | 'votes_recorded'
+  | 'language_not_used';
 /** A refusal may name the form field it concerns and the values its message needs. */
 export type MinutesOutcome = { status: 'ok'; id: string } | { status: MinutesRefusal; field?: string; params?: Record<string, string> };
 
@@ -549,6 +555,8 @@ export async function saveDecision(who: Who, meetingId: string, versionId: strin
       .from(agendaItems)
       .where(and(eq(agendaItems.id, input.itemId), eq(agendaItems.meetingId, meetingId), eq(agendaItems.councilId, who.councilId)));
     if (!item) return no('bad_item');
+    const refused = unusedLanguageFields({ decisionSv: input.decisionSv, decisionEn: input.decisionEn }, await councilLanguagesOf(tx, who.councilId));
+    if (refused.length > 0) return no('language_not_used', refused[0]!.field);
     if (input.postponedToMeetingId) {
       const scope = (await getMeetingScope(meetingId, tx))!;
       const target = await getMeetingScope(input.postponedToMeetingId, tx);
@@ -573,6 +581,8 @@ export async function saveDecision(who: Who, meetingId: string, versionId: strin
     const values = {
       discussion: input.discussion?.trim() || null,
       decision: input.decision?.trim() || null,
+      decisionSv: input.decisionSv?.trim() || null,
+      decisionEn: input.decisionEn?.trim() || null,
       outcome: input.outcome,
       votesFor: derived ? derived.for : input.votesFor ?? null,
       votesAgainst: derived ? derived.against : input.votesAgainst ?? null,
@@ -997,8 +1007,8 @@ export async function startCorrection(who: Who, meetingId: string, correctionNot
       .returning({ id: minutesVersions.id });
     const id = next!.id;
     await tx.execute(sql`
-      INSERT INTO decisions (version_id, agenda_item_id, discussion, decision, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain)
-      SELECT ${id}, agenda_item_id, discussion, decision, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain
+      INSERT INTO decisions (version_id, agenda_item_id, discussion, decision, decision_sv, decision_en, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain)
+      SELECT ${id}, agenda_item_id, discussion, decision, decision_sv, decision_en, outcome, postponed_to_meeting_id, votes_for, votes_against, votes_abstain
       FROM decisions WHERE version_id = ${latest.id}`);
     await tx.execute(sql`
       INSERT INTO attendance (version_id, person_id, membership_id, role, substitutes_for_id, present, right_to_speak, arrived_at_item_id, left_at_item_id, note)
@@ -1031,6 +1041,8 @@ const publicDecisionColumns = {
   postponedToMeetingId: decisions.postponedToMeetingId,
   discussion: publicOnly<string>(decisions.discussion),
   decision: publicOnly<string>(decisions.decision),
+  decisionSv: publicOnly<string>(decisions.decisionSv),
+  decisionEn: publicOnly<string>(decisions.decisionEn),
   votesFor: publicOnly<number>(decisions.votesFor),
   votesAgainst: publicOnly<number>(decisions.votesAgainst),
   votesAbstain: publicOnly<number>(decisions.votesAbstain),
@@ -1041,6 +1053,8 @@ const fullDecisionColumns = {
   postponedToMeetingId: decisions.postponedToMeetingId,
   discussion: decisions.discussion,
   decision: decisions.decision,
+  decisionSv: decisions.decisionSv,
+  decisionEn: decisions.decisionEn,
   votesFor: decisions.votesFor,
   votesAgainst: decisions.votesAgainst,
   votesAbstain: decisions.votesAbstain,
@@ -1095,6 +1109,15 @@ export async function loadRecord(db: Executor, meetingId: string, version: { id:
       discussionHtml: !hidden && d?.discussion ? renderMarkdown(d.discussion) : null,
       decision: hidden ? null : d?.decision ?? null,
       decisionHtml: !hidden && d?.decision ? renderMarkdown(d.decision) : null,
+      titles: langTexts(item, 'title'),
+      bodies: hidden ? EMPTY_TEXTS : langTexts(item, 'body'),
+      proposals: hidden ? EMPTY_TEXTS : langTexts(item, 'proposal'),
+      decisions: hidden || !d ? EMPTY_TEXTS : langTexts(d, 'decision'),
+      plainSummaries: hidden ? EMPTY_TEXTS : langTexts(item, 'plainSummary', 'plainSummaryFi'),
+      bodyHtmls: hidden ? EMPTY_TEXTS : htmlTexts(item, 'body'),
+      proposalHtmls: hidden ? EMPTY_TEXTS : htmlTexts(item, 'proposal'),
+      decisionHtmls: hidden || !d ? EMPTY_TEXTS : htmlTexts(d, 'decision'),
+      plainSummaryHtmls: hidden ? EMPTY_TEXTS : plainSummaryHtmls(item),
       votes:
         !hidden && d && (d.votesFor !== null || d.votesAgainst !== null || d.votesAbstain !== null)
           ? { for: d.votesFor ?? 0, against: d.votesAgainst ?? 0, abstain: d.votesAbstain ?? 0 }
@@ -1266,7 +1289,7 @@ function header(scope: MeetingScope, language: Locale) {
   return {
     language,
     councilName: name || scope.councilNameFi,
-    meetingTitle: scope.title,
+    meetingTitle: pickLang(langTexts(scope, 'title'), language)?.text ?? scope.title,
     meetingTime: formatMeetingTime(scope.startsAt, scope.endsAt, language),
     place: [scope.address, scope.room].filter(Boolean).join(', '),
   };
@@ -1288,29 +1311,47 @@ type PrintableItem = {
   recusals?: string[];
   outcome?: string | null;
   attachments?: Array<{ title: string }>;
+  titles?: LangTexts;
+  bodyHtmls?: LangTexts;
+  proposalHtmls?: LangTexts;
+  decisionHtmls?: LangTexts;
+  plainSummaryHtmls?: LangTexts;
 };
 
+/**
+ * A text of the document's language as plain text, else the Finnish one followed by
+ * "(endast på finska)" in the document's language (issue #14).
+ */
+function langPdfText(texts: LangTexts | undefined, fallbackHtml: string | null | undefined, t: Translate, language: Locale, html = true): string {
+  const picked = pickLang(texts, language);
+  if (!picked) return html ? htmlToText(fallbackHtml) : fallbackHtml ?? '';
+  const text = html ? htmlToText(picked.text) : picked.text;
+  return picked.fallback ? `${text} (${t(`content.onlyIn.${picked.lang}`)})` : text;
+}
+
 /** An item as the HTML shows it: publicity, legal reason with its label, discussion under its own heading. */
-function printableItem(item: PrintableItem, t: Translate, withheldText: string): RecordItem {
+function printableItem(item: PrintableItem, t: Translate, withheldText: string, language: Locale = 'fi'): RecordItem {
   const number = item.number ?? t('records.unnumbered');
+  const title = langPdfText(item.titles, item.title, t, language, false);
   const publicity = item.publicity !== 'public' ? t(`records.publicity.${item.publicity}`) : undefined;
   if (item.withheld) {
     return item.withheldReason
-      ? { number, title: item.title, publicity, withheldReason: item.withheldReason }
-      : { number, title: item.title, publicity, withheldReason: '', withheldNote: withheldText };
+      ? { number, title, publicity, withheldReason: item.withheldReason }
+      : { number, title, publicity, withheldReason: '', withheldNote: withheldText };
   }
+  const summary = langPdfText(item.plainSummaryHtmls, null, t, language);
   return {
     number,
-    title: item.title,
+    title,
     publicity,
     legalReason: item.publicity === 'confidential' && item.withheldReason ? item.withheldReason : undefined,
     presenter: item.presenter ?? undefined,
-    body: htmlToText(item.bodyHtml) || undefined,
+    body: [summary ? `${t('content.plainSummary')}: ${summary}` : '', langPdfText(item.bodyHtmls, item.bodyHtml, t, language)].filter((p) => p !== '').join('\n\n') || undefined,
     attachments: item.attachments && item.attachments.length > 0 ? item.attachments.map((a) => a.title) : undefined,
     discussion: htmlToText(item.discussionHtml) || undefined,
     outcome: item.outcome && item.outcome !== 'decided' ? t(`records.outcomes.${item.outcome}`) : undefined,
-    proposal: htmlToText(item.proposalHtml) || undefined,
-    decision: htmlToText(item.decisionHtml) || undefined,
+    proposal: langPdfText(item.proposalHtmls, item.proposalHtml, t, language) || undefined,
+    decision: langPdfText(item.decisionHtmls, item.decisionHtml, t, language) || undefined,
     votes: item.votes ? t('records.votesLine', item.votes) : undefined,
     rollCall: item.rollCall && item.rollCall.length > 0 ? item.rollCall.map((v) => `${v.name}: ${t(`records.rollCall.options.${v.option}`)}`) : undefined,
     recusals: item.recusals && item.recusals.length > 0 ? item.recusals : undefined,
@@ -1323,7 +1364,7 @@ export function agendaRecordDocument(scope: MeetingScope, items: PrintableItem[]
     kind: 'agenda',
     ...header(scope, language),
     labels: recordLabels(t),
-    items: items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+    items: items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'), language)),
     // A published agenda prints with its publication time, so the same agenda gives the same bytes.
     ...(scope.agendaPublishedAt ? { date: new Date(scope.agendaPublishedAt) } : {}),
   };
@@ -1394,7 +1435,7 @@ export function minutesRecordDocument(
         .join(', ') || undefined,
     })),
     checkers: record.checkers.map((c) => ({ name: c.name, confirmedAt: c.confirmedAt ? formatDateTime(c.confirmedAt, language) : undefined })),
-    items: record.items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+    items: record.items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'), language)),
   };
 }
 
@@ -1414,6 +1455,11 @@ export function toItemView(item: RecordItemView) {
     postponedToMeetingId: item.postponedToMeetingId,
     discussionHtml: item.discussionHtml,
     decisionHtml: item.decisionHtml,
+    titles: item.titles,
+    bodyHtmls: item.bodyHtmls,
+    proposalHtmls: item.proposalHtmls,
+    decisionHtmls: item.decisionHtmls,
+    plainSummaryHtmls: item.plainSummaryHtmls,
     votes: item.votes,
     rollCall: item.rollCall,
     recusals: item.recusals,
@@ -1425,6 +1471,7 @@ export function publicMeetingFacts(scope: MeetingScope) {
   return {
     id: scope.meetingId,
     title: scope.title,
+    titles: langTexts(scope, 'title'),
     startsAt: scope.startsAt,
     endsAt: scope.endsAt,
     status: scope.status,
@@ -1488,8 +1535,8 @@ async function publicPrintable(meetingId: string, doc: 'agenda' | 'minutes', ver
 }
 
 /** The PDF of printable data in the council's language. */
-async function renderPrintable(printable: Printable) {
-  const language = councilLanguage(printable.scope);
+async function renderPrintable(printable: Printable, asked?: Locale) {
+  const language = asked ?? councilLanguage(printable.scope);
   const fixed = await i18nServer.getFixedT(language, 'common');
   const t: Translate = (key, options) => String(fixed(key, options ?? {}));
   const bytes = await renderRecordPdf(printableDocument(printable, t, language));
@@ -1537,7 +1584,10 @@ export async function printablePdfResponse(request: Request, meetingId: string |
   const members = url.searchParams.get('view') === 'members';
   const requestedVersion = versionParam(url);
   const printable = await loadPrintable(request, meetingId, doc, { members, version: requestedVersion });
-  const { bytes, language, t } = await renderPrintable(printable);
+  // `?lng=fi|sv|en` asks for a language version (the public pages link with the reader's language);
+  // without it the PDF is in the council's primary language, as before.
+  const asked = url.searchParams.get('lng');
+  const { bytes, language, t } = await renderPrintable(printable, isLocale(asked) ? asked : undefined);
   // Whatever the public URL serves is an official copy: make sure /verify knows its fingerprint
   // (a no-op for bytes already recorded, e.g. at publication).
   await recordPublicPdf(getDb(), printable, bytes, language);

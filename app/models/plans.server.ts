@@ -59,6 +59,8 @@ export interface PlanActionView {
   id: string;
   position: number;
   title: string;
+  titleSv: string | null;
+  titleEn: string | null;
   description: string | null;
   ownerMembershipId: string | null;
   ownerName: string | null;
@@ -74,6 +76,8 @@ export interface PlanGoalView {
   id: string;
   position: number;
   title: string;
+  titleSv: string | null;
+  titleEn: string | null;
   description: string | null;
   lockVersion: number;
   actions: PlanActionView[];
@@ -113,6 +117,8 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
         goalId: planGoals.id,
         goalPosition: planGoals.position,
         goalTitle: planGoals.title,
+        goalTitleSv: planGoals.titleSv,
+        goalTitleEn: planGoals.titleEn,
         goalDescription: planGoals.description,
         goalLockVersion: planGoals.lockVersion,
         action: planActions,
@@ -168,7 +174,7 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
   for (const r of rows) {
     let goal = goals.at(-1);
     if (!goal || goal.id !== r.goalId) {
-      goal = { id: r.goalId, position: r.goalPosition, title: r.goalTitle, description: r.goalDescription, lockVersion: r.goalLockVersion, actions: [] };
+      goal = { id: r.goalId, position: r.goalPosition, title: r.goalTitle, titleSv: r.goalTitleSv, titleEn: r.goalTitleEn, description: r.goalDescription, lockVersion: r.goalLockVersion, actions: [] };
       goals.push(goal);
     }
     if (r.action) {
@@ -177,6 +183,8 @@ export async function getPlanDetail(councilId: string, year: number, opts: { pub
         id: a.id,
         position: a.position,
         title: a.title,
+        titleSv: a.titleSv,
+        titleEn: a.titleEn,
         description: a.description,
         ownerMembershipId: a.ownerMembershipId,
         ownerName: r.ownerGiven && r.ownerFamily ? `${r.ownerGiven} ${r.ownerFamily}` : a.ownerSecretariat,
@@ -264,11 +272,29 @@ async function findPlan(councilId: string, year: number): Promise<ActionPlan | n
 }
 
 /** Edit a plan's title and introduction (optimistic locking). */
-export async function updatePlan(input: Scope & { year: number; lockVersion: number; title: string; introduction: string | null }): Promise<PlanResult> {
+export async function updatePlan(
+  input: Scope & {
+    year: number;
+    lockVersion: number;
+    title: string;
+    introduction: string | null;
+    titleSv?: string | null;
+    titleEn?: string | null;
+    introductionSv?: string | null;
+    introductionEn?: string | null;
+  },
+): Promise<PlanResult> {
   return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(actionPlans).where(and(eq(actionPlans.councilId, input.councilId), eq(actionPlans.year, input.year)));
     if (!before) return 'not_found' as const;
-    const after = { title: input.title, introduction: input.introduction };
+    const after = {
+      title: input.title,
+      introduction: input.introduction,
+      titleSv: input.titleSv ?? null,
+      titleEn: input.titleEn ?? null,
+      introductionSv: input.introductionSv ?? null,
+      introductionEn: input.introductionEn ?? null,
+    };
     const updated = await tx
       .update(actionPlans)
       .set({ ...after, updatedAt: new Date(), lockVersion: sql`${actionPlans.lockVersion} + 1` })
@@ -288,14 +314,14 @@ export async function updatePlan(input: Scope & { year: number; lockVersion: num
 }
 
 /** Add a goal at the end of the plan. */
-export async function addGoal(input: Scope & { year: number; title: string; description: string | null }): Promise<PlanResult> {
+export async function addGoal(input: Scope & { year: number; title: string; description: string | null; titleSv?: string | null; titleEn?: string | null }): Promise<PlanResult> {
   const plan = await findPlan(input.councilId, input.year);
   if (!plan) return 'not_found';
   return frozenAware(() => getDb().transaction(async (tx) => {
     const [last] = await tx.select({ n: max(planGoals.position) }).from(planGoals).where(eq(planGoals.planId, plan.id));
     const [row] = await tx
       .insert(planGoals)
-      .values({ planId: plan.id, councilId: input.councilId, position: (last?.n ?? 0) + 1, title: input.title, description: input.description })
+      .values({ planId: plan.id, councilId: input.councilId, position: (last?.n ?? 0) + 1, title: input.title, description: input.description, titleSv: input.titleSv ?? null, titleEn: input.titleEn ?? null })
       .returning({ id: planGoals.id });
     await recordAudit(tx, input.actor, {
       action: 'plan.goal_add',
@@ -310,12 +336,14 @@ export async function addGoal(input: Scope & { year: number; title: string; desc
 }
 
 /** Edit a goal of this council's plan. */
-export async function updateGoal(input: Scope & { goalId: string; lockVersion: number | undefined; title: string; description: string | null }): Promise<PlanResult> {
+export async function updateGoal(
+  input: Scope & { goalId: string; lockVersion: number | undefined; title: string; description: string | null; titleSv?: string | null; titleEn?: string | null },
+): Promise<PlanResult> {
   return frozenAware(() => getDb().transaction(async (tx) => {
     const [before] = await tx.select().from(planGoals).where(and(eq(planGoals.id, input.goalId), eq(planGoals.councilId, input.councilId)));
     if (!before) return 'not_found' as const;
     if (input.lockVersion === undefined || before.lockVersion !== input.lockVersion) return 'conflict' as const;
-    const after = { title: input.title, description: input.description };
+    const after = { title: input.title, description: input.description, titleSv: input.titleSv ?? null, titleEn: input.titleEn ?? null };
     const updated = await tx
       .update(planGoals)
       .set({ ...after, lockVersion: sql`${planGoals.lockVersion} + 1` })
@@ -360,6 +388,9 @@ export async function deleteGoal(input: Scope & { goalId: string }): Promise<Pla
 export interface ActionFields {
   title: string;
   description: string | null;
+  /** Swedish and English titles (issue #14). */
+  titleSv?: string | null;
+  titleEn?: string | null;
   /** A membership id of this council, or null for the secretariat. */
   ownerMembershipId: string | null;
   /** The secretariat's label when it owns the action. */
@@ -396,6 +427,8 @@ export async function addAction(input: Scope & { goalId: string } & ActionFields
         position: (last?.n ?? 0) + 1,
         title,
         description,
+        titleSv: input.titleSv ?? null,
+        titleEn: input.titleEn ?? null,
         ownerMembershipId,
         ownerSecretariat: ownerMembershipId ? null : ownerSecretariat,
         schedule,
@@ -426,6 +459,9 @@ export async function updateAction(input: Scope & { actionId: string; lockVersio
     const after = {
       title: input.title,
       description: input.description,
+      // Absent (an older caller): keep; the editor always sends what it shows.
+      titleSv: input.titleSv === undefined ? before.titleSv : input.titleSv,
+      titleEn: input.titleEn === undefined ? before.titleEn : input.titleEn,
       ownerMembershipId: input.ownerMembershipId,
       // The secretariat's label was stored in the language of whoever first chose it: keep it.
       ownerSecretariat: input.ownerMembershipId ? null : (before.ownerSecretariat ?? input.ownerSecretariat),

@@ -16,6 +16,7 @@ import {
   users,
 } from '~db/schema';
 import { getRegionBySlug } from './regions.server';
+import { langTexts, type LangTexts } from '~/lib/i18n';
 
 export type FeedScope = { regionId?: string; councilId?: string };
 
@@ -32,12 +33,15 @@ export interface FeedEntry {
   kind: 'agenda' | 'minutes' | 'statement';
   id: string;
   title: string;
+  /** The title in every language (issue #14); `title` is the Finnish one. */
+  titles?: LangTexts;
   path: string;
   /** First publication of this entry, and its last change (the same unless re-published). */
   published: Date;
   updated: Date;
   councilSlug: string;
   councilName: string;
+  councilNames?: LangTexts;
   summary: string | null;
   meetingStartsAt: Date | null;
   statementType: 'statement' | 'position' | 'initiative' | null;
@@ -51,14 +55,14 @@ export async function listFeedEntries(scope: FeedScope, limit = 50): Promise<Fee
   const db = getDb();
   const [agendas, published, stmts] = await Promise.all([
     db
-      .select({ id: meetings.id, title: meetings.title, at: meetings.agendaPublishedAt, startsAt: meetings.startsAt, slug: councils.slug, name: councils.nameFi })
+      .select({ id: meetings.id, title: meetings.title, titleSv: meetings.titleSv, titleEn: meetings.titleEn, at: meetings.agendaPublishedAt, startsAt: meetings.startsAt, slug: councils.slug, name: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn })
       .from(meetings)
       .innerJoin(councils, eq(councils.id, meetings.councilId))
       .where(and(isNotNull(meetings.agendaPublishedAt), eq(meetings.publicity, 'public'), publicCouncil, scopeOf(scope)))
       .orderBy(desc(meetings.agendaPublishedAt))
       .limit(limit),
     db
-      .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt, at: minutesVersions.publishedAt, versionNo: minutesVersions.versionNo, note: minutesVersions.correctionNote, slug: councils.slug, name: councils.nameFi })
+      .select({ id: meetings.id, title: meetings.title, titleSv: meetings.titleSv, titleEn: meetings.titleEn, startsAt: meetings.startsAt, at: minutesVersions.publishedAt, versionNo: minutesVersions.versionNo, note: minutesVersions.correctionNote, slug: councils.slug, name: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn })
       .from(minutesVersions)
       .innerJoin(minutes, eq(minutes.id, minutesVersions.minutesId))
       .innerJoin(meetings, eq(meetings.id, minutes.meetingId))
@@ -67,7 +71,7 @@ export async function listFeedEntries(scope: FeedScope, limit = 50): Promise<Fee
       .orderBy(desc(minutesVersions.publishedAt))
       .limit(limit),
     db
-      .select({ id: statements.id, title: statements.title, at: statements.publishedAt, type: statements.type, slug: councils.slug, name: councils.nameFi })
+      .select({ id: statements.id, title: statements.title, titleSv: statements.titleSv, titleEn: statements.titleEn, at: statements.publishedAt, type: statements.type, slug: councils.slug, name: councils.nameFi, nameSv: councils.nameSv, nameEn: councils.nameEn })
       .from(statements)
       .innerJoin(councils, eq(councils.id, statements.councilId))
       .where(and(isNotNull(statements.publishedAt), ne(statements.status, 'draft'), publicCouncil, scopeOf(scope)))
@@ -79,11 +83,13 @@ export async function listFeedEntries(scope: FeedScope, limit = 50): Promise<Fee
       kind: 'agenda' as const,
       id: `agenda-${a.id}`,
       title: a.title,
+      titles: langTexts(a, 'title'),
       path: `/meetings/${a.id}`,
       published: a.at!,
       updated: a.at!,
       councilSlug: a.slug,
       councilName: a.name,
+      councilNames: langTexts(a, 'name'),
       summary: null,
       meetingStartsAt: a.startsAt,
       statementType: null,
@@ -92,11 +98,13 @@ export async function listFeedEntries(scope: FeedScope, limit = 50): Promise<Fee
       kind: 'minutes' as const,
       id: `minutes-${m.id}-v${m.versionNo}`,
       title: m.title,
+      titles: langTexts(m, 'title'),
       path: `/meetings/${m.id}/minutes`,
       published: m.at!,
       updated: m.at!,
       councilSlug: m.slug,
       councilName: m.name,
+      councilNames: langTexts(m, 'name'),
       summary: m.note,
       meetingStartsAt: m.startsAt,
       statementType: null,
@@ -105,11 +113,13 @@ export async function listFeedEntries(scope: FeedScope, limit = 50): Promise<Fee
       kind: 'statement' as const,
       id: `statement-${s.id}`,
       title: s.title,
+      titles: langTexts(s, 'title'),
       path: `/councils/${s.slug}/statements#s-${s.id}`,
       published: s.at!,
       updated: s.at!,
       councilSlug: s.slug,
       councilName: s.name,
+      councilNames: langTexts(s, 'name'),
       summary: null,
       meetingStartsAt: null,
       statementType: s.type,

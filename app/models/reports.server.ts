@@ -520,6 +520,10 @@ export async function getPublishedReport(councilId: string, year: number) {
       year: annualReports.year,
       title: annualReports.title,
       body: annualReports.body,
+      titleSv: annualReports.titleSv,
+      titleEn: annualReports.titleEn,
+      bodySv: annualReports.bodySv,
+      bodyEn: annualReports.bodyEn,
       generated: annualReports.generated,
       approvedAt: annualReports.approvedAt,
       publishedAt: annualReports.publishedAt,
@@ -618,8 +622,11 @@ async function guardedReportUpdate(
 }
 
 /** Save the secretary's title and text of a draft report. */
-export async function updateReportText(input: Scope & { year: number; lockVersion: number; title: string; body: string }): Promise<ReportResult> {
-  return guardedReportUpdate(input, { title: input.title, body: input.body }, {
+export async function updateReportText(
+  input: Scope & { year: number; lockVersion: number; title: string; body: string; titleSv?: string | null; titleEn?: string | null; bodySv?: string | null; bodyEn?: string | null },
+): Promise<ReportResult> {
+  const texts = { titleSv: input.titleSv || null, titleEn: input.titleEn || null, bodySv: input.bodySv || null, bodyEn: input.bodyEn || null };
+  return guardedReportUpdate(input, { title: input.title, body: input.body, ...texts }, {
     action: 'report.update',
     changes: (before) => ({ title: [before.title, input.title], bodyChanged: before.body !== input.body }),
   });

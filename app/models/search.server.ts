@@ -169,6 +169,9 @@ interface Row {
   council_sv: string | null;
   council_en: string | null;
   title: string;
+  /** The record's Swedish and English titles (search_documents.title_sv/_en), shown to those readers. */
+  title_sv?: string | null;
+  title_en?: string | null;
   body: string | null;
   doc_date: string | null;
   rank: number | string;
@@ -237,7 +240,7 @@ async function rankedPage(
       select scored.*, c.slug as council_slug, c.name_fi as council_fi, c.name_sv as council_sv, c.name_en as council_en,
         ((${termScore})::float8 / ${terms.length}::int + ${phraseBonus} + ${equalBonus})::float8 as rank
       from scored join councils c on c.id = scored.council_id where ${everyTerm})
-    select type, id, meeting_id, item_id, plan_year, council_slug, council_fi, council_sv, council_en, title, body,
+    select type, id, meeting_id, item_id, plan_year, council_slug, council_fi, council_sv, council_en, title, title_sv, title_en, body,
       to_char(doc_date, 'YYYY-MM-DD') as doc_date, rank, (count(*) over ())::int as total,
       (select count(*) from text_pool) > ${POOL}::int as more
     from matched
@@ -404,7 +407,7 @@ export async function searchPublished(params: SearchParams): Promise<SearchResul
 
   const hits = result.rows.map((row): SearchHit => {
     const councilName = localizedName(row.council_fi, row.council_sv, row.council_en, params.locale);
-    const title = row.type === 'council' ? councilName : row.title;
+    const title = row.type === 'council' ? councilName : localizedName(row.title, row.title_sv ?? null, row.title_en ?? null, params.locale);
     return {
       type: row.type,
       title,

@@ -24,6 +24,11 @@ export interface StatementFields {
   recipient: string;
   title: string;
   body: string | null;
+  /** Swedish and English versions (councils that use them; the route refuses the others). */
+  titleSv?: string | null;
+  titleEn?: string | null;
+  bodySv?: string | null;
+  bodyEn?: string | null;
   approvedItemId: string | null;
   status: StatementStatusName;
   response: string | null;
@@ -52,6 +57,10 @@ const listColumns = {
   recipient: statements.recipient,
   title: statements.title,
   body: statements.body,
+  titleSv: statements.titleSv,
+  titleEn: statements.titleEn,
+  bodySv: statements.bodySv,
+  bodyEn: statements.bodyEn,
   status: statements.status,
   response: statements.response,
   responseDate: statements.responseDate,

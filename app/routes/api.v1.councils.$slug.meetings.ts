@@ -5,6 +5,7 @@ import { apiError } from '~/lib/http.server';
 import { paginationFields, paginationHeaders, parsePagination } from '~/lib/pagination.server';
 import { absoluteUrl } from '~/lib/url.server';
 import { apiCouncilMeetings } from '~/models/feeds.server';
+import { feedLanguage } from '~/lib/atom.server';
 
 const MAX_RANGE_DAYS = 2 * 366;
 const DAY_MS = 86_400_000;
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     params.slug ?? '',
     { from: helsinkiWallClock(from, '00:00'), to: helsinkiWallClock(addDays(to, 1), '00:00') },
     absoluteUrl(request, ''),
+    await feedLanguage(request),
   );
   if (meetings === null) return apiError(404, 'no such council');
   return json(

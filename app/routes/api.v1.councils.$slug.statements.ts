@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { json } from '@remix-run/node';
 import { toIsoWithOffset } from '~/lib/dates';
+import { isLocale, langTexts, pickLang } from '~/lib/i18n';
+import i18nServer from '~/i18n.server';
 import { apiError } from '~/lib/http.server';
 import { paginationFields, paginationHeaders, parsePagination } from '~/lib/pagination.server';
 import { absoluteUrl } from '~/lib/url.server';
@@ -22,6 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getCouncilBySlug(params.slug ?? '');
   if (!found || found.council.publicityDefault !== 'public') return apiError(404, 'No such public council');
   const typeFilter = (type ?? undefined) as StatementTypeName | undefined;
+  const chosen = await i18nServer.getLocale(request);
+  const lang = isLocale(chosen) ? chosen : 'fi';
   const [rows, total] = await Promise.all([
     listPublicStatements(found.council.id, { type: typeFilter, limit: p.perPage, offset: p.offset }),
     countPublicStatements(found.council.id, typeFilter),
@@ -36,8 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           type: s.type,
           issuedOn: s.issuedOn,
           recipient: s.recipient,
-          title: s.title,
-          body: s.body,
+          title: pickLang(langTexts(s, 'title'), lang)?.text ?? s.title,
+          titles: langTexts(s, 'title'),
+          body: pickLang(langTexts(s, 'body'), lang)?.text ?? s.body,
+          bodies: langTexts(s, 'body'),
           status: s.status,
           approvedAt: s.itemTitle
             ? { meetingStart: s.meetingStartsAt ? toIsoWithOffset(s.meetingStartsAt) : null, section: s.itemSection ? `§ ${s.itemSection}` : null, item: s.itemTitle }

@@ -8,11 +8,15 @@ import { mattersOfItems } from '~/models/matters.server';
 import { apiTime, getPublishedMinutes } from '~/models/minutes.server';
 import { latestFingerprint } from '~/models/fingerprints.server';
 import { meetingVoteEvents } from '~/lib/votes';
+import i18nServer from '~/i18n.server';
+import { isLocale, langTexts, pickLang } from '~/lib/i18n';
 
 /**
  * GET /api/v1/meetings/{id}: a public meeting's published agenda items (number, title, publicity,
  * body where public, decision where the minutes are published) and its minutes metadata.
  * Closed meetings, members-only councils and unpublished agendas are 404 like unknown ids.
+ * Texts are given in the reader's language (`?lng=fi|sv|en`, else the language cookie, else Finnish)
+ * with the Finnish text where there is no version in it, and every version beside as `{fi, sv, en}`.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!isUuid(params.meetingId)) return apiError(400, 'the meeting id must be a UUID');
@@ -23,17 +27,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const matters = await mattersOfItems(agenda.filter((i) => !i.withheld).map((i) => i.id));
   const base = absoluteUrl(request, `/meetings/${scope.meetingId}`);
   const decisions = new Map((minutes?.items ?? []).map((i) => [i.id, i]));
+  const chosen = await i18nServer.getLocale(request);
+  const lang = isLocale(chosen) ? chosen : 'fi';
+  const pick = (texts: Parameters<typeof pickLang>[0], fiText: string | null) => pickLang(texts, lang)?.text ?? fiText;
+  const meetingTitles = langTexts(scope, 'title');
   return json(
     {
+      lang,
       meeting: {
         id: scope.meetingId,
-        title: scope.title,
+        title: pick(meetingTitles, scope.title),
+        titles: meetingTitles,
         number: meetingNumberText(scope.meetingNo, scope.startsAt),
         startsAt: apiTime(scope.startsAt),
         endsAt: apiTime(scope.endsAt),
         status: scope.status,
         council: { slug: scope.councilSlug, nameFi: scope.councilNameFi, nameSv: scope.councilNameSv, nameEn: scope.councilNameEn },
         language: scope.councilLanguages[0] ?? 'fi',
+        languages: scope.councilLanguages,
         url: base,
       },
       agenda: {
@@ -44,13 +55,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           return {
             number: item.number,
             position: item.position,
-            title: item.title,
+            title: pick(item.titles, item.title),
+            titles: item.titles,
             publicity: item.publicity,
             withheldReason: item.withheldReason,
             presenter: item.presenter,
-            body: item.body,
-            proposal: item.proposal,
-            decision: d && !d.withheld ? { outcome: d.outcome, text: d.decision, votes: d.votes } : null,
+            plainSummary: pick(item.plainSummaries, null),
+            plainSummaries: item.plainSummaries,
+            body: pick(item.bodies, item.body),
+            bodies: item.bodies,
+            proposal: pick(item.proposals, item.proposal),
+            proposals: item.proposals,
+            decision:
+              d && !d.withheld
+                ? { outcome: d.outcome, text: pick(d.decisions, d.decision), texts: d.decisions, votes: d.votes }
+                : null,
             /** The matter (asia) the item belongs to, with its diary number and handling history page. */
             matter: matters[item.id]
               ? { title: matters[item.id]!.title, diaryNumber: matters[item.id]!.diaryNumber, url: absoluteUrl(request, `/councils/${scope.councilSlug}/matters/${matters[item.id]!.id}`) }

@@ -14,7 +14,8 @@ import { MeetingTable } from '~/components/meeting-list';
 import { RosterView } from '~/components/roster-view';
 import { formatDate } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
-import { localized } from '~/lib/i18n';
+import { langTexts, localized, pickLang } from '~/lib/i18n';
+import { FallbackMark, LangText } from '~/components/lang-text';
 import { useLocale } from '~/lib/use-locale';
 import { getCouncilBySlug, getCurrentTerm, getRoster, listTerms } from '~/models/councils.server';
 import { listPastPublicMeetings, listUpcomingPublicMeetings } from '~/models/meetings.server';
@@ -56,8 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       descriptionSv: council.descriptionSv,
       descriptionEn: council.descriptionEn,
       meetingFeeNote: council.meetingFeeNote,
+      meetingFeeNotes: langTexts(council, 'meetingFeeNote'),
       secretariatContact: council.secretariatContact,
       appointingBody: council.appointingBody,
+      appointingBodies: langTexts(council, 'appointingBody'),
       appointingDecisionDate: council.appointingDecisionDate,
       appointingDecisionUrl: council.appointingDecisionUrl,
     },
@@ -83,6 +86,8 @@ export default function CouncilPage() {
   const name = localized(council, 'name', locale);
   const description = localized(council, 'description', locale);
   const regionName = localized(region, 'name', locale);
+  const appointing = pickLang(council.appointingBodies, locale);
+  const appointingBody = appointing?.text ?? council.appointingBody ?? '';
   return (
     <article>
       <h1 lang={name.lang !== locale ? name.lang : undefined}>{name.text}</h1>
@@ -115,23 +120,26 @@ export default function CouncilPage() {
               {council.appointingDecisionUrl ? (
                 <a href={council.appointingDecisionUrl} rel="noreferrer">
                   {t('council.appointedBy', {
-                    body: council.appointingBody,
+                    body: appointingBody,
                     date: council.appointingDecisionDate ? formatDate(council.appointingDecisionDate, locale) : '',
                   })}
                 </a>
               ) : (
                 t('council.appointedBy', {
-                  body: council.appointingBody,
+                  body: appointingBody,
                   date: council.appointingDecisionDate ? formatDate(council.appointingDecisionDate, locale) : '',
                 })
               )}
+              {appointing?.fallback ? <FallbackMark lang={appointing.lang} /> : null}
             </dd>
           </>
         ) : null}
         {council.meetingFeeNote ? (
           <>
             <dt>{t('council.meetingFee')}</dt>
-            <dd>{council.meetingFeeNote}</dd>
+            <dd>
+              <LangText texts={council.meetingFeeNotes} fallbackText={council.meetingFeeNote} />
+            </dd>
           </>
         ) : null}
         {council.secretariatContact ? (

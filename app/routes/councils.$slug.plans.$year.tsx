@@ -5,13 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { PlanGoalsView, PlanProgressView } from '~/components/plans-view';
 import { formatDate } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
-import { localized } from '~/lib/i18n';
+import { langTexts, localized, metaLocale, pickLang } from '~/lib/i18n';
+import { LangText } from '~/components/lang-text';
 import { useLocale } from '~/lib/use-locale';
 import { getCouncilBySlug } from '~/models/councils.server';
 import { getPlanDetail } from '~/models/plans.server';
 import { parseYearParam } from '~/validation/plans';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.title} – ${data.council.nameFi} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? `${pickLang(data.plan.titles, metaLocale(matches))?.text ?? data.plan.title} – ${localized(data.council, 'name', metaLocale(matches)).text} – Neuvos`
+      : 'Neuvos',
+  },
+];
 
 /** A published action plan of a public council; drafts and approved-but-unpublished plans are 404. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -24,7 +31,12 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({
     council: { slug: found.council.slug, nameFi: found.council.nameFi, nameSv: found.council.nameSv, nameEn: found.council.nameEn },
     year,
-    plan: { title: plan.title, introduction: plan.introduction, approvedAt: plan.approvedAt, publishedAt: plan.publishedAt },
+    plan: {
+      title: plan.title,
+      titles: langTexts(plan, 'title'),
+      introduction: plan.introduction,
+      introductions: langTexts(plan, 'introduction'),
+      approvedAt: plan.approvedAt, publishedAt: plan.publishedAt },
     goals: detail.goals,
     progress: detail.progress,
   });
@@ -42,12 +54,18 @@ export default function PublicPlan() {
           {name.text}
         </Link>
       </p>
-      <h1>{data.plan.title}</h1>
+      <h1>
+        <LangText texts={data.plan.titles} fallbackText={data.plan.title} />
+      </h1>
       <p className="muted">
         {data.plan.approvedAt ? t('plans.plan.approvedOn', { date: formatDate(new Date(data.plan.approvedAt), locale) }) : null}
         {data.plan.publishedAt ? ` · ${t('plans.plan.publishedOn', { date: formatDate(new Date(data.plan.publishedAt), locale) })}` : null}
       </p>
-      {data.plan.introduction ? <p className="lead">{data.plan.introduction}</p> : null}
+      {data.plan.introduction ? (
+        <p className="lead">
+          <LangText texts={data.plan.introductions} fallbackText={data.plan.introduction} />
+        </p>
+      ) : null}
       <PlanProgressView progress={data.progress} />
       <PlanGoalsView goals={data.goals} locale={locale} />
     </article>

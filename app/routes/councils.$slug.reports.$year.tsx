@@ -5,14 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { ReportFiguresView } from '~/components/plans-report-view';
 import { formatDate } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
-import { localized } from '~/lib/i18n';
+import { langTexts, localized, metaLocale, pickLang } from '~/lib/i18n';
+import { LangHtml, LangText } from '~/components/lang-text';
+import { htmlTexts } from '~/lib/content-languages.server';
 import { renderMarkdown } from '~/lib/markdown.server';
 import { useLocale } from '~/lib/use-locale';
 import { getCouncilBySlug } from '~/models/councils.server';
 import { getPublishedReport, reportFigures } from '~/models/reports.server';
 import { parseYearParam } from '~/validation/plans';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.report.title} – ${data.council.nameFi} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  {
+    title: data
+      ? `${pickLang(data.report.titles, metaLocale(matches))?.text ?? data.report.title} – ${localized(data.council, 'name', metaLocale(matches)).text} – Neuvos`
+      : 'Neuvos',
+  },
+];
 
 /** A published annual report of a public council, printable as it is (the print stylesheet hides the site chrome). */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -24,8 +32,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return json({
     council: { slug: found.council.slug, nameFi: found.council.nameFi, nameSv: found.council.nameSv, nameEn: found.council.nameEn },
     year,
-    report: { title: report.title, approvedAt: report.approvedAt, publishedAt: report.publishedAt },
+    report: { title: report.title, titles: langTexts(report, 'title'), approvedAt: report.approvedAt, publishedAt: report.publishedAt },
     bodyHtml: report.body ? renderMarkdown(report.body) : '',
+    bodyHtmls: htmlTexts(report, 'body'),
     figures: reportFigures(report),
   });
 }
@@ -42,7 +51,9 @@ export default function PublicReport() {
           {name.text}
         </Link>
       </p>
-      <h1>{data.report.title}</h1>
+      <h1>
+        <LangText texts={data.report.titles} fallbackText={data.report.title} />
+      </h1>
       <p className="muted">
         {data.report.approvedAt ? t('plans.report.approvedOn', { date: formatDate(new Date(data.report.approvedAt), locale) }) : null}
         {data.report.publishedAt ? ` · ${t('plans.report.publishedOn', { date: formatDate(new Date(data.report.publishedAt), locale) })}` : null}
@@ -52,7 +63,7 @@ export default function PublicReport() {
           {t('plans.report.pdf')}
         </a>
       </p>
-      <div className="plans-text-body" dangerouslySetInnerHTML={{ __html: data.bodyHtml }} />
+      <LangHtml htmls={data.bodyHtmls} fallbackHtml={data.bodyHtml} className="plans-text-body" />
       <ReportFiguresView figures={data.figures} locale={locale} />
     </article>
   );

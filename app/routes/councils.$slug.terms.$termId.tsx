@@ -6,12 +6,14 @@ import { RosterView } from '~/components/roster-view';
 import { TermList } from '~/components/roster-term-list';
 import { formatDate } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
-import { localized } from '~/lib/i18n';
+import { localized, metaLocale } from '~/lib/i18n';
 import { useLocale } from '~/lib/use-locale';
 import { getCouncilBySlug, getRoster, getTermForCouncil, listTerms } from '~/models/councils.server';
 import { rosterDateFor } from '~/models/rosters.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.council.nameFi}: ${data.term.name} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${localized(data.council, 'name', metaLocale(matches)).text}: ${data.term.name} – Neuvos` : 'Neuvos' },
+];
 
 /** A term's roster as it stood at the term's end (or today): names, roles, organisations only. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -18,6 +18,7 @@ import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
 import { createMeeting, listCouncilMeetings } from '~/models/meetings.server';
 import { createSeries, listSeries, previewSeries, problemFieldErrors } from '~/models/series.server';
+import { showsLanguage, unusedLanguageFields } from '~/lib/content-languages';
 import { crossFieldErrors, meetingSchema, parseMonthParam, seriesSchema } from '~/validation/calendar';
 import { readForm } from '~/lib/http/body.server';
 
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const created = Number(url.searchParams.get('created'));
   return json({
     council: { slug: council.slug, nameFi: council.nameFi, nameSv: council.nameSv, nameEn: council.nameEn },
+    languages: council.languages,
     view,
     month: shown,
     meetings,
@@ -66,6 +68,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json({ form: 'meeting', result: translatedReply(submission, t, { fieldErrors }), preview: null, previewError: null }, { status: 400 });
     }
     const v = submission.value;
+    const refused = unusedLanguageFields({ titleSv: v.titleSv, titleEn: v.titleEn }, council.languages);
+    if (refused.length > 0) {
+      const fieldErrors = Object.fromEntries(refused.map((r) => [r.field, [t('content.refused', { lang: t(`languages.${r.lang}`) })]]));
+      return json({ form: 'meeting', result: translatedReply(submission, t, { fieldErrors }), preview: null, previewError: null }, { status: 400 });
+    }
     const created = await createMeeting(scope, actor, { ...v, ...place(v) });
     if (!created.ok) {
       return json(
@@ -185,6 +192,11 @@ export default function CouncilMeetingsPage() {
           <input type="hidden" name="intent" value="createMeeting" />
           <ErrorList id={meetingForm.errorId} errors={meetingForm.errors} />
           <Field meta={meetingFields.title} label={t('calendar.fields.title')} />
+          {(['sv', 'en'] as const)
+            .filter((l) => showsLanguage(l, data.languages) || Boolean(meetingFields[l === 'sv' ? 'titleSv' : 'titleEn'].errors))
+            .map((l) => (
+              <Field key={l} meta={l === 'sv' ? meetingFields.titleSv : meetingFields.titleEn} label={t('content.fieldIn', { field: t('calendar.fields.title'), lang: t(`content.inLanguage.${l}`) })} />
+            ))}
           <Field meta={meetingFields.date} label={t('calendar.fields.date')} type="date" />
           <Field meta={meetingFields.startTime} label={t('calendar.fields.startTime')} type="time" />
           <Field meta={meetingFields.endTime} label={t('calendar.fields.endTime')} type="time" />

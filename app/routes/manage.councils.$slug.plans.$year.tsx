@@ -29,6 +29,7 @@ import {
   publishSchema,
 } from '~/validation/plans';
 import { readForm } from '~/lib/http/body.server';
+import { unusedLanguageFields } from '~/lib/content-languages';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.plan.title} – Neuvos` : 'Neuvos' }];
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [items, owners] = mayEdit ? await Promise.all([plansModel.listItemOptions(council.id), plansModel.listOwnerOptions(council.id)]) : [[], []];
   const url = new URL(request.url);
   return json({
-    council: { slug: council.slug },
+    council: { slug: council.slug, languages: council.languages },
     year,
     plan: detail.plan,
     goals: detail.goals,
@@ -121,14 +122,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scope = { councilId: council.id, regionId: council.regionId, actor };
   const v = submission.value as Record<string, unknown>;
   const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : null);
+  // A Swedish or English text for a council that does not use the language is refused at its field (issue #14).
+  const refused = unusedLanguageFields(
+    { titleSv: str('titleSv'), titleEn: str('titleEn'), introductionSv: str('introductionSv'), introductionEn: str('introductionEn') },
+    council.languages,
+  );
+  if (refused.length > 0) {
+    const fieldErrors = Object.fromEntries(refused.map((r) => [r.field, [t('content.refused', { lang: t(`languages.${r.lang}`) })]]));
+    return json({ formId: intent, result: translatedReply(submission, t, { fieldErrors }), message: null }, { status: 400 });
+  }
   let outcome: Outcome;
   switch (intent) {
-    case 'plan':
-      outcome = await plansModel.updatePlan({ ...scope, year, lockVersion: v.lockVersion as number, title: str('title') ?? '', introduction: str('introduction') });
+    case 'plan': {
+      outcome = await plansModel.updatePlan({
+        ...scope,
+        year,
+        lockVersion: v.lockVersion as number,
+        title: str('title') ?? '',
+        introduction: str('introduction'),
+        titleSv: str('titleSv'),
+        titleEn: str('titleEn'),
+        introductionSv: str('introductionSv'),
+        introductionEn: str('introductionEn'),
+      });
       break;
+    }
     case 'goal': {
       const goalId = str('goalId');
-      const fields = { title: str('title') ?? '', description: str('description') };
+      const fields = { title: str('title') ?? '', description: str('description'), titleSv: str('titleSv'), titleEn: str('titleEn') };
       const lockVersion = typeof v.lockVersion === 'number' ? v.lockVersion : undefined;
       outcome = goalId ? await plansModel.updateGoal({ ...scope, goalId, lockVersion, ...fields }) : await plansModel.addGoal({ ...scope, year, ...fields });
       break;
@@ -138,6 +159,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const fields: plansModel.ActionFields = {
         title: str('title') ?? '',
         description: str('description'),
+        titleSv: str('titleSv'),
+        titleEn: str('titleEn'),
         ownerMembershipId: owner === SECRETARIAT_OWNER ? null : owner,
         ownerSecretariat: t('plans.plan.actions.secretariat'),
         schedule: str('schedule'),
@@ -225,12 +248,19 @@ export default function ManagePlan() {
           </section>
           <section aria-labelledby="goal-form">
             <h2 id="goal-form">{editGoal ? t('plans.plan.goals.editLink') : t('plans.plan.goals.add')}</h2>
-            <GoalForm key={editGoal?.id ?? 'new'} lastResult={resultFor('goal')} goal={editGoal} />
+            <GoalForm key={editGoal?.id ?? 'new'} lastResult={resultFor('goal')} goal={editGoal} languages={data.council.languages} />
           </section>
           {data.goals.length > 0 ? (
             <section aria-labelledby="action-form">
               <h2 id="action-form">{editAction ? t('plans.plan.actions.edit', { title: editAction.title }) : t('plans.plan.actions.add')}</h2>
-              <ActionForm key={editAction?.id ?? 'new'} lastResult={resultFor('action')} action={editAction} goals={data.goals} owners={data.owners} />
+              <ActionForm
+                key={editAction?.id ?? 'new'}
+                lastResult={resultFor('action')}
+                action={editAction}
+                goals={data.goals}
+                owners={data.owners}
+                languages={data.council.languages}
+              />
             </section>
           ) : null}
           {allActions.length > 0 ? (
@@ -241,7 +271,7 @@ export default function ManagePlan() {
           ) : null}
           <section aria-labelledby="meta-form">
             <h2 id="meta-form">{t('plans.plan.meta.heading')}</h2>
-            <PlanMetaForm lastResult={resultFor('plan')} plan={plan} />
+            <PlanMetaForm lastResult={resultFor('plan')} plan={plan} languages={data.council.languages} />
           </section>
           <section aria-labelledby="approve-form">
             <h2 id="approve-form">{t('plans.plan.approve.heading')}</h2>

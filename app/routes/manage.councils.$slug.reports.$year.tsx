@@ -20,6 +20,7 @@ import { listItemOptions } from '~/models/plans.server';
 import * as reports from '~/models/reports.server';
 import { approveReportSchema, generateReportSchema, parseYearParam, publishSchema, regenerateReportSchema, reportTextSchema } from '~/validation/plans';
 import { readForm } from '~/lib/http/body.server';
+import { unusedLanguageFields } from '~/lib/content-languages';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.report ? `${data.report.title} – Neuvos` : 'Neuvos' }];
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const mayEdit = can(principal, 'report.edit', { councilId: council.id, regionId: council.regionId });
   const items = mayEdit && report?.status === 'draft' ? await listItemOptions(council.id) : [];
   return json({
-    council: { slug: council.slug },
+    council: { slug: council.slug, languages: council.languages },
     year,
     yearEnded: reports.yearHasEnded(year),
     report: report ? { ...report, generated: null } : null,
@@ -84,12 +85,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== 'success') return json({ formId: intent, result: translatedReply(submission, t), message: null }, { status: 400 });
   const scope = { councilId: council.id, regionId: council.regionId, actor, year };
-  const v = submission.value as { lockVersion?: number; title?: string; body?: string; itemId?: string; confirmYearNotEnded?: boolean };
+  const v = submission.value as {
+    lockVersion?: number;
+    title?: string;
+    body?: string;
+    titleSv?: string;
+    titleEn?: string;
+    bodySv?: string;
+    bodyEn?: string;
+    itemId?: string;
+    confirmYearNotEnded?: boolean;
+  };
+  const refused = intent === 'save' ? unusedLanguageFields({ titleSv: v.titleSv, titleEn: v.titleEn, bodySv: v.bodySv, bodyEn: v.bodyEn }, council.languages) : [];
+  if (refused.length > 0) {
+    const fieldErrors = Object.fromEntries(refused.map((r) => [r.field, [t('content.refused', { lang: t(`languages.${r.lang}`) })]]));
+    return json({ formId: intent, result: translatedReply(submission, t, { fieldErrors }), message: null }, { status: 400 });
+  }
   const lockVersion = v.lockVersion ?? 0;
   let outcome: string;
   if (intent === 'generate') outcome = await reports.createReportDraft(scope);
   else if (intent === 'regenerate') outcome = await reports.regenerateReportFigures({ ...scope, lockVersion });
-  else if (intent === 'save') outcome = await reports.updateReportText({ ...scope, lockVersion, title: v.title ?? '', body: v.body ?? '' });
+  else if (intent === 'save') outcome = await reports.updateReportText({ ...scope, lockVersion, title: v.title ?? '', body: v.body ?? '', titleSv: v.titleSv, titleEn: v.titleEn, bodySv: v.bodySv, bodyEn: v.bodyEn });
   else if (intent === 'approve') {
     outcome = await reports.approveReport({ ...scope, lockVersion, itemId: v.itemId ?? null, confirmYearNotEnded: v.confirmYearNotEnded === true });
   } else outcome = await reports.publishReport({ ...scope, lockVersion });
@@ -148,7 +164,7 @@ export default function ManageReport() {
             <>
               <section aria-labelledby="report-text">
                 <h2 id="report-text">{t('plans.report.text.heading')}</h2>
-                <ReportTextForm key={report.lockVersion} lastResult={resultFor('save')} report={report} />
+                <ReportTextForm key={report.lockVersion} lastResult={resultFor('save')} report={report} languages={data.council.languages} />
                 <Form method="post" className="plans-inline-actions">
                   <input type="hidden" name="intent" value="regenerate" />
                   <input type="hidden" name="lockVersion" value={report.lockVersion} />

@@ -8,6 +8,7 @@ import { can } from '~/auth/permissions';
 import { PlansManageNav } from '~/components/plans-nav';
 import { StatementForm } from '~/components/plans-statement-form';
 import { MatterLinkForm } from '~/components/practice-matters';
+import { unusedLanguageFields } from '~/lib/content-languages';
 import { StatementsTable } from '~/components/plans-statements-table';
 import { todayInHelsinki } from '~/lib/dates';
 import { translatedReply } from '~/lib/forms.server';
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ? await Promise.all([listMatters(council.id), mattersOfStatements([editing.id]).then((m) => m[editing.id] ?? null)])
     : [[], null];
   return json({
-    council: { slug: council.slug },
+    council: { slug: council.slug, languages: council.languages },
     statements,
     items,
     mayEdit,
@@ -49,6 +50,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema: statementSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t), message: null }, { status: 400 });
   const v = submission.value;
+  const refused = unusedLanguageFields({ titleSv: v.titleSv, titleEn: v.titleEn, bodySv: v.bodySv, bodyEn: v.bodyEn }, council.languages);
+  if (refused.length > 0) {
+    const fieldErrors = Object.fromEntries(refused.map((r) => [r.field, [t('content.refused', { lang: t(`languages.${r.lang}`) })]]));
+    return json({ result: translatedReply(submission, t, { fieldErrors }), message: null }, { status: 400 });
+  }
   const fields: StatementFields = {
     type: v.type,
     status: v.status,
@@ -56,6 +62,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     recipient: v.recipient,
     title: v.title,
     body: v.body ?? null,
+    titleSv: v.titleSv ?? null,
+    titleEn: v.titleEn ?? null,
+    bodySv: v.bodySv ?? null,
+    bodyEn: v.bodyEn ?? null,
     approvedItemId: v.approvedItemId ?? null,
     response: v.response ?? null,
     responseDate: v.responseDate ?? null,
@@ -106,6 +116,7 @@ export default function ManageStatements() {
             items={data.items}
             locale={locale}
             cancelHref={base}
+            languages={data.council.languages}
           />
           {data.editing ? (
             <MatterLinkForm

@@ -24,6 +24,7 @@ import { cancelMeeting, getMeetingWithCouncil, isLocked, markMeetingHeld, update
 import { MeetingNumber, shownStatus } from '~/components/meeting-number';
 import { cancelSchema, crossFieldErrors, occurrenceSchema } from '~/validation/calendar';
 import { readForm } from '~/lib/http/body.server';
+import { showsLanguage, unusedLanguageFields } from '~/lib/content-languages';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -47,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     meeting,
     meetingNo,
     council: { slug: council.slug, nameFi: council.nameFi, nameSv: council.nameSv, nameEn: council.nameEn },
+    languages: council.languages,
     form: { date: helsinkiDate(meeting.startsAt), startTime: helsinkiTime(meeting.startsAt), endTime: helsinkiTime(meeting.endsAt) },
     locked: isLocked(meeting, now) || meeting.status === 'cancelled',
     mayMarkHeld: meeting.startsAt.getTime() <= now.getTime() && meeting.status !== 'held' && meeting.status !== 'cancelled',
@@ -67,7 +69,7 @@ const INVITE_KEYS = { in_past: 'calendar.errors.inviteInPast', cancelled: 'calen
 type Reply = { form: string; result?: ReturnType<typeof translatedReply>; message?: string; error?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { meeting, auth, scope } = await load(request, params.meetingId);
+  const { meeting, auth, scope, council } = await load(request, params.meetingId);
   const { t } = await getT(request);
   const formData = await readForm(request);
   const intent = String(formData.get('intent') ?? '');
@@ -81,6 +83,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return json<Reply>({ form: intent, result: translatedReply(submission, t, { fieldErrors }) }, { status: 400 });
     }
     const v = submission.value;
+    const refused = unusedLanguageFields({ titleSv: v.titleSv, titleEn: v.titleEn }, council.languages);
+    if (refused.length > 0) {
+      const fieldErrors = Object.fromEntries(refused.map((r) => [r.field, [t('content.refused', { lang: t(`languages.${r.lang}`) })]]));
+      return json<Reply>({ form: intent, result: translatedReply(submission, t, { fieldErrors }) }, { status: 400 });
+    }
     const result = await updateMeeting(meeting.id, scope, auth.actor, { ...v, address: v.address ?? null, room: v.room ?? null, onlineUrl: v.onlineUrl ?? null });
     if (!result.ok) {
       const message = t(REFUSAL_KEYS[result.reason]);
@@ -126,7 +133,7 @@ export default function ManageMeetingPage() {
   const [form, fields] = useForm<z.input<typeof occurrenceSchema>>({
     id: `meeting-${meeting.id}-${meeting.lockVersion}`,
     lastResult: actionData?.form === 'updateMeeting' ? actionData.result : undefined,
-    defaultValue: { ...data.form, title: meeting.title, meetingType: meeting.meetingType, address: meeting.address ?? '', room: meeting.room ?? '', onlineUrl: meeting.onlineUrl ?? '', publicity: meeting.publicity, lockVersion: String(meeting.lockVersion) },
+    defaultValue: { ...data.form, title: meeting.title, titleSv: meeting.titleSv ?? '', titleEn: meeting.titleEn ?? '', meetingType: meeting.meetingType, address: meeting.address ?? '', room: meeting.room ?? '', onlineUrl: meeting.onlineUrl ?? '', publicity: meeting.publicity, lockVersion: String(meeting.lockVersion) },
   });
   const [cancelForm, cancelFields] = useForm<z.input<typeof cancelSchema>>({ id: `cancel-${meeting.id}` });
   const council = localized(data.council, 'name', locale);
@@ -182,6 +189,11 @@ export default function ManageMeetingPage() {
               <input {...getInputProps(fields.lockVersion, { type: 'hidden' })} key={fields.lockVersion.key} />
               <ErrorList id={form.errorId} errors={form.errors} />
               <Field meta={fields.title} label={t('calendar.fields.title')} />
+              {(['sv', 'en'] as const)
+                .filter((l) => showsLanguage(l, data.languages, [l === 'sv' ? meeting.titleSv : meeting.titleEn]) || Boolean(fields[l === 'sv' ? 'titleSv' : 'titleEn'].errors))
+                .map((l) => (
+                  <Field key={l} meta={l === 'sv' ? fields.titleSv : fields.titleEn} label={t('content.fieldIn', { field: t('calendar.fields.title'), lang: t(`content.inLanguage.${l}`) })} />
+                ))}
               <Field meta={fields.date} label={t('calendar.fields.date')} type="date" />
               <Field meta={fields.startTime} label={t('calendar.fields.startTime')} type="time" />
               <Field meta={fields.endTime} label={t('calendar.fields.endTime')} type="time" />

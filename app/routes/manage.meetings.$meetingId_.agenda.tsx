@@ -22,6 +22,8 @@ import { listMatters, mattersOfItems } from '~/models/matters.server';
 import { publicMeetingFacts } from '~/models/minutes.server';
 import { agendaItemActionSchema, agendaItemSchema, agendaSimpleSchema, attachmentDeleteSchema, attachmentSchema, refusalKey } from '~/validation/records';
 import { readForm } from '~/lib/http/body.server';
+import { unusedLanguageFields } from '~/lib/content-languages';
+import { MissingTranslations } from '~/components/missing-translations';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -49,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       items,
       matters,
       itemMatters,
+      councilLanguages: scope.councilLanguages,
+      missingTranslations: agendas.missingTranslations(scope, items, scope.councilLanguages),
       maxMb: maxMb(),
       mayEditMinutes: can(principal, 'minutes.edit', { councilId: scope.councilId, regionId: scope.regionId }),
     },
@@ -102,6 +106,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const form = `item:${String(formData.get('itemId') ?? 'new')}`;
     if (submission.status !== 'success') return json<Reply>({ form, result: translatedReply(submission, t) }, { status: 400 });
     const { itemId, lockVersion, ...input } = submission.value;
+    const refused = unusedLanguageFields(input, scope.councilLanguages);
+    if (refused.length > 0) {
+      const fieldErrors = Object.fromEntries(refused.map((r) => [r.field, [t('content.refused', { lang: t(`languages.${r.lang}`) })]]));
+      return json<Reply>({ form, result: translatedReply(submission, t, { fieldErrors }) }, { status: 400 });
+    }
     const outcome =
       itemId && lockVersion
         ? await agendas.updateAgendaItem(who, meetingId, itemId, lockVersion, input)
@@ -206,6 +215,7 @@ export default function AgendaWorkingView() {
             </p>
           </>
         )}
+        {!data.frozen ? <MissingTranslations missing={data.missingTranslations} /> : null}
         {!data.frozen ? (
           <div className="records-controls">
             {!meeting.agendaPublishedAt ? (
@@ -217,7 +227,7 @@ export default function AgendaWorkingView() {
             ) : null}
             <Form method="post" className="inline-form">
               <button type="submit" name="intent" value="publish">
-                {t('records.agendaPage.publish')}
+                {data.missingTranslations.length > 0 ? t('content.missing.publishAnyway') : t('records.agendaPage.publish')}
               </button>
             </Form>
           </div>
@@ -252,7 +262,7 @@ export default function AgendaWorkingView() {
                   <AgendaItemControls item={item} first={index === 0} last={index === items.length - 1} />
                   <details open={actionData?.form === `item:${item.id}`}>
                     <summary>{t('records.agendaPage.editItem')}</summary>
-                    <AgendaItemForm item={item} lastResult={resultFor(`item:${item.id}`)} />
+                    <AgendaItemForm item={item} lastResult={resultFor(`item:${item.id}`)} languages={data.councilLanguages} />
                   </details>
                   <AgendaAttachments item={item} maxMb={data.maxMb} error={actionData?.form === `upload:${item.id}` ? actionData.error : undefined} />
                 </>
@@ -273,7 +283,7 @@ export default function AgendaWorkingView() {
         {!data.frozen ? (
           <section aria-labelledby="new-item-heading">
             <h3 id="new-item-heading">{t('records.agendaPage.newItem')}</h3>
-            <AgendaItemForm lastResult={resultFor('item:new')} />
+            <AgendaItemForm lastResult={resultFor('item:new')} languages={data.councilLanguages} />
           </section>
         ) : null}
       </section>

@@ -21,7 +21,7 @@ import { translatedReply } from '~/lib/forms.server';
 import { hasStarted } from '~/lib/meeting-lifecycle';
 import { getT } from '~/lib/t.server';
 import { useLocale } from '~/lib/use-locale';
-import { isUuid, requireMeetingPermission } from '~/models/agendas.server';
+import { isUuid, missingTranslations, requireMeetingPermission } from '~/models/agendas.server';
 import { listDeclarations } from '~/models/conflicts.server';
 import * as m from '~/models/minutes.server';
 import {
@@ -40,6 +40,7 @@ import {
   versionStepSchema,
 } from '~/validation/records';
 import { readForm } from '~/lib/http/body.server';
+import { MissingTranslations } from '~/components/missing-translations';
 
 export const handle = { hydrate: true };
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
@@ -57,6 +58,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       mayPublish: can(principal, 'minutes.publish', { councilId: scope.councilId, regionId: scope.regionId }),
       ...ws,
       declarations,
+      councilLanguages: scope.councilLanguages,
+      // Approval freezes the minutes: the secretary sees before it which translations are missing.
+      missingTranslations: missingTranslations(scope, ws.items, scope.councilLanguages, new Map(ws.decisions.map((d) => [d.agendaItemId, d]))),
       laterItems: ws.laterItems.map((i) => ({ id: i.id, title: i.title, number: i.sectionNumber ? `§ ${i.sectionNumber}` : null, meetingTitle: titles.get(i.meetingId) ?? '' })),
     },
     { headers: { 'Cache-Control': 'no-store' } },
@@ -280,6 +284,7 @@ export default function MinutesWorkspacePage() {
                       laterMeetings={data.laterMeetings}
                       lastResult={resultFor(`save-decision:${item.id}`)}
                       locale={locale}
+                      languages={data.councilLanguages}
                       countsFromRollCall={data.memberVotes.some((mv) => mv.agendaItemId === item.id)}
                     />
                   ) : (
@@ -329,6 +334,7 @@ export default function MinutesWorkspacePage() {
             {!hasStarted(meeting) && (current.status === 'draft' || current.status === 'checking') ? (
               <p className="notice">{t('ws.meeting.notStartedNote', { when: formatDateTime(meeting.startsAt, locale) })}</p>
             ) : null}
+            {current.status !== 'published' ? <MissingTranslations missing={data.missingTranslations} id="minutes-missing-translations" /> : null}
             <WorkflowForms version={current} laterItems={data.laterItems} error={undefined} hasCheckers={data.checkers.length > 0} />
             {!data.mayPublish && current.status === 'approved' ? <p className="muted">{t('errors.forbiddenText')}</p> : null}
           </section>

@@ -7,12 +7,16 @@ import { RecordsAttendance, RecordsCheckers, RecordsMeetingFacts, RecordsVersion
 import { formatDateTime } from '~/lib/dates';
 import { notFound } from '~/lib/http.server';
 import { useLocale } from '~/lib/use-locale';
+import { metaLocale, pickLang } from '~/lib/i18n';
+import { LangText } from '~/components/lang-text';
 import { getPublicAgenda, getScheduledPublicMeeting, isPublicRecord } from '~/models/agendas.server';
 import { getPublishedMinutes, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 
 const STAGE_OF_STATUS: Record<string, string> = { planned: 'scheduled', invited: 'invited', held: 'held', cancelled: 'cancelled' };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${pickLang(data.meeting.titles, metaLocale(matches))?.text ?? data.meeting.title} – Neuvos` : 'Neuvos' },
+];
 
 /**
  * The public meeting page: from scheduling the meeting's facts (time, place, status), then the
@@ -64,7 +68,9 @@ export default function PublicMeetingPage() {
   }
   return (
     <article className="records-page">
-      <h1>{meeting.title}</h1>
+      <h1>
+        <LangText texts={meeting.titles} fallbackText={meeting.title} />
+      </h1>
       <RecordsMeetingFacts meeting={meeting} locale={locale} />
       {meeting.status === 'cancelled' ? status : null}
       <p className="muted">
@@ -74,18 +80,18 @@ export default function PublicMeetingPage() {
       <nav aria-label={t('records.meeting.print')}>
         <ul className="records-links">
           <li>
-            <Link to={`${base}/print?doc=agenda`}>{t('records.meeting.printAgenda')}</Link>
+            <Link to={`${base}/print?doc=agenda&lng=${locale}`}>{t('records.meeting.printAgenda')}</Link>
           </li>
           <li>
-            <a href={`${base}/agenda.pdf`}>{t('records.meeting.pdfAgenda')}</a>
+            <a href={`${base}/agenda.pdf?lng=${locale}`}>{t('records.meeting.pdfAgenda')}</a>
           </li>
           {minutes ? (
             <>
               <li>
-                <Link to={`${base}/print?doc=minutes`}>{t('records.meeting.printMinutes')}</Link>
+                <Link to={`${base}/print?doc=minutes&lng=${locale}`}>{t('records.meeting.printMinutes')}</Link>
               </li>
               <li>
-                <a href={`${base}/minutes.pdf?version=${minutes.version.versionNo}`}>{t('records.meeting.pdfMinutes')}</a>
+                <a href={`${base}/minutes.pdf?version=${minutes.version.versionNo}&lng=${locale}`}>{t('records.meeting.pdfMinutes')}</a>
               </li>
             </>
           ) : null}

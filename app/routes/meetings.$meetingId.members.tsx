@@ -15,9 +15,13 @@ import { declareConflict, myDeclarations } from '~/models/conflicts.server';
 import { declareConflictSchema } from '~/validation/practice';
 import { getMembersAgenda, isPublicRecord, requireMeetingPermission } from '~/models/agendas.server';
 import { getMembersMinutes, publicMeetingFacts, toItemView } from '~/models/minutes.server';
+import { metaLocale, pickLang } from '~/lib/i18n';
+import { LangText } from '~/components/lang-text';
 
 export const handle = { hydrate: true };
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${pickLang(data.meeting.titles, metaLocale(matches))?.text ?? data.meeting.title} – Neuvos` : 'Neuvos' },
+];
 
 /** The members' view: every item with its content, once the agenda is published (the secretariat sees it earlier). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -77,7 +81,7 @@ export default function MembersMeetingPage() {
   return (
     <article className="records-page">
       <h1>
-        {data.meeting.title}: {t('records.meeting.membersView')}
+        <LangText texts={data.meeting.titles} fallbackText={data.meeting.title} />: {t('records.meeting.membersView')}
       </h1>
       <p className="notice">{t('records.meeting.membersNotice')}</p>
       <RecordsMeetingFacts meeting={data.meeting} locale={locale} />

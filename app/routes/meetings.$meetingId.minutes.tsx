@@ -10,8 +10,12 @@ import { councilLanguage, getPublicAgenda } from '~/models/agendas.server';
 import { latestFingerprint } from '~/models/fingerprints.server';
 import { getPublishedMinutes, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 import { versionParam } from '~/validation/records';
+import { metaLocale, pickLang } from '~/lib/i18n';
+import { FallbackMark } from '~/components/lang-text';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${pickLang(data.meeting.titles, metaLocale(matches))?.text ?? data.meeting.title} – Neuvos` : 'Neuvos' },
+];
 
 /** Public minutes: the latest published version, or an older one from the history. */
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -39,11 +43,15 @@ export default function PublicMinutesPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
+  const shownTitle = pickLang(data.meeting.titles, locale);
   const base = `/meetings/${data.meeting.id}`;
   const old = data.version.versionNo !== data.latestVersionNo;
   return (
     <article className="records-page">
-      <h1>{t('records.minutesView.title', { title: data.meeting.title })}</h1>
+      <h1>
+        {t('records.minutesView.title', { title: shownTitle?.text ?? data.meeting.title })}
+        {shownTitle?.fallback ? <FallbackMark lang={shownTitle.lang} /> : null}
+      </h1>
       <RecordsMeetingFacts meeting={data.meeting} locale={locale} />
       {old ? (
         <p className="notice" role="status">

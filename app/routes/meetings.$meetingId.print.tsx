@@ -6,14 +6,17 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { RecordsItemList } from '~/components/records-items';
 import { RecordsAttendance, RecordsCheckers, RecordsVersionFacts } from '~/components/records-minutes';
 import { formatMeetingTime } from '~/lib/dates';
-import { localized, type Locale } from '~/lib/i18n';
+import { isLocale, localized, metaLocale, pickLang, type Locale } from '~/lib/i18n';
+import { ContentLocale, LangText } from '~/components/lang-text';
 import { createMessageI18n, type MessageTree } from '~/lib/i18n-client';
 import { resources } from '~/lib/i18n-resources.server';
 import { councilLanguage } from '~/models/agendas.server';
 import { loadPrintable, publicMeetingFacts, toItemView } from '~/models/minutes.server';
 import { docParam, versionParam } from '~/validation/records';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.meeting.title} – Neuvos` : 'Neuvos' }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { title: data ? `${pickLang(data.meeting.titles, metaLocale(matches))?.text ?? data.meeting.title} – Neuvos` : 'Neuvos' },
+];
 
 /** Printable HTML of the agenda or minutes (`?doc=agenda|minutes`, `?view=members`, `?version=n`). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -22,14 +25,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: url.searchParams.get('view') === 'members',
     version: versionParam(url),
   });
+  const asked = url.searchParams.get('lng');
+  const language: Locale = isLocale(asked) ? asked : councilLanguage(printable.scope);
   const headers = { 'Cache-Control': printable.audience === 'public' ? 'public, max-age=60' : 'private, no-store' };
   return json(
     {
       meeting: publicMeetingFacts(printable.scope),
-      language: councilLanguage(printable.scope),
-      // The page renders in the council's language whatever the visitor browses in; only the areas it
-      // uses travel (the route module does not carry every language's strings to the browser).
-      strings: printStrings(councilLanguage(printable.scope)),
+      // `?lng=` asks for a language version (as for the PDF); otherwise the council's language. Only
+      // the areas the page uses travel (the route module does not carry every language's strings).
+      language,
+      strings: printStrings(language),
       doc: printable.doc,
       agenda: printable.agenda,
       minutes: printable.minutes
@@ -47,8 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** The message areas the printable agenda and minutes use (this route and records-items/-minutes). */
 function printStrings(language: Locale) {
-  const { meetings, records, ws } = resources[language].common;
-  return { meetings, records, ws };
+  const { meetings, records, ws, content } = resources[language].common;
+  return { meetings, records, ws, content };
 }
 
 /** Translations in the council's language, whatever language the visitor browses in. */
@@ -67,7 +72,9 @@ function PrintBody() {
       <p className="muted">{name.text}</p>
       <h1>{data.doc === 'agenda' ? t('records.agenda') : t('records.minutes')}</h1>
       <p>
-        <strong>{data.meeting.title}</strong>
+        <strong>
+          <LangText texts={data.meeting.titles} fallbackText={data.meeting.title} />
+        </strong>
         <br />
         {formatMeetingTime(data.meeting.startsAt, data.meeting.endsAt, locale)}
         {data.meeting.address ? (
@@ -96,7 +103,9 @@ export default function PrintPage() {
   const i18n = useCouncilI18n(language, strings);
   return (
     <I18nextProvider i18n={i18n}>
-      <PrintBody />
+      <ContentLocale.Provider value={language}>
+        <PrintBody />
+      </ContentLocale.Provider>
     </I18nextProvider>
   );
 }

@@ -120,6 +120,8 @@ export const meetingSchema = /* @__PURE__ */ (() =>
     .object({
       intent: z.literal('createMeeting'),
       title: text(200),
+      titleSv: optionalText(200),
+      titleEn: optionalText(200),
       date: isoDate,
       startTime: time,
       endTime: time,
@@ -173,6 +175,8 @@ export const occurrenceSchema = /* @__PURE__ */ (() =>
       intent: z.literal('updateMeeting'),
       lockVersion,
       title: text(200),
+      titleSv: optionalText(200),
+      titleEn: optionalText(200),
       date: isoDate,
       startTime: time,
       endTime: time,

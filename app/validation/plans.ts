@@ -74,6 +74,11 @@ export const planMetaSchema = /* @__PURE__ */ (() =>
     lockVersion,
     title: text(200),
     introduction: optionalText(5000),
+    // Versions in the council's other languages (issue #14).
+    titleSv: optionalText(200),
+    titleEn: optionalText(200),
+    introductionSv: optionalText(5000),
+    introductionEn: optionalText(5000),
   }))();
 
 export const goalSchema = /* @__PURE__ */ (() =>
@@ -83,6 +88,8 @@ export const goalSchema = /* @__PURE__ */ (() =>
     lockVersion: lockVersion.optional(),
     title: text(300),
     description: optionalText(3000),
+    titleSv: optionalText(300),
+    titleEn: optionalText(300),
   }))();
 
 export const actionSchema = /* @__PURE__ */ (() =>
@@ -93,6 +100,8 @@ export const actionSchema = /* @__PURE__ */ (() =>
     lockVersion: lockVersion.optional(),
     title: text(300),
     description: optionalText(3000),
+    titleSv: optionalText(300),
+    titleEn: optionalText(300),
     owner: z.union([z.literal(SECRETARIAT_OWNER), uuid]).default(SECRETARIAT_OWNER),
     schedule: optionalText(200),
     dueDate: isoDate.optional(),
@@ -143,6 +152,11 @@ export const reportTextSchema = /* @__PURE__ */ (() =>
     lockVersion,
     title: text(200),
     body: z.string().max(100_000, 'plans.errors.tooLong').optional(),
+    // Versions in the council's other languages (issue #14).
+    titleSv: optionalText(200),
+    titleEn: optionalText(200),
+    bodySv: z.string().max(100_000, 'plans.errors.tooLong').optional(),
+    bodyEn: z.string().max(100_000, 'plans.errors.tooLong').optional(),
   }))();
 
 export const approveReportSchema = /* @__PURE__ */ (() =>
@@ -163,6 +177,10 @@ const statementFields = /* @__PURE__ */ (() =>
     recipient: text(300),
     title: text(300),
     body: optionalText(50_000),
+    titleSv: optionalText(300),
+    titleEn: optionalText(300),
+    bodySv: optionalText(50_000),
+    bodyEn: optionalText(50_000),
     approvedItemId: uuid.optional(),
     response: optionalText(50_000),
     responseDate: isoDate.optional(),

@@ -39,20 +39,29 @@ const withReason = <T extends { publicity: Publicity; withheldReason?: string }>
 };
 
 /** Create (no itemId) or update (itemId + lockVersion) one agenda item. */
-export const agendaItemSchema = /* @__PURE__ */ (() =>
-  z
-    .object({
-      intent: z.literal('save-item'),
-      itemId: uuid.optional(),
-      lockVersion: lockVersion.optional(),
-      title: requiredText(300),
-      body: optionalText(50_000),
-      presenter: optionalText(200),
-      proposal: optionalText(10_000),
-      publicity: z.enum(PUBLICITIES).default('public'),
-      withheldReason: optionalText(300),
-    })
-    .superRefine(withReason))();
+export const agendaItemSchema = /* @__PURE__ */ (() => z
+  .object({
+    intent: z.literal('save-item'),
+    itemId: uuid.optional(),
+    lockVersion: lockVersion.optional(),
+    title: requiredText(300),
+    body: optionalText(50_000),
+    presenter: optionalText(200),
+    proposal: optionalText(10_000),
+    publicity: z.enum(PUBLICITIES).default('public'),
+    withheldReason: optionalText(300),
+    // Versions in the council's other languages and the plain-language summary (issue #14).
+    titleSv: optionalText(300),
+    titleEn: optionalText(300),
+    bodySv: optionalText(50_000),
+    bodyEn: optionalText(50_000),
+    proposalSv: optionalText(10_000),
+    proposalEn: optionalText(10_000),
+    plainSummaryFi: optionalText(5_000),
+    plainSummarySv: optionalText(5_000),
+    plainSummaryEn: optionalText(5_000),
+  })
+  .superRefine(withReason))();
 
 /** Move or delete one item; the lock version guards against acting on a stale page. */
 export const agendaItemActionSchema = /* @__PURE__ */ (() =>
@@ -147,29 +156,26 @@ export const attendanceSchema = /* @__PURE__ */ (() =>
 export type AttendanceRowInput = z.infer<typeof attendanceRow>;
 
 /** Discussion, decision and votes of one item. */
-export const decisionSchema = /* @__PURE__ */ (() =>
-  z
-    .object({
-      intent: z.literal('save-decision'),
-      lockVersion,
-      itemId: uuid,
-      discussion: optionalText(50_000),
-      decision: optionalText(20_000),
-      outcome: z.enum(OUTCOMES).default('decided'),
-      votesFor: count,
-      votesAgainst: count,
-      votesAbstain: count,
-      postponedToMeetingId: uuid.optional(),
-    })
-    .superRefine((v, ctx) => {
-      if (v.postponedToMeetingId && v.outcome !== 'postponed') {
-        ctx.addIssue({
-          code: z.ZodIssueCode.custom,
-          path: ['postponedToMeetingId'],
-          message: 'records.errors.postponeNeedsOutcome',
-        });
-      }
-    }))();
+export const decisionSchema = /* @__PURE__ */ (() => z
+  .object({
+    intent: z.literal('save-decision'),
+    lockVersion,
+    itemId: uuid,
+    discussion: optionalText(50_000),
+    decision: optionalText(20_000),
+    decisionSv: optionalText(20_000),
+    decisionEn: optionalText(20_000),
+    outcome: z.enum(OUTCOMES).default('decided'),
+    votesFor: count,
+    votesAgainst: count,
+    votesAbstain: count,
+    postponedToMeetingId: uuid.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.postponedToMeetingId && v.outcome !== 'postponed') {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['postponedToMeetingId'], message: 'records.errors.postponeNeedsOutcome' });
+    }
+  }))();
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 /** A vote by name on one item: one option per voter. */
@@ -279,6 +285,7 @@ const REFUSAL_KEYS: Record<string, string> = {
   votes_mismatch: 'records.rollCall.errors.mismatch',
   voted: 'records.rollCall.errors.voted',
   votes_recorded: 'records.rollCall.errors.votesRecorded',
+  language_not_used: 'content.refusedForm',
 };
 
 /** The translation key explaining a model's refusal code. */

@@ -67,8 +67,12 @@ const councilFields = /* @__PURE__ */ (() => ({
   descriptionSv: optionalText(4000),
   descriptionEn: optionalText(4000),
   meetingFeeNote: optionalText(500),
+  meetingFeeNoteSv: optionalText(500),
+  meetingFeeNoteEn: optionalText(500),
   secretariatContact: optionalText(500),
   appointingBody: optionalText(200),
+  appointingBodySv: optionalText(200),
+  appointingBodyEn: optionalText(200),
   appointingDecisionDate: isoDate.optional(),
   appointingDecisionUrl: z
     .string()
@@ -78,6 +82,17 @@ const councilFields = /* @__PURE__ */ (() => ({
     .max(1000)
     .optional(),
 }))();
+
+/** A Swedish or English fee note or appointing body only for a council that uses that language (issue #14). */
+const refineContentLanguages = (v: { languages: string[] } & Record<string, unknown>, ctx: z.RefinementCtx) => {
+  for (const field of ['meetingFeeNoteSv', 'meetingFeeNoteEn', 'appointingBodySv', 'appointingBodyEn']) {
+    const value = v[field];
+    const lang = field.endsWith('Sv') ? 'sv' : 'en';
+    if (typeof value === 'string' && value.trim() !== '' && !v.languages.includes(lang)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: `content.refusedLanguage.${lang}` });
+    }
+  }
+};
 
 const subBodyNeedsParent = (v: { kind: string; parentId?: string }) =>
   !(v.kind === 'executive_committee' || v.kind === 'working_group') || Boolean(v.parentId);
@@ -94,12 +109,14 @@ export const councilCreateSchema = /* @__PURE__ */ (() =>
         .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'roster.errors.badSlug')
         .max(80, 'roster.errors.tooLong'),
     })
-    .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' }))();
+    .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' })
+    .superRefine(refineContentLanguages))();
 
 export const councilEditSchema = /* @__PURE__ */ (() =>
   z
     .object({ ...councilFields, lockVersion: z.number().int().min(0).max(2_147_483_647) })
-    .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' }))();
+    .refine(subBodyNeedsParent, { path: ['parentId'], message: 'roster.errors.parentRequired' })
+    .superRefine(refineContentLanguages))();
 
 export type CouncilInput = z.output<typeof councilEditSchema>;
 

@@ -79,6 +79,9 @@ export const meetings = pgTable(
     /** True once the occurrence was edited on its own: series edits then leave it alone. */
     detached: boolean('detached').notNull().default(false),
     title: text('title').notNull(),
+    /** The title in Swedish and English, for councils that use those languages (title is Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
     meetingType: meetingType('meeting_type').notNull().default('in_person'),
     startsAt: tstz('starts_at').notNull(),
     endsAt: tstz('ends_at').notNull(),

@@ -31,6 +31,11 @@ export const actionPlans = pgTable(
     year: integer('year').notNull(),
     title: text('title').notNull(),
     introduction: text('introduction'),
+    /** Swedish and English versions (title and introduction are Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
+    introductionSv: text('introduction_sv'),
+    introductionEn: text('introduction_en'),
     status: documentStatus('status').notNull().default('draft'),
     approvedAt: tstz('approved_at'),
     approvedItemId: uuid('approved_item_id'),
@@ -61,6 +66,9 @@ export const planGoals = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
+    /** Swedish and English titles (title is Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
     lockVersion: lockVersion(),
   },
   (t) => [
@@ -85,6 +93,9 @@ export const planActions = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     description: text('description'),
+    /** Swedish and English titles (title is Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
     /** Owner: a member, or the secretariat when null and owner_secretariat is set. */
     ownerMembershipId: uuid('owner_membership_id').references(() => memberships.id),
     ownerSecretariat: text('owner_secretariat'),
@@ -144,6 +155,11 @@ export const annualReports = pgTable(
     generated: jsonb('generated').$type<Record<string, unknown>>().notNull(),
     /** The secretary's edited text, Markdown. */
     body: text('body'),
+    /** Swedish and English versions (title and body are Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
+    bodySv: text('body_sv'),
+    bodyEn: text('body_en'),
     status: documentStatus('status').notNull().default('draft'),
     approvedAt: tstz('approved_at'),
     approvedItemId: uuid('approved_item_id'),

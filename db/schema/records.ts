@@ -62,6 +62,17 @@ export const agendaItems = pgTable(
     body: text('body'),
     presenter: text('presenter'),
     proposal: text('proposal'),
+    /** Swedish and English versions for councils that use those languages (the plain columns are Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
+    bodySv: text('body_sv'),
+    bodyEn: text('body_en'),
+    proposalSv: text('proposal_sv'),
+    proposalEn: text('proposal_en'),
+    /** Plain-language summary (selkokielinen tiivistelmä), shown before the item's text. */
+    plainSummaryFi: text('plain_summary_fi'),
+    plainSummarySv: text('plain_summary_sv'),
+    plainSummaryEn: text('plain_summary_en'),
     publicity: itemPublicity('publicity').notNull().default('public'),
     /** Why the item is withheld from the public (e.g. JulkL 24 § 1 mom. 25 k). */
     withheldReason: text('withheld_reason'),
@@ -267,6 +278,9 @@ export const decisions = pgTable(
       .references(() => agendaItems.id),
     discussion: text('discussion'),
     decision: text('decision'),
+    /** The decision in Swedish and English (decision is Finnish). */
+    decisionSv: text('decision_sv'),
+    decisionEn: text('decision_en'),
     outcome: decisionOutcome('outcome').notNull().default('decided'),
     postponedToMeetingId: uuid('postponed_to_meeting_id').references(() => meetings.id),
     votesFor: integer('votes_for'),

@@ -23,6 +23,11 @@ export const statements = pgTable(
     recipient: text('recipient').notNull(),
     title: text('title').notNull(),
     body: text('body'),
+    /** Swedish and English versions (title and body are Finnish). */
+    titleSv: text('title_sv'),
+    titleEn: text('title_en'),
+    bodySv: text('body_sv'),
+    bodyEn: text('body_en'),
     documentId: uuid('document_id').references(() => documents.id),
     approvedItemId: uuid('approved_item_id'),
     status: statementStatus('status').notNull().default('draft'),

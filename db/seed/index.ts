@@ -166,24 +166,28 @@ const OPENING_ITEMS = [
     fi: 'Kokouksen avaus',
     sv: 'Mötets öppnande',
     proposal: 'Puheenjohtaja avaa kokouksen.',
+    proposalSv: 'Ordföranden öppnar mötet.',
   },
   {
     key: 'legality',
     fi: 'Laillisuus ja päätösvaltaisuus',
     sv: 'Laglighet och beslutförhet',
     proposal: 'Todetaan kokous laillisesti koolle kutsutuksi ja päätösvaltaiseksi.',
+    proposalSv: 'Mötet konstateras vara lagligen sammankallat och beslutfört.',
   },
   {
     key: 'minutes_checkers',
     fi: 'Pöytäkirjantarkastajien valinta',
     sv: 'Val av protokolljusterare',
     proposal: 'Valitaan kaksi pöytäkirjantarkastajaa.',
+    proposalSv: 'Två protokolljusterare väljs.',
   },
   {
     key: 'agenda',
     fi: 'Esityslistan hyväksyminen',
     sv: 'Godkännande av föredragningslistan',
     proposal: 'Hyväksytään esityslista kokouksen työjärjestykseksi.',
+    proposalSv: 'Föredragningslistan godkänns som arbetsordning för mötet.',
   },
 ] as const;
 
@@ -196,14 +200,15 @@ function openingItems(ref: RefCouncil) {
           fi: 'Muistion tarkastajien valinta',
           sv: 'Val av justerare av promemorian',
           proposal: 'Valitaan kaksi muistion tarkastajaa.',
+          proposalSv: 'Två justerare av promemorian väljs.',
         }
       : item,
   );
 }
 
 const CLOSING_ITEMS = [
-  { key: 'other_business', fi: 'Muut asiat', sv: 'Övriga ärenden', proposal: 'Käsitellään muut mahdolliset asiat.' },
-  { key: 'closing', fi: 'Kokouksen päättäminen', sv: 'Mötets avslutande', proposal: 'Puheenjohtaja päättää kokouksen.' },
+  { key: 'other_business', fi: 'Muut asiat', sv: 'Övriga ärenden', proposal: 'Käsitellään muut mahdolliset asiat.', proposalSv: 'Eventuella övriga ärenden behandlas.' },
+  { key: 'closing', fi: 'Kokouksen päättäminen', sv: 'Mötets avslutande', proposal: 'Puheenjohtaja päättää kokouksen.', proposalSv: 'Ordföranden avslutar mötet.' },
 ] as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -648,8 +653,10 @@ class DemoBuilder {
       descriptionSv: ref.descriptionSv ?? null,
       descriptionEn: ref.descriptionEn,
       meetingFeeNote: ref.meetingFeeNote ?? null,
+      meetingFeeNoteSv: ref.meetingFeeNoteSv ?? null,
       secretariatContact: ref.secretariatContact,
       appointingBody: ref.appointingBody ?? null,
+      appointingBodySv: ref.appointingBodySv ?? null,
       appointingDecisionDate: ref.appointingDecisionDate ?? null,
       establishedOn: ref.establishedOn,
       noticePeriodDays: 7,
@@ -755,6 +762,7 @@ class DemoBuilder {
       councilId,
       termId: term?.id ?? null,
       title: spec.title,
+      titleSv: spec.titleSv ?? null,
       meetingType: type,
       startsAt,
       endsAt,
@@ -773,21 +781,33 @@ class DemoBuilder {
     const presenter = secretary
       ? `${this.titles.get(secretary.personKey) ?? 'sihteeri'} ${this.personByKey(secretary.personKey).fullName}`
       : null;
-    const title = (item: { fi: string; sv: string }) => (ref.bilingualAgenda ? `${item.fi} – ${item.sv}` : item.fi);
+    // A bilingual council's standard items carry their Swedish title in title_sv (issue #14).
+    const swedish = ref.bilingualAgenda === true || (this.councilRow(ref.slug).languages ?? []).includes('sv');
+    const titleSv = (item: { sv: string }) => (swedish ? item.sv : null);
 
     interface Draft {
       templateKey: string | null;
       title: string;
+      titleSv?: string | null;
       body?: string | null;
+      bodySv?: string | null;
       proposal: string | null;
+      proposalSv?: string | null;
+      plainSummaryFi?: string | null;
+      plainSummarySv?: string | null;
       presenter: string | null;
       substantive?: RefItem;
     }
     const substantive: Draft[] = spec.items.map((item) => ({
       templateKey: null,
       title: item.title,
+      titleSv: item.titleSv ?? null,
       body: this.fill(item.body),
+      bodySv: this.fill(item.bodySv),
       proposal: this.fill(item.proposal),
+      proposalSv: this.fill(item.proposalSv),
+      plainSummaryFi: item.plainSummaryFi ?? null,
+      plainSummarySv: item.plainSummarySv ?? null,
       presenter,
       substantive: item,
     }));
@@ -795,9 +815,9 @@ class DemoBuilder {
       spec.status === 'planned'
         ? substantive
         : [
-            ...openingItems(ref).map((i) => ({ templateKey: i.key, title: title(i), proposal: i.proposal, presenter: null })),
+            ...openingItems(ref).map((i) => ({ templateKey: i.key, title: i.fi, titleSv: titleSv(i), proposal: i.proposal, proposalSv: swedish ? i.proposalSv : null, presenter: null })),
             ...substantive,
-            ...CLOSING_ITEMS.map((i) => ({ templateKey: i.key, title: title(i), proposal: i.proposal, presenter: null })),
+            ...CLOSING_ITEMS.map((i) => ({ templateKey: i.key, title: i.fi, titleSv: titleSv(i), proposal: i.proposal, proposalSv: swedish ? i.proposalSv : null, presenter: null })),
           ];
 
     let section = lastSection;
@@ -814,9 +834,14 @@ class DemoBuilder {
         sectionNumber: held ? section : null,
         templateKey: draft.templateKey,
         title: draft.title,
+        titleSv: draft.titleSv ?? null,
         body: draft.body ?? null,
+        bodySv: draft.bodySv ?? null,
         presenter: draft.presenter,
         proposal: draft.proposal,
+        proposalSv: draft.proposalSv ?? null,
+        plainSummaryFi: draft.plainSummaryFi ?? null,
+        plainSummarySv: draft.plainSummarySv ?? null,
         publicity: confidential ? 'confidential' : ref.itemPublicity,
         withheldReason: confidential ?? null,
       };
@@ -891,6 +916,7 @@ class DemoBuilder {
   ): void {
     const minutesId = randomUUID();
     const versionId = randomUUID();
+    const swedish = ref.bilingualAgenda === true || (this.councilRow(ref.slug).languages ?? []).includes('sv');
     const openedAt = new Date(startsAt.getTime() + this.rng.int(0, 5) * 60_000);
     const closedAt = new Date(endsAt.getTime() - this.rng.int(5, 25) * 60_000);
     this.minutesRows.push({ id: minutesId, meetingId, councilId, kind: ref.minutesKind });
@@ -977,11 +1003,25 @@ class DemoBuilder {
       other_business: 'Muita asioita ei ollut.',
       closing: `Puheenjohtaja päätti kokouksen klo ${clock(closedAt)}.`,
     };
+    const standardDecisionSv: Record<string, string> = {
+      opening: `Ordföranden ${chairName} öppnade mötet kl. ${clock(openedAt)}.`,
+      legality: 'Mötet konstaterades vara lagligen sammankallat och beslutfört.',
+      minutes_checkers: `Till ${memo ? 'justerare av promemorian' : 'protokolljusterare'} valdes ${checkerNames.join(' och ')}.`,
+      agenda: 'Föredragningslistan godkändes som arbetsordning för mötet.',
+      other_business: 'Det fanns inga övriga ärenden.',
+      closing: `Ordföranden avslutade mötet kl. ${clock(closedAt)}.`,
+    };
     for (const { row, draft } of items) {
       const text = draft.substantive
         ? this.fill(draft.substantive.decision) ?? 'Hyväksyttiin esityksen mukaisesti.'
         : standardDecision[draft.templateKey ?? ''] ?? 'Merkittiin tiedoksi.';
-      this.decisionRows.push({ id: randomUUID(), versionId, agendaItemId: row.id, decision: text, outcome: 'decided' });
+      // Swedish decisions for a council that writes in Swedish: the item's own, else the standard wording.
+      const textSv = !swedish
+        ? null
+        : draft.substantive
+          ? this.fill(draft.substantive.decisionSv) ?? (draft.substantive.decision ? null : 'Godkändes enligt förslaget.')
+          : standardDecisionSv[draft.templateKey ?? ''] ?? 'Antecknades för kännedom.';
+      this.decisionRows.push({ id: randomUUID(), versionId, agendaItemId: row.id, decision: text, decisionSv: textSv, outcome: 'decided' });
     }
 
     const substantiveTitles = items.filter((i) => i.draft.substantive).map((i) => i.row.title);

@@ -160,6 +160,50 @@ interface CouncilRow {
   slug: string;
   regionId: string;
   nameFi: string;
+  /** The council's languages: Swedish versions go in where it uses Swedish (issue #14). */
+  languages?: string[];
+}
+
+/** Swedish versions of the 2025 items, for councils that write in Swedish too. */
+const ITEMS_SV: Record<string, { title: string; proposal: string; decision: string }> = {
+  plan: { title: 'Verksamhetsplan för 2025', proposal: 'Verksamhetsplanen för 2025 godkänns enligt bilagan.', decision: 'Verksamhetsplanen godkändes enligt förslaget.' },
+  grants: { title: 'Organisationsunderstöd 2025', proposal: 'Sammandraget av understödsbesluten antecknas för kännedom.', decision: 'Antecknades för kännedom. Iakttagelserna samlas in för uppdateringen av understödsanvisningen.' },
+  statement: { title: 'Utlåtande om välfärdsområdets servicestrategi', proposal: 'Utlåtandet ges enligt bilagan.', decision: 'Utlåtandet gavs enligt förslaget.' },
+  forum: { title: 'Respons från vårens organisationsforum', proposal: 'Responsen från forumet antecknas för kännedom.', decision: 'Antecknades för kännedom.' },
+  initiative: { title: 'Initiativ om avgiftsfri användning av lokaler för organisationer', proposal: 'Initiativet tas enligt bilagan.', decision: 'Initiativet godkändes enligt förslaget.' },
+  hyte: { title: 'Beredning av förhandlingarna om främjande av välfärd och hälsa', proposal: 'Antecknas för kännedom och representanter utses till förhandlingarna.', decision: 'Antecknades för kännedom. Till representanter utsågs ordföranden och sekreteraren.' },
+  review: { title: 'Genomförandet av verksamhetsplanen för 2025', proposal: 'Översikten över genomförandet antecknas för kännedom.', decision: 'Antecknades för kännedom.' },
+  nextPlan: { title: 'Verksamhetsplan för 2026: beredning', proposal: 'En remissdebatt förs om nästa års tyngdpunkter.', decision: 'En remissdebatt fördes. Sekreteraren bereder ett utkast till mötet i februari.' },
+};
+const TEMPLATE_PROPOSALS_SV: Record<string, string> = {
+  opening: 'Ordföranden öppnar mötet.',
+  legality: 'Mötet konstateras vara lagligen sammankallat och beslutfört.',
+  minutes_checkers: 'Två protokolljusterare väljs.',
+  agenda: 'Föredragningslistan godkänns som arbetsordning för mötet.',
+  other_business: 'Eventuella övriga ärenden behandlas.',
+  closing: 'Ordföranden avslutar mötet.',
+};
+
+/** Swedish versions of the demo statements, by their Finnish title. */
+const STATEMENTS_SV: Record<string, { titleSv: string; bodySv: string }> = {
+  'Lausunto hyvinvointialueen palvelustrategiasta': {
+    titleSv: 'Utlåtande om välfärdsområdets servicestrategi',
+    bodySv: 'Organet anser det viktigt att servicestrategin erkänner organisationernas roll i det förebyggande arbetet och att strukturerna för samarbetet med organisationerna avtalas skriftligt.',
+  },
+  'Aloite järjestöjen tilojen maksuttomasta käytöstä': {
+    titleSv: 'Initiativ om avgiftsfri användning av lokaler för organisationer',
+    bodySv: 'Organet föreslår att allmännyttiga föreningar ska få använda välfärdsområdets lokaler avgiftsfritt på kvällar och veckoslut.',
+  },
+  'Kannanotto järjestöjen toimintaedellytysten turvaamisesta talousarviossa 2027': {
+    titleSv: 'Ställningstagande om att trygga organisationernas verksamhetsförutsättningar i budgeten för 2027',
+    bodySv: 'Organet föreslår att nivån på organisationsunderstöden bibehålls år 2027 och att eventuella nedskärningar förhandlas med organisationerna innan besluten fattas.',
+  },
+};
+
+/** "Muut asiat – Övriga ärenden" → Finnish and Swedish titles (the bilingual template writes both in one). */
+function splitTitle(title: string, swedish: boolean): { title: string; titleSv: string | null } {
+  const [fi, sv] = title.split(' – ');
+  return swedish && sv ? { title: fi!, titleSv: sv } : { title, titleSv: null };
 }
 
 type ItemIds = Map<string, { id: string; startsAt: Date }>;
@@ -180,6 +224,7 @@ async function seedRecord2025(tx: Tx, council: CouncilRow, specs: MeetingSpec[])
     .where(and(eq(meetings.councilId, council.id), gte(meetings.startsAt, helsinki('2025-01-01', '00:00')), lt(meetings.startsAt, helsinki('2026-01-01', '00:00'))))
     .limit(1);
   if (existing) return items;
+  const swedish = (council.languages ?? []).includes('sv');
 
   const [termRows, seats, template, [sample], [minutesSample]] = await Promise.all([
     tx.select().from(terms).where(eq(terms.councilId, council.id)),
@@ -210,6 +255,7 @@ async function seedRecord2025(tx: Tx, council: CouncilRow, specs: MeetingSpec[])
       councilId: council.id,
       termId: term.id,
       title: `Kokous ${index + 1}/2025`,
+      titleSv: swedish ? `Möte ${index + 1}/2025` : null,
       startsAt,
       endsAt,
       address: sample?.address ?? null,
@@ -220,10 +266,39 @@ async function seedRecord2025(tx: Tx, council: CouncilRow, specs: MeetingSpec[])
       invitedAt: new Date(startsAt.getTime() - 21 * DAY_MS),
       agendaPublishedAt: new Date(startsAt.getTime() - 8 * DAY_MS),
     });
+    const proposalSv = (key: string) => (swedish ? TEMPLATE_PROPOSALS_SV[key] ?? null : null);
     const drafts = [
-      ...template.map((t) => ({ key: null as string | null, templateKey: t.key, title: t.title, proposal: t.proposal, decision: 'Todettiin.', outcome: 'noted' as const })),
-      ...spec.items.map((i) => ({ key: i.key, templateKey: null, title: i.title, proposal: i.proposal, decision: i.decision, outcome: i.outcome })),
-      ...closing.map((c) => ({ key: null, templateKey: c.key, title: c.title, proposal: c.proposal, decision: c.decision, outcome: 'noted' as const })),
+      ...template.map((t) => ({
+        key: null as string | null,
+        templateKey: t.key,
+        ...splitTitle(t.title, swedish),
+        proposal: t.proposal,
+        proposalSv: proposalSv(t.key),
+        decision: 'Todettiin.',
+        decisionSv: swedish ? 'Konstaterades.' : null,
+        outcome: 'noted' as const,
+      })),
+      ...spec.items.map((i) => ({
+        key: i.key,
+        templateKey: null,
+        title: i.title,
+        titleSv: swedish ? ITEMS_SV[i.key]?.title ?? null : null,
+        proposal: i.proposal,
+        proposalSv: swedish ? ITEMS_SV[i.key]?.proposal ?? null : null,
+        decision: i.decision,
+        decisionSv: swedish ? ITEMS_SV[i.key]?.decision ?? null : null,
+        outcome: i.outcome,
+      })),
+      ...closing.map((c) => ({
+        key: null,
+        templateKey: c.key,
+        ...splitTitle(c.title, swedish),
+        proposal: c.proposal,
+        proposalSv: proposalSv(c.key),
+        decision: c.decision,
+        decisionSv: swedish ? (c.key === 'closing' ? 'Ordföranden avslutade mötet.' : 'Det fanns inga övriga ärenden.') : null,
+        outcome: 'noted' as const,
+      })),
     ];
     const itemRows = drafts.map((d, position) => ({
       id: randomUUID(),
@@ -234,7 +309,9 @@ async function seedRecord2025(tx: Tx, council: CouncilRow, specs: MeetingSpec[])
       sectionNumber: ++section,
       templateKey: d.templateKey,
       title: d.title,
+      titleSv: d.titleSv,
       proposal: d.proposal,
+      proposalSv: d.proposalSv,
     }));
     await tx.insert(agendaItems).values(itemRows);
     drafts.forEach((d, i) => {
@@ -253,7 +330,7 @@ async function seedRecord2025(tx: Tx, council: CouncilRow, specs: MeetingSpec[])
       place: sample?.address ?? 'Etäkokous',
       summary: `Kokouksessa käsiteltiin: ${spec.items.map((i) => i.title).join('; ')}.`,
     });
-    await tx.insert(decisions).values(itemRows.map((row, i) => ({ versionId, agendaItemId: row.id, decision: drafts[i]!.decision, outcome: drafts[i]!.outcome })));
+    await tx.insert(decisions).values(itemRows.map((row, i) => ({ versionId, agendaItemId: row.id, decision: drafts[i]!.decision, decisionSv: drafts[i]!.decisionSv, outcome: drafts[i]!.outcome })));
 
     // Everyone holding a seat that day; about one in six is away, and a personal deputy comes instead.
     const here = seats.filter((s) => s.termId === term.id && active(s.startDate, s.endDate, spec.date));
@@ -385,6 +462,25 @@ const PLAN_2026: PlanSpec = {
   ],
 };
 
+/** Swedish titles of the demo plans' goals and actions, for councils that use Swedish (issue #14). */
+const PLAN_TITLES_SV: Record<string, string> = {
+  'Vaikuttaminen hyvinvointialueen päätöksentekoon': 'Påverkan på välfärdsområdets beslutsfattande',
+  'Lausunto palvelustrategiasta': 'Utlåtande om servicestrategin',
+  'Aloite järjestöjen tilojen käytöstä': 'Initiativ om organisationernas användning av lokaler',
+  'Vaikuttavuuskysely jäsenjärjestöille': 'Enkät om genomslag till medlemsorganisationerna',
+  'Järjestöyhteistyön rakenteet': 'Strukturerna för organisationssamarbetet',
+  'Kevään järjestöfoorumi': 'Vårens organisationsforum',
+  'Hyte-neuvottelut kuntien kanssa': 'Förhandlingar om välfärd och hälsa med kommunerna',
+  'Järjestöavustusten seuranta': 'Uppföljning av organisationsunderstöden',
+  'Järjestöjen äänen vahvistaminen': 'Att stärka organisationernas röst',
+  'Lausunnot ja kannanotot valmistelussa olevista asioista': 'Utlåtanden och ställningstaganden om ärenden under beredning',
+  'Palvelumuutosten vaikutusten arviointi järjestöjen kanssa': 'Bedömning av konsekvenserna av förändringar i tjänsterna tillsammans med organisationerna',
+  'Yhteistyön rakenteet ja avustukset': 'Samarbetets strukturer och understöd',
+  'Avustusohjeen päivityksen seuranta': 'Uppföljning av uppdateringen av understödsanvisningen',
+  'Syksyn järjestöfoorumi': 'Höstens organisationsforum',
+  'Toimintakertomus 2025 ja toimintasuunnitelma 2027': 'Verksamhetsberättelse 2025 och verksamhetsplan 2027',
+};
+
 async function seedPlan(
   tx: Tx,
   council: CouncilRow,
@@ -405,11 +501,15 @@ async function seedPlan(
     year: spec.year,
     title: spec.title,
     introduction: spec.introduction,
+    titleSv: (council.languages ?? []).includes('sv') && spec.title.startsWith('Toimintasuunnitelma') ? spec.title.replace('Toimintasuunnitelma', 'Verksamhetsplan') : null,
   });
   let n = 0;
   for (const [g, goal] of spec.goals.entries()) {
     const goalId = randomUUID();
-    await tx.insert(planGoals).values({ id: goalId, planId, councilId: council.id, position: g + 1, title: goal.title, description: goal.description });
+    const swedish = (council.languages ?? []).includes('sv');
+    await tx
+      .insert(planGoals)
+      .values({ id: goalId, planId, councilId: council.id, position: g + 1, title: goal.title, titleSv: swedish ? PLAN_TITLES_SV[goal.title] ?? null : null, description: goal.description });
     for (const [a, action] of goal.actions.entries()) {
       const actionId = randomUUID();
       const owner = action.ownerIndex !== undefined ? owners[action.ownerIndex] ?? null : null;
@@ -419,6 +519,7 @@ async function seedPlan(
         councilId: council.id,
         position: a + 1,
         title: action.title,
+        titleSv: swedish ? PLAN_TITLES_SV[action.title] ?? null : null,
         ownerMembershipId: owner,
         ownerSecretariat: owner ? null : 'Sihteeristö',
         schedule: action.schedule ?? null,
@@ -436,7 +537,7 @@ async function seedPlan(
 /** Adds the plans, statements and 2025 reports of the reference councils (see the file comment). */
 export async function seedPlans(tx: Tx, now: Date): Promise<void> {
   const councilRows = await tx
-    .select({ id: councils.id, slug: councils.slug, regionId: councils.regionId, nameFi: councils.nameFi, regionName: regions.nameFi, regionKind: regions.kind })
+    .select({ id: councils.id, slug: councils.slug, regionId: councils.regionId, nameFi: councils.nameFi, languages: councils.languages, regionName: regions.nameFi, regionKind: regions.kind })
     .from(councils)
     .innerJoin(regions, eq(regions.id, councils.regionId))
     .where(inArray(councils.slug, [...PLAN_COUNCIL_SLUGS]));
@@ -561,6 +662,9 @@ export async function seedPlans(tx: Tx, now: Date): Promise<void> {
         });
       }
     }
+    if ((council.languages ?? []).includes('sv')) {
+      for (const row of statementRows) Object.assign(row, STATEMENTS_SV[row.title] ?? {});
+    }
     if (statementRows.length > 0) await tx.insert(statements).values(statementRows);
 
     // The 2025 report, generated from the record above, approved and published early in 2026.
@@ -576,6 +680,13 @@ export async function seedPlans(tx: Tx, now: Date): Promise<void> {
           id,
           // The drafted text ends with a placeholder for the secretary; the demo fills it in.
           body: `${draft.body.split('\n\n').slice(0, -1).join('\n\n')}\n\n# Toimintavuoden keskeiset sisällöt\n\nToimielin antoi lausunnon hyvinvointialueen palvelustrategiasta ja teki aloitteen järjestöjen tilojen maksuttomasta käytöstä. Yhteistyö hyvinvointialueen kanssa vakiintui, ja toimielimen kokouksissa käsiteltiin säännöllisesti avustusten ja palvelumuutosten vaikutuksia järjestöihin.`,
+          ...((council.languages ?? []).includes('sv')
+            ? {
+                titleSv: 'Verksamhetsberättelse 2025',
+                bodySv:
+                  '# Verksamhetsårets centrala innehåll\n\nOrganet gav ett utlåtande om välfärdsområdets servicestrategi och tog initiativ till avgiftsfri användning av lokaler för organisationer. Samarbetet med välfärdsområdet etablerades, och på organets möten behandlades regelbundet hur understöd och förändringar i tjänsterna påverkar organisationerna.',
+              }
+            : {}),
           status: 'approved',
           approvedAt,
         });

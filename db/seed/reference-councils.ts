@@ -109,6 +109,13 @@ export interface RefItem {
   body?: string;
   proposal?: string;
   decision?: string;
+  /** Swedish versions and the plain-language summary (bilingual councils, issue #14). */
+  titleSv?: string;
+  bodySv?: string;
+  proposalSv?: string;
+  decisionSv?: string;
+  plainSummaryFi?: string;
+  plainSummarySv?: string;
   /** Withheld reason: makes the item confidential. */
   confidential?: string;
 }
@@ -120,6 +127,7 @@ export interface RefMeeting {
   durationMinutes: number;
   status: 'held' | 'invited' | 'planned';
   title: string;
+  titleSv?: string;
   type?: 'in_person' | 'online' | 'hybrid';
   address?: string;
   room?: string;
@@ -183,7 +191,9 @@ export interface RefCouncil {
   descriptionEn: string;
   secretariatContact: string;
   meetingFeeNote?: string;
+  meetingFeeNoteSv?: string;
   appointingBody?: string;
+  appointingBodySv?: string;
   appointingDecisionDate?: string;
   publicityDefault: 'public' | 'members_only';
   minutesKind: 'minutes' | 'memo';
@@ -295,6 +305,7 @@ const varsinaisSuomi: RefCouncil = {
     'NGO-mandated advisory council of 12–15 social and health NGOs, led by a troika; two-year term, meets 2–4 times a year and may set up working groups.',
   secretariatContact: 'neuvottelukunta113@varha.example',
   meetingFeeNote: 'Jäsenet osallistuvat oman järjestönsä resurssein; kokouspalkkioita ei makseta.',
+  meetingFeeNoteSv: 'Medlemmarna deltar med sin egen organisations resurser; inga mötesarvoden betalas.',
   publicityDefault: 'public',
   minutesKind: 'minutes',
   meetingPublicity: 'public',
@@ -359,18 +370,27 @@ const varsinaisSuomi: RefCouncil = {
       durationMinutes: 150,
       status: 'held',
       title: '113-neuvottelukunnan kokous 1/2026',
+      titleSv: '113-delegationens möte 1/2026',
       items: [
         {
           title: 'Neuvottelukunnan toimintasuunnitelma vuodelle 2026',
+          titleSv: 'Delegationens verksamhetsplan för 2026',
           body: 'Troikka on valmistellut toimintasuunnitelman luonnoksen, joka painottaa järjestöjen toimintaedellytyksiä kunnissa ja hyvinvointialueen järjestämissuunnitelman valmistelua.',
+          bodySv: 'Trojkan har berett ett utkast till verksamhetsplan som betonar organisationernas verksamhetsförutsättningar i kommunerna och beredningen av välfärdsområdets organiseringsplan.',
           proposal: 'Neuvottelukunta hyväksyy toimintasuunnitelman vuodelle 2026.',
+          proposalSv: 'Delegationen godkänner verksamhetsplanen för 2026.',
           decision: 'Neuvottelukunta hyväksyi toimintasuunnitelman vuodelle 2026 keskustelussa esiin tulleilla täydennyksillä.',
+          decisionSv: 'Delegationen godkände verksamhetsplanen för 2026 med de tillägg som kom fram i diskussionen.',
         },
         {
           title: 'Työryhmän perustaminen järjestämissuunnitelman teemoihin',
+          titleSv: 'Tillsättande av en arbetsgrupp för organiseringsplanens teman',
           body: 'Hyvinvointialue päivittää sosiaali- ja terveydenhuollon järjestämissuunnitelmaa. Järjestöjen näkökulman valmisteluun ehdotetaan työryhmää, johon voidaan kutsua myös neuvottelukunnan ulkopuolisia järjestöjen edustajia.',
+          bodySv: 'Välfärdsområdet uppdaterar organiseringsplanen för social- och hälsovården. För att bereda organisationernas synvinkel föreslås en arbetsgrupp, till vilken även organisationsrepresentanter utanför delegationen kan bjudas in.',
           proposal: 'Neuvottelukunta perustaa järjestämissuunnitelman työryhmän ja nimeää sen jäsenet.',
+          proposalSv: 'Delegationen tillsätter en arbetsgrupp för organiseringsplanen och utser dess medlemmar.',
           decision: 'Neuvottelukunta perusti järjestämissuunnitelman työryhmän. Työryhmän puheenjohtajaksi nimettiin {{vs.1.4}}.',
+          decisionSv: 'Delegationen tillsatte en arbetsgrupp för organiseringsplanen. Till arbetsgruppens ordförande utsågs {{vs.1.4}}.',
         },
       ],
     },
@@ -381,21 +401,31 @@ const varsinaisSuomi: RefCouncil = {
       status: 'held',
       type: 'hybrid',
       title: '113-neuvottelukunnan kokous 2/2026',
+      titleSv: '113-delegationens möte 2/2026',
       items: [
         {
           title: 'Järjestämissuunnitelman työryhmän väliraportti',
+          titleSv: 'Mellanrapport från arbetsgruppen för organiseringsplanen',
           proposal: 'Neuvottelukunta merkitsee väliraportin tiedoksi ja antaa työryhmälle evästyksiä jatkotyöhön.',
+          proposalSv: 'Delegationen antecknar mellanrapporten för kännedom och ger arbetsgruppen riktlinjer för det fortsatta arbetet.',
           decision: 'Merkittiin väliraportti tiedoksi. Työryhmää pyydettiin kiinnittämään erityistä huomiota asiakasohjaukseen järjestöjen toimintaan.',
+          decisionSv: 'Mellanrapporten antecknades för kännedom. Arbetsgruppen ombads fästa särskild vikt vid klienthänvisning till organisationernas verksamhet.',
         },
         {
           title: 'Kuntien järjestöavustusten tilannekatsaus',
+          titleSv: 'Lägesöversikt över kommunernas organisationsunderstöd',
           proposal: 'Neuvottelukunta merkitsee katsauksen tiedoksi.',
+          proposalSv: 'Delegationen antecknar översikten för kännedom.',
           decision: 'Merkittiin katsaus tiedoksi. Sihteeri kokoaa jäsenjärjestöiltä tiedot avustusten muutoksista syksyn kokoukseen.',
+          decisionSv: 'Översikten antecknades för kännedom. Sekreteraren samlar in uppgifter om ändringar i understöden från medlemsorganisationerna till höstens möte.',
         },
         {
           title: 'Kannanotto järjestöjen toimintaedellytyksistä kunnissa',
+          titleSv: 'Ställningstagande om organisationernas verksamhetsförutsättningar i kommunerna',
           proposal: 'Neuvottelukunta hyväksyy kannanoton ja lähettää sen alueen kunnille.',
+          proposalSv: 'Delegationen godkänner ställningstagandet och sänder det till kommunerna i området.',
           decision: 'Kannanotto hyväksyttiin muutetussa muodossa ja lähetetään alueen kunnille.',
+          decisionSv: 'Ställningstagandet godkändes i ändrad form och sänds till kommunerna i området.',
         },
       ],
     },
@@ -405,16 +435,23 @@ const varsinaisSuomi: RefCouncil = {
       durationMinutes: 150,
       status: 'held',
       title: '113-neuvottelukunnan kokous 3/2026',
+      titleSv: '113-delegationens möte 3/2026',
       items: [
         {
           title: 'Järjestöareenan 2026 anti',
+          titleSv: 'Vad Organisationsarenan 2026 gav',
           proposal: 'Neuvottelukunta käy läpi Järjestöareenan palautteen ja sopii jatkotoimista.',
+          proposalSv: 'Delegationen går igenom responsen från Organisationsarenan och kommer överens om fortsatta åtgärder.',
           decision: 'Käytiin läpi palaute. Seuraavan areenan teemaksi esitetään järjestöjen ja sote-keskusten yhteistyötä.',
+          decisionSv: 'Responsen gicks igenom. Som tema för nästa arena föreslås samarbetet mellan organisationerna och social- och hälsocentralerna.',
         },
         {
           title: 'Talousarvio 2027: järjestöyhteistyön resurssit',
+          titleSv: 'Budget 2027: resurserna för organisationssamarbetet',
           proposal: 'Neuvottelukunta valtuuttaa troikan viemään järjestöjen näkemykset talousarvion valmisteluun.',
+          proposalSv: 'Delegationen bemyndigar trojkan att föra fram organisationernas synpunkter i budgetberedningen.',
           decision: 'Hyväksyttiin esityksen mukaisesti.',
+          decisionSv: 'Godkändes enligt förslaget.',
         },
       ],
     },
@@ -424,9 +461,10 @@ const varsinaisSuomi: RefCouncil = {
       durationMinutes: 150,
       status: 'invited',
       title: '113-neuvottelukunnan kokous 4/2026',
+      titleSv: '113-delegationens möte 4/2026',
       items: [
-        { title: 'Toimintasuunnitelma vuodelle 2027', body: 'Troikka valmistelee luonnoksen marraskuun aikana.' },
-        { title: 'Troikan kokoonpano vuonna 2027' },
+        { title: 'Toimintasuunnitelma vuodelle 2027', titleSv: 'Verksamhetsplan för 2027', body: 'Troikka valmistelee luonnoksen marraskuun aikana.', bodySv: 'Trojkan bereder ett utkast under november.' },
+        { title: 'Troikan kokoonpano vuonna 2027', titleSv: 'Trojkans sammansättning år 2027' },
       ],
     },
     {
@@ -435,7 +473,8 @@ const varsinaisSuomi: RefCouncil = {
       durationMinutes: 150,
       status: 'planned',
       title: '113-neuvottelukunnan kokous 1/2027',
-      items: [{ title: 'Toimintakertomus vuodelta 2026' }],
+      titleSv: '113-delegationens möte 1/2027',
+      items: [{ title: 'Toimintakertomus vuodelta 2026', titleSv: 'Verksamhetsberättelse för 2026' }],
     },
   ],
 };
@@ -1062,10 +1101,6 @@ const iuCategories = categories('iu', [
   },
 ]);
 
-function iuTitle(fi: string, sv: string): string {
-  return `${fi} – ${sv}`;
-}
-
 const itaUusimaa: RefCouncil = {
   slug: 'ita-uusimaa-kumppanuuspoyta',
   regionSlug: 'ita-uusimaa',
@@ -1082,6 +1117,7 @@ const itaUusimaa: RefCouncil = {
     'County-led partnership table of 22 NGO members from 11 categories, chosen by open call with bilingualism and regional coverage in mind; approved by the regional government on 28 September 2023.',
   secretariatContact: 'kumppanuuspoyta@itauusimaa.example',
   appointingBody: 'Aluehallitus',
+  appointingBodySv: 'Regionstyrelsen',
   appointingDecisionDate: '2023-09-28',
   publicityDefault: 'public',
   minutesKind: 'minutes',
@@ -1129,17 +1165,24 @@ const itaUusimaa: RefCouncil = {
       start: '13:00',
       durationMinutes: 120,
       status: 'held',
-      title: iuTitle('Kumppanuuspöydän kokous 1/2026', 'Partnerskapsbordets möte 1/2026'),
+      title: 'Kumppanuuspöydän kokous 1/2026',
+      titleSv: 'Partnerskapsbordets möte 1/2026',
       items: [
         {
-          title: iuTitle('Kumppanuuspöydän toimintasuunnitelma 2026', 'Partnerskapsbordets verksamhetsplan 2026'),
+          title: 'Kumppanuuspöydän toimintasuunnitelma 2026',
+          titleSv: 'Partnerskapsbordets verksamhetsplan 2026',
           proposal: 'Kumppanuuspöytä hyväksyy toimintasuunnitelman vuodelle 2026.',
-          decision: 'Toimintasuunnitelma hyväksyttiin. – Verksamhetsplanen godkändes.',
+          proposalSv: 'Partnerskapsbordet godkänner verksamhetsplanen för 2026.',
+          decision: 'Toimintasuunnitelma hyväksyttiin.',
+          decisionSv: 'Verksamhetsplanen godkändes.',
         },
         {
-          title: iuTitle('Järjestöavustukset 2026', 'Organisationsunderstöd 2026'),
+          title: 'Järjestöavustukset 2026',
+          titleSv: 'Organisationsunderstöd 2026',
           proposal: 'Merkitään tiedoksi avustuspäätösten yhteenveto.',
-          decision: 'Merkittiin tiedoksi. – Antecknades för kännedom.',
+          proposalSv: 'Sammandraget av understödsbesluten antecknas för kännedom.',
+          decision: 'Merkittiin tiedoksi.',
+          decisionSv: 'Antecknades för kännedom.',
         },
       ],
     },
@@ -1151,18 +1194,28 @@ const itaUusimaa: RefCouncil = {
       type: 'hybrid',
       address: 'Kaupungintalo, Loviisa',
       room: 'Valtuustosali',
-      title: iuTitle('Kumppanuuspöydän kokous 2/2026', 'Partnerskapsbordets möte 2/2026'),
+      title: 'Kumppanuuspöydän kokous 2/2026',
+      titleSv: 'Partnerskapsbordets möte 2/2026',
       items: [
         {
-          title: iuTitle('Kaksikielisyys järjestöyhteistyössä', 'Tvåspråkighet i organisationssamarbetet'),
+          title: 'Kaksikielisyys järjestöyhteistyössä',
+          titleSv: 'Tvåspråkighet i organisationssamarbetet',
           body: 'Keskustellaan, miten ruotsinkieliset järjestöt ja palvelut näkyvät hyvinvointialueen järjestöyhteistyössä.',
+          bodySv: 'Vi diskuterar hur de svenskspråkiga organisationerna och tjänsterna syns i välfärdsområdets organisationssamarbete.',
+          plainSummaryFi: 'Puhumme siitä, miten ruotsia puhuvat järjestöt pääsevät mukaan yhteistyöhön.',
+          plainSummarySv: 'Vi pratar om hur svenskspråkiga föreningar kan vara med i samarbetet.',
           proposal: 'Kumppanuuspöytä kokoaa suositukset kaksikielisen järjestöviestinnän parantamiseksi.',
+          proposalSv: 'Partnerskapsbordet sammanställer rekommendationer för att förbättra den tvåspråkiga kommunikationen.',
           decision: 'Sovittiin suositusten kokoamisesta syyskuun kokoukseen.',
+          decisionSv: 'Man kom överens om att sammanställa rekommendationerna till mötet i september.',
         },
         {
-          title: iuTitle('Hyvinvointisuunnitelman järjestöosio', 'Välfärdsplanens organisationsdel'),
+          title: 'Hyvinvointisuunnitelman järjestöosio',
+          titleSv: 'Välfärdsplanens organisationsdel',
           proposal: 'Kumppanuuspöytä antaa näkemyksensä hyvinvointisuunnitelman järjestöosioon.',
+          proposalSv: 'Partnerskapsbordet ger sin syn på välfärdsplanens organisationsdel.',
           decision: 'Hyväksyttiin esityksen mukaisesti.',
+          decisionSv: 'Godkändes enligt förslaget.',
         },
       ],
     },
@@ -1172,22 +1225,32 @@ const itaUusimaa: RefCouncil = {
       durationMinutes: 120,
       status: 'held',
       type: 'online',
-      title: iuTitle('Kumppanuuspöydän kokous 3/2026', 'Partnerskapsbordets möte 3/2026'),
+      title: 'Kumppanuuspöydän kokous 3/2026',
+      titleSv: 'Partnerskapsbordets möte 3/2026',
       items: [
         {
-          title: iuTitle('Kaksikielisen järjestöviestinnän suositukset', 'Rekommendationer för tvåspråkig kommunikation'),
+          title: 'Kaksikielisen järjestöviestinnän suositukset',
+          titleSv: 'Rekommendationer för tvåspråkig kommunikation',
           proposal: 'Kumppanuuspöytä hyväksyy suositukset.',
-          decision: 'Suositukset hyväksyttiin. – Rekommendationerna godkändes.',
+          proposalSv: 'Partnerskapsbordet godkänner rekommendationerna.',
+          decision: 'Suositukset hyväksyttiin.',
+          decisionSv: 'Rekommendationerna godkändes.',
         },
         {
-          title: iuTitle('Kumppanuustalon toiminta syksyllä 2026', 'Partnerskapshusets verksamhet hösten 2026'),
+          title: 'Kumppanuustalon toiminta syksyllä 2026',
+          titleSv: 'Partnerskapshusets verksamhet hösten 2026',
           proposal: 'Merkitään tiedoksi.',
+          proposalSv: 'Antecknas för kännedom.',
           decision: 'Merkittiin tiedoksi.',
+          decisionSv: 'Antecknades för kännedom.',
         },
         {
-          title: iuTitle('Järjestöinfo syksy 2026', 'Organisationsinfo hösten 2026'),
+          title: 'Järjestöinfo syksy 2026',
+          titleSv: 'Organisationsinfo hösten 2026',
           proposal: 'Sovitaan järjestöinfon ohjelmasta.',
+          proposalSv: 'Programmet för organisationsinfon fastställs.',
           decision: 'Sovittiin ohjelmasta esityksen mukaisesti.',
+          decisionSv: 'Programmet fastställdes enligt förslaget.',
         },
       ],
     },
@@ -1196,17 +1259,24 @@ const itaUusimaa: RefCouncil = {
       start: '13:00',
       durationMinutes: 120,
       status: 'held',
-      title: iuTitle('Kumppanuuspöydän kokous 4/2026', 'Partnerskapsbordets möte 4/2026'),
+      title: 'Kumppanuuspöydän kokous 4/2026',
+      titleSv: 'Partnerskapsbordets möte 4/2026',
       items: [
         {
-          title: iuTitle('Järjestöavustusten haku vuodelle 2027', 'Ansökan om organisationsunderstöd för 2027'),
+          title: 'Järjestöavustusten haku vuodelle 2027',
+          titleSv: 'Ansökan om organisationsunderstöd för 2027',
           proposal: 'Merkitään tiedoksi hakuaikataulu ja sovitaan tiedottamisesta.',
+          proposalSv: 'Ansökningstidtabellen antecknas för kännedom och informationen planeras.',
           decision: 'Merkittiin tiedoksi. Jäsenet tiedottavat hausta omissa verkostoissaan.',
+          decisionSv: 'Antecknades för kännedom. Medlemmarna informerar om ansökan i sina egna nätverk.',
         },
         {
-          title: iuTitle('Kumppanuuspöydän kokoonpanon arviointi', 'Utvärdering av partnerskapsbordets sammansättning'),
+          title: 'Kumppanuuspöydän kokoonpanon arviointi',
+          titleSv: 'Utvärdering av partnerskapsbordets sammansättning',
           proposal: 'Kumppanuuspöytä arvioi kokoonpanonsa edustavuutta.',
+          proposalSv: 'Partnerskapsbordet utvärderar hur representativ dess sammansättning är.',
           decision: 'Todettiin kokoonpanon edustavan järjestöluokkia hyvin; alueellista edustavuutta vahvistetaan Askolan ja Pukkilan osalta.',
+          decisionSv: 'Sammansättningen konstaterades representera organisationskategorierna väl; den regionala representationen stärks för Askolas och Pukelas del.',
         },
       ],
     },
@@ -1215,10 +1285,11 @@ const itaUusimaa: RefCouncil = {
       start: '13:00',
       durationMinutes: 120,
       status: 'invited',
-      title: iuTitle('Kumppanuuspöydän kokous 5/2026', 'Partnerskapsbordets möte 5/2026'),
+      title: 'Kumppanuuspöydän kokous 5/2026',
+      titleSv: 'Partnerskapsbordets möte 5/2026',
       items: [
-        { title: iuTitle('Toimintasuunnitelma 2027', 'Verksamhetsplan 2027') },
-        { title: iuTitle('Kokousaikataulu 2027', 'Mötestidtabell 2027') },
+        { title: 'Toimintasuunnitelma 2027', titleSv: 'Verksamhetsplan 2027' },
+        { title: 'Kokousaikataulu 2027', titleSv: 'Mötestidtabell 2027' },
       ],
     },
     {
@@ -1226,8 +1297,9 @@ const itaUusimaa: RefCouncil = {
       start: '13:00',
       durationMinutes: 120,
       status: 'planned',
-      title: iuTitle('Kumppanuuspöydän kokous 1/2027', 'Partnerskapsbordets möte 1/2027'),
-      items: [{ title: iuTitle('Toimintakertomus 2026', 'Verksamhetsberättelse 2026') }],
+      title: 'Kumppanuuspöydän kokous 1/2027',
+      titleSv: 'Partnerskapsbordets möte 1/2027',
+      items: [{ title: 'Toimintakertomus 2026', titleSv: 'Verksamhetsberättelse 2026' }],
     },
   ],
 };

@@ -2,6 +2,7 @@ import { admin } from './admin';
 import { auth } from './auth';
 import { calendar } from './calendar';
 import { fees } from './fees';
+import { content } from './content';
 import { http } from './http';
 import { ops } from './ops';
 import { mail } from './mail';
@@ -19,4 +20,4 @@ import { ws } from './ws';
  * Feature areas, each in its own file with fi/sv/en side by side; t('auth.login.title')
  * reads areas/auth.ts. Add a new area here.
  */
-export const areas = { admin, auth, calendar, fees, http, mail, notify, ops, plans, portal, practice, records, roster, totp, verify, ws };
+export const areas = { admin, auth, calendar, content, fees, http, mail, notify, ops, plans, portal, practice, records, roster, totp, verify, ws };
