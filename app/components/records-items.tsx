@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '~/lib/dates';
+import type { Locale } from '~/lib/i18n';
 
 type Publicity = 'public' | 'members_only' | 'confidential';
 
@@ -22,6 +24,12 @@ export interface RecordItemProps {
   /** A vote by name: names and options only. */
   rollCall?: Array<{ voterId: string; name: string; option: string }>;
   recusals?: string[];
+  /** Public view (issue 14.4): the personal-data part left the web on this date. */
+  webRemovedAt?: string | Date | null;
+  /** Public view: special categories or criminal records, never on the web. */
+  webRemovedNever?: boolean;
+  /** Minutes: the appeal notice under the decision (the council's template), or null. */
+  appealNotice?: string | null;
 }
 
 function fileSize(bytes: number): string {
@@ -36,7 +44,7 @@ function Html({ html, className }: { html: string; className?: string }) {
 
 /** An agenda or minutes item: number, title, publicity, texts, attachments and (for minutes) the decision. */
 export function RecordsItem({ item, showMinutes = false }: { item: RecordItemProps; showMinutes?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = `item-${item.id}`;
   return (
     <section className="records-item" aria-labelledby={headingId}>
@@ -49,6 +57,20 @@ export function RecordsItem({ item, showMinutes = false }: { item: RecordItemPro
           <strong>{t('records.withheld')}.</strong>{' '}
           {item.withheldReason ? `${t('records.withheldReason')}: ${item.withheldReason}` : t('records.withheldMembersOnly')}
         </p>
+      ) : item.webRemovedAt || item.webRemovedNever ? (
+        <>
+          <p className="records-withheld">
+            {item.webRemovedNever
+              ? t('lifecycle.webRemovedNever')
+              : t('lifecycle.webRemoved', { date: formatDate(item.webRemovedAt!, (i18n.language as Locale) ?? 'fi') })}
+          </p>
+          {showMinutes && item.votes ? (
+            <p>
+              <strong>{t('records.votes')}:</strong> {t('records.votesLine', item.votes)}
+            </p>
+          ) : null}
+          {showMinutes && item.appealNotice ? <AppealNotice text={item.appealNotice} /> : null}
+        </>
       ) : (
         <>
           {item.publicity === 'confidential' && item.withheldReason ? (
@@ -139,7 +161,19 @@ function RecordsDecision({ item }: { item: RecordItemProps }) {
           <strong>{t('records.recusals')}:</strong> {item.recusals.join(', ')}
         </p>
       ) : null}
+      {item.appealNotice ? <AppealNotice text={item.appealNotice} /> : null}
     </>
+  );
+}
+
+/** The appeal notice (muutoksenhakuohje) of one decision, from the council's template. */
+function AppealNotice({ text }: { text: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="records-appeal">
+      <h4>{t('lifecycle.appealNotice')}</h4>
+      <p style={{ whiteSpace: 'pre-line' }}>{text}</p>
+    </div>
   );
 }
 

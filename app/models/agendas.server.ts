@@ -23,6 +23,7 @@ import { frozenAware } from '~/models/db-errors.server';
 import { wakeWorkers } from '~/lib/queue/queue.server';
 import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { queuePublicationNotices } from '~/models/subscriptions.server';
+import { attachmentOnWeb, itemWebRemovedAt } from '~/models/lifecycle.server';
 
 // ---------------------------------------------------------------------------------------------
 // Scope: which meeting, which council. Every function below filters by the council it was given.
@@ -167,6 +168,7 @@ async function attachmentsOf(itemIds: string[], db: Executor, publicOnly = false
       and(
         inArray(agendaItemAttachments.agendaItemId, itemIds),
         publicOnly ? eq(agendaItemAttachments.publicity, 'public') : undefined,
+        publicOnly ? attachmentOnWeb() : undefined,
       ),
     )
     .orderBy(asc(agendaItemAttachments.agendaItemId), asc(agendaItemAttachments.position));
@@ -565,6 +567,8 @@ export async function publishAgenda(who: Who, meetingId: string, now: Date = new
 
 const isPublicItem = sql`${agendaItems.publicity} = 'public'`;
 const publicOnly = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} THEN ${column} END`;
+/** Public and its personal-data part still on the web (issue 14.4: display period). */
+const publicOnWeb = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} AND ${itemWebRemovedAt()} IS NULL THEN ${column} END`;
 
 /** Public-safe columns of agenda items: a withheld item has only its number, title and reason. */
 export const publicItemColumns = {
@@ -574,9 +578,12 @@ export const publicItemColumns = {
   title: agendaItems.title,
   publicity: agendaItems.publicity,
   withheldReason: agendaItems.withheldReason,
-  body: publicOnly<string>(agendaItems.body),
+  body: publicOnWeb<string>(agendaItems.body),
   presenter: publicOnly<string>(agendaItems.presenter),
-  proposal: publicOnly<string>(agendaItems.proposal),
+  proposal: publicOnWeb<string>(agendaItems.proposal),
+  /** Since when the item's personal-data part is off the web (null: shown). */
+  webRemovedAt: itemWebRemovedAt(),
+  personalDataClass: agendaItems.personalDataClass,
 };
 
 /** The public meeting facts, or null when the public may not see this meeting's records. */
@@ -616,6 +623,9 @@ export async function getPublicAgenda(meetingId: string) {
     publicity: item.publicity,
     withheld: item.publicity !== 'public',
     withheldReason: item.publicity === 'public' ? null : item.withheldReason,
+    /** The personal-data part was removed from the web on this date (display period ended). */
+    webRemovedAt: item.publicity === 'public' ? item.webRemovedAt : null,
+    webRemovedNever: item.publicity === 'public' && (item.personalDataClass === 'special' || item.personalDataClass === 'criminal'),
     presenter: item.presenter,
     /** Markdown sources (null for withheld items: blanked in SQL above). */
     body: item.body,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { agendaItemAttachments, agendaItems, councils, documents, meetings } from '~db/schema';
 import { readForm } from '~/lib/http/body.server';
@@ -7,6 +7,7 @@ import { getLogger } from '~/lib/log.server';
 import { generateStorageKey, getStorage, inspectUpload, maxUploadBytes, type FileStorage, type UploadRefusal } from '~/lib/storage.server';
 import { agendaFrozen, type Who } from './agendas.server';
 import { recordAudit } from './audit.server';
+import { attachmentOnWeb } from './lifecycle.server';
 
 export type ReadUploadResult =
   | { ok: true; fields: FormData; file: { filename: string; bytes: Uint8Array } | null }
@@ -174,6 +175,8 @@ export async function getAttachmentForDownload(attachmentId: string) {
       storageKey: documents.storageKey,
       filename: documents.filename,
       mediaType: documents.mediaType,
+      /** Issue 14.4: false once the display period ended for personal data (or it never goes on the web). */
+      onWeb: sql<boolean>`${attachmentOnWeb()}`,
     })
     .from(agendaItemAttachments)
     .innerJoin(agendaItems, eq(agendaItems.id, agendaItemAttachments.agendaItemId))
@@ -192,6 +195,7 @@ export function isPublicAttachment(a: DownloadableAttachment): boolean {
     a.itemPublicity === 'public' &&
     a.agendaPublishedAt !== null &&
     a.meetingPublicity === 'public' &&
-    a.councilPublicity === 'public'
+    a.councilPublicity === 'public' &&
+    a.onWeb !== false
   );
 }

@@ -18,7 +18,7 @@ import {
   terms,
   type MinutesVersion,
 } from '~db/schema';
-import { formatDateTime, formatMeetingTime, helsinkiWallClock, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
+import { formatDate, formatDateTime, formatMeetingTime, helsinkiWallClock, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
 import type { Locale } from '~/lib/i18n';
 import { renderRecordPdf, type RecordDocument, type RecordItem, type RecordLabels } from '~/lib/pdf.server';
 import { contentDispositionAttachment } from '~/lib/storage.server';
@@ -50,6 +50,7 @@ import { checkRollCall, countVotes, votersOf, type RollCallProblem, type VoteOpt
 import { wakeWorkers } from '~/lib/queue/queue.server';
 import { MAIL_QUEUE } from '~/lib/queue/queues';
 import { queuePublicationNotices } from '~/models/subscriptions.server';
+import { itemWebRemovedAt } from '~/models/lifecycle.server';
 
 const SEAT_ROLES = VOTING_SEAT_ROLES;
 const CHECKER_ROLES: readonly string[] = ['chair', 'member', 'deputy'];
@@ -1015,14 +1016,16 @@ export async function startCorrection(who: Who, meetingId: string, correctionNot
 
 const isPublicItem = sql`${agendaItems.publicity} = 'public'`;
 const publicOnly = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} THEN ${column} END`;
+/** Issue 14.4: text that names persons leaves the web copy when the display period ends. */
+const publicOnWeb = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} AND ${itemWebRemovedAt()} IS NULL THEN ${column} END`;
 
 /** Decision columns for the public: a withheld item's discussion, decision and votes are blanked in SQL. */
 const publicDecisionColumns = {
   agendaItemId: decisions.agendaItemId,
   outcome: decisions.outcome,
   postponedToMeetingId: decisions.postponedToMeetingId,
-  discussion: publicOnly<string>(decisions.discussion),
-  decision: publicOnly<string>(decisions.decision),
+  discussion: publicOnWeb<string>(decisions.discussion),
+  decision: publicOnWeb<string>(decisions.decision),
   votesFor: publicOnly<number>(decisions.votesFor),
   votesAgainst: publicOnly<number>(decisions.votesAgainst),
   votesAbstain: publicOnly<number>(decisions.votesAbstain),
@@ -1054,6 +1057,32 @@ const versionSummaryColumns = {
   kind: minutes.kind,
 };
 
+/** The council's appeal notice in its primary language and whether items have none by default (issue 14.4). */
+async function appealTemplate(db: Executor, meetingId: string) {
+  const [row] = await db
+    .select({
+      fi: councils.appealNoticeFi,
+      sv: councils.appealNoticeSv,
+      en: councils.appealNoticeEn,
+      languages: councils.languages,
+      defaultNone: councils.appealDefaultNone,
+    })
+    .from(meetings)
+    .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .where(eq(meetings.id, meetingId))
+    .limit(1);
+  if (!row) return { text: null, defaultNone: true };
+  const lang = (row.languages[0] ?? 'fi') as 'fi' | 'sv' | 'en';
+  return { text: row[lang] ?? row.fi ?? null, defaultNone: row.defaultNone };
+}
+
+/** An item's appeal notice: the council's text unless the item (or the council's default) says none. */
+export function appealNoticeFor(choice: string, appeal: { text: string | null; defaultNone: boolean }): string | null {
+  if (!appeal.text || choice === 'none') return null;
+  if (choice === 'notice') return appeal.text;
+  return appeal.defaultNone ? null : appeal.text;
+}
+
 async function loadRecord(db: Executor, meetingId: string, version: { id: string }, audience: 'public' | 'members') {
   const [items, decisionRows, parts] = await Promise.all([
     audience === 'public'
@@ -1064,12 +1093,20 @@ async function loadRecord(db: Executor, meetingId: string, version: { id: string
       : db.select(fullDecisionColumns).from(decisions).where(eq(decisions.versionId, version.id)),
     versionParts(db, version.id),
   ]);
+  const appeal = await appealTemplate(db, meetingId);
   const withheld = new Set(items.filter((i) => i.publicity !== 'public').map((i) => i.id));
   const numberOf = new Map(items.map((i) => [i.id, sectionLabel(i)]));
   const recordItems = items.map((item) => {
     const d = decisionRows.find((x) => x.agendaItemId === item.id);
     const hidden = audience === 'public' && withheld.has(item.id);
+    // Issue 14.4: after the display period the public copy keeps the title and § only.
+    const webRemovedAt = audience === 'public' && !hidden && 'webRemovedAt' in item ? item.webRemovedAt : null;
+    const webRemovedNever = audience === 'public' && !hidden && 'personalDataClass' in item && (item.personalDataClass === 'special' || item.personalDataClass === 'criminal');
     return {
+      webRemovedAt,
+      webRemovedNever,
+      personalDataClass: item.personalDataClass,
+      appealNotice: d ? appealNoticeFor('appealNotice' in item ? item.appealNotice : 'default', appeal) : null,
       id: item.id,
       number: sectionLabel(item),
       title: item.title,
@@ -1274,11 +1311,15 @@ type PrintableItem = {
   votes?: { for: number; against: number; abstain: number } | null;
   rollCall?: Array<{ name: string; option: VoteOption }>;
   recusals?: string[];
+  webRemovedAt?: Date | null;
+  webRemovedNever?: boolean;
 };
 
-function printableItem(item: PrintableItem, t: Translate, withheldText: string): RecordItem {
+function printableItem(item: PrintableItem, t: Translate, withheldText: string, language: Locale): RecordItem {
   const number = item.number ?? t('records.unnumbered');
   if (item.withheld) return { number, title: item.title, withheldReason: item.withheldReason ?? withheldText };
+  if (item.webRemovedNever) return { number, title: item.title, withheldReason: t('lifecycle.webRemovedNever') };
+  if (item.webRemovedAt) return { number, title: item.title, withheldReason: t('lifecycle.webRemoved', { date: formatDate(item.webRemovedAt, language) }) };
   const discussion = htmlToText(item.discussionHtml);
   return {
     number,
@@ -1299,7 +1340,7 @@ export function agendaRecordDocument(scope: MeetingScope, items: PrintableItem[]
     kind: 'agenda',
     ...header(scope, language),
     labels: recordLabels(t),
-    items: items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+    items: items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'), language)),
   };
 }
 
@@ -1330,7 +1371,7 @@ export function minutesRecordDocument(
         .join(', ') || undefined,
     })),
     checkers: record.checkers.map((c) => ({ name: c.name, confirmedAt: c.confirmedAt ? formatDateTime(c.confirmedAt, language) : undefined })),
-    items: record.items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'))),
+    items: record.items.map((i) => printableItem(i, t, t('records.withheldMembersOnly'), language)),
   };
 }
 
@@ -1353,6 +1394,9 @@ export function toItemView(item: RecordItemView) {
     votes: item.votes,
     rollCall: item.rollCall,
     recusals: item.recusals,
+    appealNotice: item.appealNotice,
+    webRemovedAt: item.webRemovedAt,
+    webRemovedNever: item.webRemovedNever,
   };
 }
 
@@ -1426,7 +1470,8 @@ export function printableDocument(printable: Printable, t: Translate, language: 
 function pdfCacheControl(printable: Printable, requestedVersion: number | undefined): string {
   if (printable.audience !== 'public') return 'private, no-store';
   if (printable.minutes && 'latestVersionNo' in printable.minutes && requestedVersion !== undefined && printable.minutes.version.versionNo === requestedVersion) {
-    return 'public, max-age=31536000, immutable';
+    // Issue 14.4: personal data leaves the web copy when the display period ends, so such a PDF is not immutable.
+    if (!printable.minutes.items.some((i) => i.personalDataClass !== 'none')) return 'public, max-age=31536000, immutable';
   }
   return 'public, max-age=60';
 }

@@ -15,3 +15,4 @@ export * from './statements';
 export * from './search';
 export * from './totp';
 export * from './notifications';
+export * from './lifecycle';

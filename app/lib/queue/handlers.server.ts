@@ -6,7 +6,7 @@ import type PgBoss from 'pg-boss';
 import { runJobStrict } from '~/lib/jobs.server';
 import { deliverQueuedMail } from '~/models/outbox.server';
 import type { JobHandler } from './queue.server';
-import { ALL_QUEUES, EXPORT_REGENERATE_QUEUE, MAIL_QUEUE, STATEMENT_OVERDUE_QUEUE } from './queues';
+import { ALL_QUEUES, DISPLAY_PERIOD_QUEUE, EXPORT_REGENERATE_QUEUE, MAIL_QUEUE, STATEMENT_OVERDUE_QUEUE } from './queues';
 
 type Job = PgBoss.JobWithMetadata<Record<string, unknown>>;
 
@@ -44,6 +44,18 @@ function openDataHandlers(): Array<[string, JobHandler]> {
   ];
 }
 
+// Display period and personal-data lifecycle (issue 14.4) ------------------------------------------
+
+/** Daily: web copies of items and attachments whose display period ended drop their personal data. */
+export async function displayPeriodHandler(): Promise<unknown> {
+  const { runDisplayPeriod } = await import('~/models/lifecycle.server');
+  return runDisplayPeriod(new Date());
+}
+
+function lifecycleHandlers(): Array<[string, JobHandler]> {
+  return [[DISPLAY_PERIOD_QUEUE.name, displayPeriodHandler]];
+}
+
 // -------------------------------------------------------------------------------------------------
 
 export function defaultHandlers(): Map<string, JobHandler> {
@@ -52,5 +64,6 @@ export function defaultHandlers(): Map<string, JobHandler> {
     if (queue.cron) handlers.set(queue.name, () => runJobStrict(queue.name.replace(/^cron\./, '')));
   }
   for (const [name, handler] of openDataHandlers()) handlers.set(name, handler);
+  for (const [name, handler] of lifecycleHandlers()) handlers.set(name, handler);
   return handlers;
 }
