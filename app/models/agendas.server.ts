@@ -584,6 +584,7 @@ export const publicItemColumns = {
   /** Since when the item's personal-data part is off the web (null: shown). */
   webRemovedAt: itemWebRemovedAt(),
   personalDataClass: agendaItems.personalDataClass,
+  appealNotice: agendaItems.appealNotice,
 };
 
 /** The public meeting facts, or null when the public may not see this meeting's records. */
