@@ -134,6 +134,8 @@ export interface AgendaItemInput {
   proposal?: string;
   publicity: 'public' | 'members_only' | 'confidential';
   withheldReason?: string;
+  personalDataClass?: 'none' | 'personal' | 'special' | 'criminal';
+  appealNotice?: 'default' | 'notice' | 'none';
 }
 
 function itemValues(input: AgendaItemInput) {
@@ -145,6 +147,8 @@ function itemValues(input: AgendaItemInput) {
     proposal: input.proposal ? normalisePastedText(input.proposal) : null,
     publicity: input.publicity,
     withheldReason: input.publicity === 'public' ? null : input.withheldReason?.trim() || null,
+    personalDataClass: input.personalDataClass,
+    appealNotice: input.appealNotice,
   };
 }
 
@@ -158,6 +162,7 @@ async function attachmentsOf(itemIds: string[], db: Executor, publicOnly = false
       position: agendaItemAttachments.position,
       title: agendaItemAttachments.title,
       publicity: agendaItemAttachments.publicity,
+      personalDataClass: agendaItemAttachments.personalDataClass,
       filename: documents.filename,
       mediaType: documents.mediaType,
       sizeBytes: documents.sizeBytes,

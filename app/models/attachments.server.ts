@@ -64,7 +64,7 @@ export async function discardStoredFile(storage: FileStorage, storageKey: string
 export async function addAttachment(
   who: Who,
   meetingId: string,
-  input: { itemId: string; title?: string; publicity: Publicity; filename: string; bytes: Uint8Array },
+  input: { itemId: string; title?: string; publicity: Publicity; personalDataClass?: 'none' | 'personal' | 'special' | 'criminal'; filename: string; bytes: Uint8Array },
 ): Promise<AttachmentOutcome> {
   const inspection = await inspectUpload(input.bytes, input.filename);
   if (!inspection.ok) return { status: inspection.code };
@@ -107,7 +107,7 @@ export async function addAttachment(
       const title = input.title?.trim() || inspection.safeFilename;
       const [row] = await tx
         .insert(agendaItemAttachments)
-        .values({ agendaItemId: item.id, documentId: doc!.id, position: (last?.n ?? 0) + 1, title, publicity })
+        .values({ agendaItemId: item.id, documentId: doc!.id, position: (last?.n ?? 0) + 1, title, publicity, personalDataClass: input.personalDataClass ?? 'none' })
         .returning({ id: agendaItemAttachments.id });
       await recordAudit(tx, who.actor, {
         action: 'agenda.attachment_add',
@@ -115,7 +115,7 @@ export async function addAttachment(
         entityId: row!.id,
         councilId: who.councilId,
         regionId: who.regionId,
-        changes: { itemId: item.id, title, publicity, filename: inspection.safeFilename, mediaType: inspection.mediaType, size: input.bytes.byteLength },
+        changes: { itemId: item.id, title, publicity, personalDataClass: input.personalDataClass ?? 'none', filename: inspection.safeFilename, mediaType: inspection.mediaType, size: input.bytes.byteLength },
       });
       return { status: 'ok', id: row!.id, publicity };
     }).then(async (outcome) => {

@@ -4,7 +4,7 @@ import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { can } from '~/auth/permissions';
-import { AgendaAttachments, AgendaItemControls, AgendaItemForm } from '~/components/records-agenda-editor';
+import { AgendaAttachments, AgendaItemControls, AgendaItemForm, PlaceholderTitleWarning } from '~/components/records-agenda-editor';
 import { RecordsMeetingFacts } from '~/components/records-minutes';
 import { formatDateTime } from '~/lib/dates';
 import { translatedReply } from '~/lib/forms.server';
@@ -194,7 +194,9 @@ export default function AgendaWorkingView() {
               <h3>
                 {item.number ?? t('records.unnumbered')} {item.title}
                 {item.publicity !== 'public' ? <span className="badge">{t(`records.publicity.${item.publicity}`)}</span> : null}
+                {item.personalDataClass !== 'none' ? <span className="badge">{t(`lifecycle.classes.${item.personalDataClass}`)}</span> : null}
               </h3>
+              <PlaceholderTitleWarning title={item.title} publicity={item.publicity} id={`title-warning-${item.id}`} />
               {!data.frozen ? (
                 <>
                   <AgendaItemControls item={item} first={index === 0} last={index === items.length - 1} />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPEAL_CHOICES, PERSONAL_DATA_CLASS_VALUES } from './lifecycle';
 import { VOTE_OPTIONS } from '~/lib/roll-call';
 
 // Messages are translation keys; actions translate them for the visitor's language.
@@ -42,6 +43,9 @@ export const agendaItemSchema = z
     proposal: optionalText(10_000),
     publicity: z.enum(PUBLICITIES).default('public'),
     withheldReason: optionalText(300),
+    // Issue 14.4: personal data on the web only during the display period; appeal notice per item.
+    personalDataClass: z.enum(PERSONAL_DATA_CLASS_VALUES).default('none'),
+    appealNotice: z.enum(APPEAL_CHOICES).default('default'),
   })
   .superRefine(withReason);
 
@@ -60,6 +64,7 @@ export const attachmentSchema = z.object({
   itemId: uuid,
   title: optionalText(200),
   publicity: z.enum(PUBLICITIES).default('public'),
+  personalDataClass: z.enum(PERSONAL_DATA_CLASS_VALUES).default('none'),
 });
 
 export const attachmentDeleteSchema = z.object({ intent: z.literal('delete-attachment'), attachmentId: uuid });

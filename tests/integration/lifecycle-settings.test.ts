@@ -5,13 +5,14 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client.server';
-import { councils } from '../../db/schema';
+import { agendaItems, councils } from '../../db/schema';
+import * as agendaRoute from '../../app/routes/manage.meetings.$meetingId_.agenda';
 import * as editCouncil from '../../app/routes/manage.councils.$slug.edit';
 import { getMeetingScope, publishAgenda } from '../../app/models/agendas.server';
 import { approveMinutes, getMembersMinutes, getMinutesWorkspace, getPublishedMinutes, publishMinutes, saveDecision, startMinutes } from '../../app/models/minutes.server';
 import { isPlaceholderTitle } from '../../app/validation/lifecycle';
 import { buildCouncil, buildRegion } from '../factories';
-import { buildRecordsSetup, insertItems } from '../factories/records';
+import { buildRecordsSetup, insertItems, renderRoute } from '../factories/records';
 import { auditEntries, buildRosterUsers } from '../factories/roster';
 import { useTestDatabase } from '../setup/database';
 import { buildUser, call, makeRequest } from '../support/requests';
@@ -73,6 +74,29 @@ describe('placeholder titles of withheld items', () => {
   it('flags titles that do not say what the matter is', () => {
     for (const t of ['Salassa pidettävä asia', 'Salainen', 'Asia', '—', 'Henkilöasia', 'Confidential matter', 'Muu asia.']) expect(isPlaceholderTitle(t), t).toBe(true);
     for (const t of ['Avustushakemus yhdistykselle X', 'Vammaispalvelun yksilöasia', 'Kunniamaininta vapaaehtoistyöstä']) expect(isPlaceholderTitle(t), t).toBe(false);
+  });
+});
+
+describe('agenda editor: personal-data class, appeal choice and the placeholder warning', () => {
+  it('saves the class and appeal choice per item, and warns (without blocking) on a withheld item with a placeholder title', async () => {
+    const s = await buildRecordsSetup();
+    const url = `/manage/meetings/${s.meeting.id}/agenda`;
+    const post = (form: Record<string, string>) => call(agendaRoute.action, makeRequest(url, { cookie: s.secretary.cookie, form }), { meetingId: s.meeting.id });
+    const saved = await post({ intent: 'save-item', title: 'Salainen', publicity: 'confidential', withheldReason: 'JulkL 24 § 1 mom. 32 k', personalDataClass: 'special', appealNotice: 'none' });
+    expect([200, 302]).toContain(saved.status);
+    const [row] = await getDb().select().from(agendaItems).where(eq(agendaItems.meetingId, s.meeting.id));
+    expect(row).toMatchObject({ title: 'Salainen', personalDataClass: 'special', appealNotice: 'none' });
+    const bad = await post({ intent: 'save-item', title: 'Toinen asia', publicity: 'public', personalDataClass: 'everything' });
+    expect(bad.status).toBe(400);
+    const page = await renderRoute(agendaRoute, '/manage/meetings/:meetingId/agenda', makeRequest(url, { cookie: s.secretary.cookie }));
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('”Salainen” näyttää paikkamerkiltä');
+    expect(page.html).toContain('Erityisiä henkilötietoja');
+    expect(page.html).toContain('name="personalDataClass"');
+    // A public item with a short title is not warned about; a withheld one with a real title neither.
+    await post({ intent: 'save-item', itemId: row!.id, lockVersion: String(row!.lockVersion), title: 'Vammaispalvelun yksilöasia', publicity: 'confidential', withheldReason: 'JulkL 24 § 1 mom. 32 k', personalDataClass: 'special' });
+    const after = await renderRoute(agendaRoute, '/manage/meetings/:meetingId/agenda', makeRequest(url, { cookie: s.secretary.cookie }));
+    expect(after.html).not.toContain('näyttää paikkamerkiltä');
   });
 });
 
