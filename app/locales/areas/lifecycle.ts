@@ -4,7 +4,7 @@ import { defineMessages } from '../define';
 export const lifecycle = defineMessages({
   fi: {
     webRemoved: 'Henkilötietoja sisältävä osa on poistettu verkosta {{date}} (julkaisuaika päättyi).',
-    webRemovedNever: 'Henkilötietoja sisältävää osaa ei julkaista verkossa (erityisiä henkilötietoja).',
+    webRemovedNever: 'Henkilötietoja sisältävää osaa ei julkaista verkossa (erityisiä henkilötietoja tai rikostietoja).',
     appealNotice: 'Muutoksenhaku',
     classes: {
       none: 'Ei henkilötietoja',
@@ -43,12 +43,11 @@ export const lifecycle = defineMessages({
       confirmWrong: 'Kirjoita POISTA vahvistukseksi.',
       erased: 'Henkilön tiedot poistettiin.',
       lastAdmin: 'Viimeistä ylläpitäjää ei voi poistaa.',
-      erasedName: 'Poistettu henkilö',
     },
   },
   sv: {
     webRemoved: 'Delen med personuppgifter har tagits bort från webben {{date}} (publiceringstiden har gått ut).',
-    webRemovedNever: 'Delen med personuppgifter publiceras inte på webben (särskilda personuppgifter).',
+    webRemovedNever: 'Delen med personuppgifter publiceras inte på webben (särskilda personuppgifter eller brottsuppgifter).',
     appealNotice: 'Anvisning om ändringssökande',
     classes: {
       none: 'Inga personuppgifter',
@@ -87,12 +86,11 @@ export const lifecycle = defineMessages({
       confirmWrong: 'Skriv POISTA som bekräftelse.',
       erased: 'Personens uppgifter raderades.',
       lastAdmin: 'Den sista administratören kan inte raderas.',
-      erasedName: 'Raderad person',
     },
   },
   en: {
     webRemoved: 'The part holding personal data was removed from the web on {{date}} (display period ended).',
-    webRemovedNever: 'The part holding personal data is not published on the web (special categories of personal data).',
+    webRemovedNever: 'The part holding personal data is not published on the web (special categories or criminal records).',
     appealNotice: 'Appeal',
     classes: {
       none: 'No personal data',
@@ -130,7 +128,6 @@ export const lifecycle = defineMessages({
       confirmWrong: 'Type POISTA to confirm.',
       erased: "The person's data was erased.",
       lastAdmin: 'The last admin cannot be erased.',
-      erasedName: 'Erased person',
     },
   },
 });
