@@ -12,6 +12,7 @@ import { getMeetingScope, publishAgenda } from '../../app/models/agendas.server'
 import { approveMinutes, getMinutesWorkspace, getPublishedMinutes, publishMinutes, startMinutes } from '../../app/models/minutes.server';
 import * as dataPage from '../../app/routes/admin.people.$personId.data';
 import * as dataJson from '../../app/routes/admin.people.$personId.data[.json]';
+import * as peopleRoute from '../../app/routes/manage.people';
 import { buildPerson } from '../factories';
 import { buildRecordsSetup, insertItems } from '../factories/records';
 import { useTestDatabase } from '../setup/database';
@@ -87,6 +88,9 @@ describe('GDPR export', () => {
     expect(text).not.toMatch(/password_hash|JBSWY3DPEHPK3PXP|\$argon2/);
     const sessionId = (await getDb().select().from(sessions).where(eq(sessions.userId, r.account.user.id)))[0]!.id;
     expect(text).not.toContain(sessionId);
+    // The register of people links to the page for admins only.
+    expect(((await (await call(peopleRoute.loader, makeRequest('/manage/people', { cookie: admin.cookie }))).json()) as { mayGdpr: boolean }).mayGdpr).toBe(true);
+    expect(((await (await call(peopleRoute.loader, makeRequest('/manage/people', { cookie: secretary.cookie }))).json()) as { mayGdpr: boolean }).mayGdpr).toBe(false);
     const [audit] = await getDb().select().from(auditLog).where(eq(auditLog.action, 'gdpr.export'));
     expect(audit).toMatchObject({ entityId: r.personId, actorUserId: admin.user.id });
   });

@@ -33,6 +33,7 @@ export const lifecycle = defineMessages({
       appealDefaultNone: 'Asioissa ei oletuksena ole muutoksenhakua (lausunnot eivät ole valituskelpoisia päätöksiä)',
     },
     gdpr: {
+      link: 'Tietosuoja',
       title: 'Henkilön tiedot: {{name}}',
       intro: 'Rekisteröidyn oikeudet: tiedot koneluettavana ja tietojen poistaminen.',
       export: 'Vie tiedot (JSON)',
@@ -76,6 +77,7 @@ export const lifecycle = defineMessages({
       appealDefaultNone: 'Ärendena har som standard ingen ändringssökande (utlåtanden är inte överklagbara beslut)',
     },
     gdpr: {
+      link: 'Dataskydd',
       title: 'Personens uppgifter: {{name}}',
       intro: 'Den registrerades rättigheter: uppgifterna i maskinläsbar form och radering.',
       export: 'Exportera uppgifter (JSON)',
@@ -118,6 +120,7 @@ export const lifecycle = defineMessages({
       appealDefaultNone: 'Items have no appeal by default (statements are not appealable decisions)',
     },
     gdpr: {
+      link: 'Data protection',
       title: "Person's data: {{name}}",
       intro: "The data subject's rights: the data in machine-readable form, and erasure.",
       export: 'Export data (JSON)',
