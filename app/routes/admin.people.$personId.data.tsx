@@ -9,6 +9,7 @@ import { getT } from '~/lib/t.server';
 import { isUuid } from '~/models/councils.server';
 import { erasePerson, getDataSubject } from '~/models/gdpr.server';
 
+export const handle = { hydrate: true };
 export const meta: MetaFunction = () => [{ title: 'Neuvos' }];
 
 const CONFIRM_WORD = 'POISTA';
