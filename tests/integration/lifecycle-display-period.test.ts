@@ -178,9 +178,22 @@ describe('display period job (cron.display-period)', () => {
     expect(JSON.stringify(entries[0]!.changes)).not.toContain('Kylämä');
   });
 
+  it('leaves the decision text of items holding personal data out of the (published) annual report', async () => {
+    const r = await publishedWithPersonalData();
+    const { generateReport } = await import('../../app/models/reports.server');
+    const figures = await generateReport(r.council.id, 2026);
+    const byTitle = new Map(figures.decisions.main.map((d) => [d.itemTitle, d.decision]));
+    expect(byTitle.get('Toimintasuunnitelman seuranta')).toBe('Merkittiin tiedoksi.');
+    expect(byTitle.has('Kunniamaininta vapaaehtoistyöstä')).toBe(true);
+    expect(byTitle.get('Kunniamaininta vapaaehtoistyöstä')).toBeNull();
+    expect(JSON.stringify(figures)).not.toMatch(/Kylämäe|Urho Ursin/);
+  });
+
   it('keeps everything on the web when the council keeps minutes there permanently', async () => {
     const r = await publishedWithPersonalData({ displayWebMonths: null });
-    expect(await runDisplayPeriod(new Date('2040-01-01T00:00:00Z'))).toEqual({ items: 0, attachments: 0 });
+    await runDisplayPeriod(new Date('2040-01-01T00:00:00Z'));
+    expect(await getDb().select().from(webRedactions).where(eq(webRedactions.agendaItemId, r.personal.id))).toHaveLength(0);
+    expect(await getDb().select().from(webRedactions).where(eq(webRedactions.agendaItemId, r.plain.id))).toHaveLength(0);
     const pub = await publicTexts(r.meeting.id);
     expect(pub.minutes).toContain('Kerttu Kylämäelle myönnettiin kunniamaininta.');
     // ...but special categories still never are.
