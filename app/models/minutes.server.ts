@@ -1313,6 +1313,7 @@ type PrintableItem = {
   recusals?: string[];
   webRemovedAt?: Date | null;
   webRemovedNever?: boolean;
+  appealNotice?: string | null;
 };
 
 function printableItem(item: PrintableItem, t: Translate, withheldText: string, language: Locale): RecordItem {
@@ -1327,7 +1328,10 @@ function printableItem(item: PrintableItem, t: Translate, withheldText: string, 
     presenter: item.presenter ?? undefined,
     body: [htmlToText(item.bodyHtml), discussion].filter((p) => p !== '').join('\n\n') || undefined,
     proposal: htmlToText(item.proposalHtml) || undefined,
-    decision: htmlToText(item.decisionHtml) || undefined,
+    // Issue 14.4: the appeal notice follows the decision it concerns.
+    decision:
+      [htmlToText(item.decisionHtml), item.appealNotice ? `${t('lifecycle.appealNotice')}: ${item.appealNotice}` : ''].filter((p) => p !== '').join('\n\n') ||
+      undefined,
     votes: item.votes ? t('records.votesLine', item.votes) : undefined,
     rollCall: item.rollCall && item.rollCall.length > 0 ? item.rollCall.map((v) => `${v.name}: ${t(`records.rollCall.options.${v.option}`)}`) : undefined,
     recusals: item.recusals && item.recusals.length > 0 ? item.recusals : undefined,

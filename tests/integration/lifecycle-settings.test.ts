@@ -11,6 +11,9 @@ import * as editCouncil from '../../app/routes/manage.councils.$slug.edit';
 import { getMeetingScope, publishAgenda } from '../../app/models/agendas.server';
 import { approveMinutes, getMembersMinutes, getMinutesWorkspace, getPublishedMinutes, publishMinutes, saveDecision, startMinutes } from '../../app/models/minutes.server';
 import { isPlaceholderTitle } from '../../app/validation/lifecycle';
+import * as minutesPage from '../../app/routes/meetings.$meetingId.minutes';
+import * as minutesPdf from '../../app/routes/meetings.$meetingId.minutes[.pdf]';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { buildCouncil, buildRegion } from '../factories';
 import { buildRecordsSetup, insertItems, renderRoute } from '../factories/records';
 import { auditEntries, buildRosterUsers } from '../factories/roster';
@@ -123,6 +126,14 @@ describe('appeal notice per item', () => {
     expect(pub.items.map((i) => i.appealNotice)).toEqual([NOTICE, null, null]); // c has no decision
     const members = (await getMembersMinutes(s.meeting.id, s.council.id))!;
     expect(members.items[0]!.appealNotice).toBe(NOTICE);
+    // In the public minutes page (once, under the first decision) and in the PDF.
+    const page = await renderRoute(minutesPage, '/meetings/:meetingId/minutes', makeRequest(`/meetings/${s.meeting.id}/minutes`));
+    expect(page.html.split('Oikaisuvaatimusohje').length - 1).toBe(1);
+    expect(page.html).toContain('Muutoksenhaku');
+    const pdf = await call(minutesPdf.loader, makeRequest(`/meetings/${s.meeting.id}/minutes.pdf`), { meetingId: s.meeting.id });
+    expect(pdf.status).toBe(200);
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.arrayBuffer())), { mergePages: true });
+    expect(text.replace(/\s+/g, ' ')).toContain('Oikaisuvaatimusohje');
     void c;
   });
 });
