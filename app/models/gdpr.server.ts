@@ -74,13 +74,14 @@ const EXPORT_LIMIT = 5000;
 function rowsOf(result: unknown): Array<Record<string, unknown>> {
   // postgres.js returns the rows array itself, PGlite an object holding them.
   if (Array.isArray(result)) return result as Array<Record<string, unknown>>;
-  return ((result as { rows?: Array<Record<string, unknown>> }).rows ?? []);
+  return (result as { rows?: Array<Record<string, unknown>> }).rows ?? [];
 }
 
 function clean(table: string, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(row)) {
-    if (SECRET_COLUMN.test(k) || (table === 'sessions' && k === 'id') || (table === 'user_totp' && k === 'secret')) continue;
+    if (SECRET_COLUMN.test(k) || (table === 'sessions' && k === 'id') || (table === 'user_totp' && k === 'secret'))
+      continue;
     out[k] = v instanceof Date ? v.toISOString() : v;
   }
   return out;
@@ -89,7 +90,10 @@ function clean(table: string, row: Record<string, unknown>): Record<string, unkn
 async function select(db: Executor, table: string, column: string, ids: string[]) {
   if (ids.length === 0) return [];
   const result = await db.execute(
-    sql`SELECT * FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) LIMIT ${EXPORT_LIMIT}`,
+    sql`SELECT * FROM ${sql.identifier(table)} WHERE ${sql.identifier(column)} IN (${sql.join(
+      ids.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )}) LIMIT ${EXPORT_LIMIT}`,
   );
   return rowsOf(result).map((r) => clean(table, r));
 }
@@ -97,7 +101,10 @@ async function select(db: Executor, table: string, column: string, ids: string[]
 async function selectByAddress(db: Executor, table: string, column: string, addresses: string[]) {
   if (addresses.length === 0) return [];
   const result = await db.execute(
-    sql`SELECT * FROM ${sql.identifier(table)} WHERE lower(${sql.identifier(column)}) IN (${sql.join(addresses.map((a) => sql`${a}`), sql`, `)}) LIMIT ${EXPORT_LIMIT}`,
+    sql`SELECT * FROM ${sql.identifier(table)} WHERE lower(${sql.identifier(column)}) IN (${sql.join(
+      addresses.map((a) => sql`${a}`),
+      sql`, `,
+    )}) LIMIT ${EXPORT_LIMIT}`,
   );
   return rowsOf(result).map((r) => clean(table, r));
 }
@@ -111,7 +118,9 @@ export async function getDataSubject(personId: string, db: Executor = getDb()) {
 }
 
 function addressesOf(subject: { person: { email: string | null }; user: { email: string } | null }): string[] {
-  return [...new Set([subject.person.email, subject.user?.email].filter((a): a is string => !!a).map((a) => a.toLowerCase()))];
+  return [
+    ...new Set([subject.person.email, subject.user?.email].filter((a): a is string => !!a).map((a) => a.toLowerCase())),
+  ];
 }
 
 /**
@@ -144,11 +153,21 @@ export async function exportPersonData(actor: AuditActor, personId: string, now 
     const audit = await tx
       .select()
       .from(auditLog)
-      .where(or(userIds.length > 0 ? inArray(auditLog.actorUserId, userIds) : undefined, inArray(auditLog.entityId, subjectIds)))
+      .where(
+        or(
+          userIds.length > 0 ? inArray(auditLog.actorUserId, userIds) : undefined,
+          inArray(auditLog.entityId, subjectIds),
+        ),
+      )
       .orderBy(auditLog.id)
       .limit(EXPORT_LIMIT);
     tables.audit_log = audit.map((r) => clean('audit_log', r as unknown as Record<string, unknown>));
-    await recordAudit(tx, actor, { action: 'gdpr.export', entityType: 'person', entityId: personId, changes: { tables: Object.keys(tables).length } });
+    await recordAudit(tx, actor, {
+      action: 'gdpr.export',
+      entityType: 'person',
+      entityId: personId,
+      changes: { tables: Object.keys(tables).length },
+    });
     return { exportedAt: now.toISOString(), personId, userId: subject.user?.id ?? null, tables };
   });
 }
@@ -183,31 +202,106 @@ export async function erasePerson(actor: AuditActor, personId: string, now = new
     if (user) {
       n('sessions', await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id }));
       n('totp', await tx.delete(userTotp).where(eq(userTotp.userId, user.id)).returning({ id: userTotp.userId }));
-      n('recoveryCodes', await tx.delete(totpRecoveryCodes).where(eq(totpRecoveryCodes.userId, user.id)).returning({ id: totpRecoveryCodes.userId }));
-      n('totpChallenges', await tx.delete(totpChallenges).where(eq(totpChallenges.userId, user.id)).returning({ id: totpChallenges.userId }));
-      n('feedTokens', await tx.delete(calendarFeedTokens).where(eq(calendarFeedTokens.userId, user.id)).returning({ id: calendarFeedTokens.userId }));
-      n('roleGrantsRevoked', await tx.update(roleGrants).set({ revokedAt: now }).where(and(eq(roleGrants.userId, user.id), isNull(roleGrants.revokedAt))).returning({ id: roleGrants.id }));
+      n(
+        'recoveryCodes',
+        await tx
+          .delete(totpRecoveryCodes)
+          .where(eq(totpRecoveryCodes.userId, user.id))
+          .returning({ id: totpRecoveryCodes.userId }),
+      );
+      n(
+        'totpChallenges',
+        await tx
+          .delete(totpChallenges)
+          .where(eq(totpChallenges.userId, user.id))
+          .returning({ id: totpChallenges.userId }),
+      );
+      n(
+        'feedTokens',
+        await tx
+          .delete(calendarFeedTokens)
+          .where(eq(calendarFeedTokens.userId, user.id))
+          .returning({ id: calendarFeedTokens.userId }),
+      );
+      n(
+        'roleGrantsRevoked',
+        await tx
+          .update(roleGrants)
+          .set({ revokedAt: now })
+          .where(and(eq(roleGrants.userId, user.id), isNull(roleGrants.revokedAt)))
+          .returning({ id: roleGrants.id }),
+      );
       // The row stays as a disabled tombstone: frozen minutes may name it as author or checker's account.
       await tx
         .update(users)
-        .set({ email: `erased-${user.id}@erased.invalid`, displayName: `${erasedName.given} ${erasedName.family}`, passwordHash: null, personId: null, disabledAt: now, lastLoginAt: null, updatedAt: now })
+        .set({
+          email: `erased-${user.id}@erased.invalid`,
+          displayName: `${erasedName.given} ${erasedName.family}`,
+          passwordHash: null,
+          personId: null,
+          disabledAt: now,
+          lastLoginAt: null,
+          updatedAt: now,
+        })
         .where(eq(users.id, user.id));
     }
     n(
       'authTokens',
       await tx
         .delete(authTokens)
-        .where(or(user ? eq(authTokens.userId, user.id) : undefined, addresses.length > 0 ? inArray(sql`lower(${authTokens.email})`, addresses) : undefined) ?? sql`false`)
+        .where(
+          or(
+            user ? eq(authTokens.userId, user.id) : undefined,
+            addresses.length > 0 ? inArray(sql`lower(${authTokens.email})`, addresses) : undefined,
+          ) ?? sql`false`,
+        )
         .returning({ id: authTokens.id }),
     );
     if (addresses.length > 0) {
-      n('subscriptions', await tx.delete(emailSubscriptions).where(inArray(sql`lower(${emailSubscriptions.email})`, addresses)).returning({ id: emailSubscriptions.id }));
-      n('unsubscribeLinks', await tx.delete(unsubscribeLinks).where(inArray(sql`lower(${unsubscribeLinks.address})`, addresses)).returning({ id: unsubscribeLinks.tokenHash }));
-      n('mailLog', await tx.delete(mailMessages).where(inArray(sql`lower(${mailMessages.toAddress})`, addresses)).returning({ id: mailMessages.id }));
-      n('feedbackEmail', await tx.update(feedbackMessages).set({ email: null }).where(inArray(sql`lower(${feedbackMessages.email})`, addresses)).returning({ id: feedbackMessages.id }));
+      n(
+        'subscriptions',
+        await tx
+          .delete(emailSubscriptions)
+          .where(inArray(sql`lower(${emailSubscriptions.email})`, addresses))
+          .returning({ id: emailSubscriptions.id }),
+      );
+      n(
+        'unsubscribeLinks',
+        await tx
+          .delete(unsubscribeLinks)
+          .where(inArray(sql`lower(${unsubscribeLinks.address})`, addresses))
+          .returning({ id: unsubscribeLinks.tokenHash }),
+      );
+      n(
+        'mailLog',
+        await tx
+          .delete(mailMessages)
+          .where(inArray(sql`lower(${mailMessages.toAddress})`, addresses))
+          .returning({ id: mailMessages.id }),
+      );
+      n(
+        'feedbackEmail',
+        await tx
+          .update(feedbackMessages)
+          .set({ email: null })
+          .where(inArray(sql`lower(${feedbackMessages.email})`, addresses))
+          .returning({ id: feedbackMessages.id }),
+      );
     }
-    n('invitations', await tx.delete(meetingInvitees).where(eq(meetingInvitees.personId, personId)).returning({ id: meetingInvitees.id }));
-    n('draftClaims', await tx.delete(travelClaims).where(and(eq(travelClaims.personId, personId), eq(travelClaims.status, 'draft'))).returning({ id: travelClaims.id }));
+    n(
+      'invitations',
+      await tx
+        .delete(meetingInvitees)
+        .where(eq(meetingInvitees.personId, personId))
+        .returning({ id: meetingInvitees.id }),
+    );
+    n(
+      'draftClaims',
+      await tx
+        .delete(travelClaims)
+        .where(and(eq(travelClaims.personId, personId), eq(travelClaims.status, 'draft')))
+        .returning({ id: travelClaims.id }),
+    );
 
     // The name stays where a published record needs it.
     const published = await tx.execute(sql`
@@ -230,7 +324,12 @@ export async function erasePerson(actor: AuditActor, personId: string, now = new
       })
       .where(eq(people.id, personId));
     // The audit entry names no erased data: only what kinds of rows went, and how many.
-    await recordAudit(tx, actor, { action: 'gdpr.erase', entityType: 'person', entityId: personId, changes: { keptName, userId: user?.id ?? null, counts } });
+    await recordAudit(tx, actor, {
+      action: 'gdpr.erase',
+      entityType: 'person',
+      entityId: personId,
+      changes: { keptName, userId: user?.id ?? null, counts },
+    });
     return { status: 'ok', keptName };
   });
 }

@@ -156,7 +156,11 @@ export async function runDisplayPeriod(now: Date = new Date(), limit = 5000): Pr
 export async function listWebRedactions(itemIds: string[], db: Executor = getDb()) {
   if (itemIds.length === 0) return [];
   return db
-    .select({ agendaItemId: webRedactions.agendaItemId, attachmentId: webRedactions.attachmentId, redactedAt: webRedactions.redactedAt })
+    .select({
+      agendaItemId: webRedactions.agendaItemId,
+      attachmentId: webRedactions.attachmentId,
+      redactedAt: webRedactions.redactedAt,
+    })
     .from(webRedactions)
     .where(and(inArray(webRedactions.agendaItemId, itemIds)));
 }

@@ -41,7 +41,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome = await erasePerson(auth.actor, subject.person.id);
   if (outcome.status === 'not_found') throw new Response('Not found', { status: 404 });
-  if (outcome.status === 'last_admin') return json({ ok: false, error: t('lifecycle.gdpr.lastAdmin'), confirmError: null }, { status: 409 });
+  if (outcome.status === 'last_admin')
+    return json({ ok: false, error: t('lifecycle.gdpr.lastAdmin'), confirmError: null }, { status: 409 });
   return json({ ok: true, error: null, confirmError: null });
 }
 
@@ -70,7 +71,13 @@ export default function PersonDataPage() {
         <input type="hidden" name="intent" value="erase" />
         <div className="field">
           <label htmlFor="erase-confirm">{t('lifecycle.gdpr.confirm')}</label>
-          <input id="erase-confirm" name="confirm" type="text" autoComplete="off" aria-describedby={actionData?.confirmError ? 'erase-hint erase-confirm-error' : 'erase-hint'} />
+          <input
+            id="erase-confirm"
+            name="confirm"
+            type="text"
+            autoComplete="off"
+            aria-describedby={actionData?.confirmError ? 'erase-hint erase-confirm-error' : 'erase-hint'}
+          />
           <ErrorList id="erase-confirm-error" errors={actionData?.confirmError ? [actionData.confirmError] : null} />
         </div>
         <div>

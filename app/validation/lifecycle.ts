@@ -54,7 +54,11 @@ const PLACEHOLDER_TITLES = [
 
 /** True when a withheld item's title is a placeholder (too short or a generic word): the editor warns, never blocks. */
 export function isPlaceholderTitle(title: string): boolean {
-  const t = title.trim().toLowerCase().replace(/[.!…:;\-–—\s]+$/u, '').replace(/^[\s\-–—]+/u, '');
+  const t = title
+    .trim()
+    .toLowerCase()
+    .replace(/[.!…:;\-–—\s]+$/u, '')
+    .replace(/^[\s\-–—]+/u, '');
   if (t.length < 10) return true;
   return PLACEHOLDER_TITLES.includes(t);
 }

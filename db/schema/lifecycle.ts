@@ -24,8 +24,12 @@ export const webRedactions = pgTable(
     redactedAt: tstz('redacted_at').notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('web_redactions_item_unique').on(t.agendaItemId).where(sql`${t.attachmentId} IS NULL`),
-    uniqueIndex('web_redactions_attachment_unique').on(t.attachmentId).where(sql`${t.attachmentId} IS NOT NULL`),
+    uniqueIndex('web_redactions_item_unique')
+      .on(t.agendaItemId)
+      .where(sql`${t.attachmentId} IS NULL`),
+    uniqueIndex('web_redactions_attachment_unique')
+      .on(t.attachmentId)
+      .where(sql`${t.attachmentId} IS NOT NULL`),
     index('web_redactions_item_idx').on(t.agendaItemId),
   ],
 );

@@ -18,7 +18,13 @@ import { defaultHandlers } from '../../app/lib/queue/handlers.server';
 import { getMeetingScope, publishAgenda } from '../../app/models/agendas.server';
 import { addAttachment } from '../../app/models/attachments.server';
 import { runDisplayPeriod } from '../../app/models/lifecycle.server';
-import { approveMinutes, getMinutesWorkspace, publishMinutes, saveDecision, startMinutes } from '../../app/models/minutes.server';
+import {
+  approveMinutes,
+  getMinutesWorkspace,
+  publishMinutes,
+  saveDecision,
+  startMinutes,
+} from '../../app/models/minutes.server';
 import { getOparlItem } from '../../app/models/oparl.server';
 import { searchPublished } from '../../app/models/search.server';
 import * as apiRoute from '../../app/routes/api.v1.meetings.$meetingId';
@@ -53,7 +59,10 @@ async function publishedWithPersonalData(council: { displayWebMonths?: number | 
   const s = await buildRecordsSetup({ meeting: { startsAt: new Date('2026-05-19T11:00:00Z'), status: 'held' } });
   await getDb()
     .update(councils)
-    .set({ displayNoticeDays: 7, displayWebMonths: council.displayWebMonths === undefined ? 24 : council.displayWebMonths })
+    .set({
+      displayNoticeDays: 7,
+      displayWebMonths: council.displayWebMonths === undefined ? 24 : council.displayWebMonths,
+    })
     .where(eq(councils.id, s.council.id));
   const [personal, plain, special] = await insertItems(s.meeting, [
     {
@@ -62,23 +71,52 @@ async function publishedWithPersonalData(council: { displayWebMonths?: number | 
       proposal: 'Myönnetään Kerttu Kylämäelle kunniamaininta.',
       personalDataClass: 'personal',
     },
-    { title: 'Toimintasuunnitelman seuranta', body: 'Avoin seurantaraportti vuodelta.', proposal: 'Merkitään tiedoksi.' },
-    { title: 'Vammaispalvelun yksilöasia', body: 'Terveydentilaa koskeva Urho Ursinin lausuntopyyntö.', personalDataClass: 'special' },
+    {
+      title: 'Toimintasuunnitelman seuranta',
+      body: 'Avoin seurantaraportti vuodelta.',
+      proposal: 'Merkitään tiedoksi.',
+    },
+    {
+      title: 'Vammaispalvelun yksilöasia',
+      body: 'Terveydentilaa koskeva Urho Ursinin lausuntopyyntö.',
+      personalDataClass: 'special',
+    },
   ]);
-  const file = await addAttachment(s.who, s.meeting.id, { itemId: plain!.id, title: 'Hakijaluettelo', publicity: 'public', filename: 'hakijat.pdf', bytes: PDF_BYTES });
-  const file2 = await addAttachment(s.who, s.meeting.id, { itemId: plain!.id, title: 'Seurantataulukko', publicity: 'public', filename: 'seuranta.pdf', bytes: PDF_BYTES });
+  const file = await addAttachment(s.who, s.meeting.id, {
+    itemId: plain!.id,
+    title: 'Hakijaluettelo',
+    publicity: 'public',
+    filename: 'hakijat.pdf',
+    bytes: PDF_BYTES,
+  });
+  const file2 = await addAttachment(s.who, s.meeting.id, {
+    itemId: plain!.id,
+    title: 'Seurantataulukko',
+    publicity: 'public',
+    filename: 'seuranta.pdf',
+    bytes: PDF_BYTES,
+  });
   expect(file.status).toBe('ok');
   const fileId = file.status === 'ok' ? file.id : '';
   const plainFileId = file2.status === 'ok' ? file2.id : '';
   // The attachment itself holds personal data (its item does not).
   const { agendaItemAttachments } = await import('../../db/schema');
-  await getDb().update(agendaItemAttachments).set({ personalDataClass: 'personal' }).where(eq(agendaItemAttachments.id, fileId));
+  await getDb()
+    .update(agendaItemAttachments)
+    .set({ personalDataClass: 'personal' })
+    .where(eq(agendaItemAttachments.id, fileId));
   await publishAgenda(s.who, s.meeting.id, new Date('2026-05-01T10:00:00Z'));
   const started = await startMinutes(s.who, s.meeting.id);
   const versionId = started.status === 'ok' ? started.id : '';
   let lv = (await getMinutesWorkspace((await getMeetingScope(s.meeting.id))!)).current!.lockVersion;
   const decide = (itemId: string, decision: string) =>
-    saveDecision(s.who, s.meeting.id, versionId, lv++, { intent: 'save-decision', lockVersion: lv, itemId, decision, outcome: 'decided' });
+    saveDecision(s.who, s.meeting.id, versionId, lv++, {
+      intent: 'save-decision',
+      lockVersion: lv,
+      itemId,
+      decision,
+      outcome: 'decided',
+    });
   expect((await decide(personal!.id, 'Kerttu Kylämäelle myönnettiin kunniamaininta.')).status).toBe('ok');
   expect((await decide(plain!.id, 'Merkittiin tiedoksi.')).status).toBe('ok');
   expect((await decide(special!.id, 'Annettiin lausunto Urho Ursinin asiassa.')).status).toBe('ok');
@@ -89,8 +127,16 @@ async function publishedWithPersonalData(council: { displayWebMonths?: number | 
 
 async function publicTexts(meetingId: string) {
   const page = await renderRoute(publicRoute, '/meetings/:meetingId', makeRequest(`/meetings/${meetingId}`));
-  const minutes = await renderRoute(minutesRoute, '/meetings/:meetingId/minutes', makeRequest(`/meetings/${meetingId}/minutes`));
-  const print = await renderRoute(printRoute, '/meetings/:meetingId/print', makeRequest(`/meetings/${meetingId}/print?doc=minutes`));
+  const minutes = await renderRoute(
+    minutesRoute,
+    '/meetings/:meetingId/minutes',
+    makeRequest(`/meetings/${meetingId}/minutes`),
+  );
+  const print = await renderRoute(
+    printRoute,
+    '/meetings/:meetingId/print',
+    makeRequest(`/meetings/${meetingId}/print?doc=minutes`),
+  );
   const api = await (await call(apiRoute.loader, makeRequest(`/api/v1/meetings/${meetingId}`), { meetingId })).text();
   expect([page.status, minutes.status, print.status]).toEqual([200, 200, 200]);
   return { page: page.html, minutes: minutes.html, print: print.html, api };
@@ -114,9 +160,13 @@ describe('display period job (cron.display-period)', () => {
       expect(html).not.toContain('poistettu verkosta');
     }
     expect(pub.page).toContain(`/attachments/${r.fileId}`);
-    expect((await call(attachmentRoute.loader, makeRequest(`/attachments/${r.fileId}`), { attachmentId: r.fileId })).status).toBe(200);
+    expect(
+      (await call(attachmentRoute.loader, makeRequest(`/attachments/${r.fileId}`), { attachmentId: r.fileId })).status,
+    ).toBe(200);
     expect((await searchPublished({ q: 'Kylämäelle', locale: 'fi' })).hits.length).toBeGreaterThan(0);
-    expect((await getOparlItem(r.personal.id))!.decision!.decision).toBe('Kerttu Kylämäelle myönnettiin kunniamaininta.');
+    expect((await getOparlItem(r.personal.id))!.decision!.decision).toBe(
+      'Kerttu Kylämäelle myönnettiin kunniamaininta.',
+    );
 
     // Special categories are never on the web, not even during the display period.
     for (const html of [pub.page, pub.minutes, pub.print, pub.api]) expect(html).not.toContain('Urho Ursin');
@@ -136,30 +186,64 @@ describe('display period job (cron.display-period)', () => {
       expect(html).toContain('Kunniamaininta vapaaehtoistyöstä');
       expect(html).toContain('Merkittiin tiedoksi.');
     }
-    for (const html of [pub.page, pub.minutes]) expect(html).toContain('Henkilötietoja sisältävä osa on poistettu verkosta 28.5.2028 (julkaisuaika päättyi).');
+    for (const html of [pub.page, pub.minutes])
+      expect(html).toContain('Henkilötietoja sisältävä osa on poistettu verkosta 28.5.2028 (julkaisuaika päättyi).');
     expect(pub.page).toContain('§ 1');
     expect(pub.page).toContain(`/attachments/${r.plainFileId}`);
     expect(pub.page).not.toContain(r.fileId);
-    const api = JSON.parse(pub.api) as { agenda: { items: Array<{ title: string; body: string | null; proposal: string | null; personalDataRemovedAt: string | null; decision: { text: string | null } | null }> } };
-    expect(api.agenda.items[0]).toMatchObject({ title: 'Kunniamaininta vapaaehtoistyöstä', body: null, proposal: null, personalDataRemovedAt: expect.stringMatching(/^2028-05-28/) });
+    const api = JSON.parse(pub.api) as {
+      agenda: {
+        items: Array<{
+          title: string;
+          body: string | null;
+          proposal: string | null;
+          personalDataRemovedAt: string | null;
+          decision: { text: string | null } | null;
+        }>;
+      };
+    };
+    expect(api.agenda.items[0]).toMatchObject({
+      title: 'Kunniamaininta vapaaehtoistyöstä',
+      body: null,
+      proposal: null,
+      personalDataRemovedAt: expect.stringMatching(/^2028-05-28/),
+    });
     expect(api.agenda.items[0]!.decision?.text ?? null).toBeNull();
     expect(api.agenda.items[1]!.personalDataRemovedAt).toBeNull();
     const oparl = (await getOparlItem(r.personal.id))!;
     expect(oparl.proposal).toBeNull();
     expect(oparl.decision!.decision).toBeNull();
-    expect((await call(attachmentRoute.loader, makeRequest(`/attachments/${r.fileId}`), { attachmentId: r.fileId })).status).toBe(404);
-    expect((await call(attachmentRoute.loader, makeRequest(`/attachments/${r.plainFileId}`), { attachmentId: r.plainFileId })).status).toBe(200);
+    expect(
+      (await call(attachmentRoute.loader, makeRequest(`/attachments/${r.fileId}`), { attachmentId: r.fileId })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(attachmentRoute.loader, makeRequest(`/attachments/${r.plainFileId}`), {
+          attachmentId: r.plainFileId,
+        })
+      ).status,
+    ).toBe(200);
     // Search: the name is gone, the title is still found.
     expect((await searchPublished({ q: 'Kylämäelle', locale: 'fi' })).hits).toHaveLength(0);
-    expect((await searchPublished({ q: 'kunniamaininta vapaaehtoistyöstä', locale: 'fi' })).hits.map((h) => h.title)).toContain('Kunniamaininta vapaaehtoistyöstä');
+    expect(
+      (await searchPublished({ q: 'kunniamaininta vapaaehtoistyöstä', locale: 'fi' })).hits.map((h) => h.title),
+    ).toContain('Kunniamaininta vapaaehtoistyöstä');
 
     // Members still see everything, and so does the record itself (untouched: it is frozen).
     const member = await buildUser({ personId: r.seats[2]!.personId });
-    const members = await renderRoute(membersRoute, '/meetings/:meetingId/members', makeRequest(`/meetings/${r.meeting.id}/members`, { cookie: member.cookie }));
+    const members = await renderRoute(
+      membersRoute,
+      '/meetings/:meetingId/members',
+      makeRequest(`/meetings/${r.meeting.id}/members`, { cookie: member.cookie }),
+    );
     expect(members.status).toBe(200);
     expect(members.html).toContain('Kerttu Kylämäelle myönnettiin kunniamaininta.');
     expect(members.html).toContain('Urho Ursin');
-    const asMember = await call(attachmentRoute.loader, makeRequest(`/attachments/${r.fileId}`, { cookie: member.cookie }), { attachmentId: r.fileId });
+    const asMember = await call(
+      attachmentRoute.loader,
+      makeRequest(`/attachments/${r.fileId}`, { cookie: member.cookie }),
+      { attachmentId: r.fileId },
+    );
     expect(asMember.status).toBe(200);
     const [item] = await getDb().select().from(agendaItems).where(eq(agendaItems.id, r.personal.id));
     expect(item!.body).toBe('Esitetään Kerttu Kylämäkelle kunniamainintaa.');
@@ -168,7 +252,9 @@ describe('display period job (cron.display-period)', () => {
 
     // Idempotent, audited by the system.
     expect(await runDisplayPeriod(new Date(runAt.getTime() + DAY))).toEqual({ items: 0, attachments: 0 });
-    expect(await getDb().select().from(webRedactions).where(eq(webRedactions.agendaItemId, r.personal.id))).toHaveLength(1);
+    expect(
+      await getDb().select().from(webRedactions).where(eq(webRedactions.agendaItemId, r.personal.id)),
+    ).toHaveLength(1);
     const entries = await getDb()
       .select()
       .from(auditLog)
@@ -192,8 +278,12 @@ describe('display period job (cron.display-period)', () => {
   it('keeps everything on the web when the council keeps minutes there permanently', async () => {
     const r = await publishedWithPersonalData({ displayWebMonths: null });
     await runDisplayPeriod(new Date('2040-01-01T00:00:00Z'));
-    expect(await getDb().select().from(webRedactions).where(eq(webRedactions.agendaItemId, r.personal.id))).toHaveLength(0);
-    expect(await getDb().select().from(webRedactions).where(eq(webRedactions.agendaItemId, r.plain.id))).toHaveLength(0);
+    expect(
+      await getDb().select().from(webRedactions).where(eq(webRedactions.agendaItemId, r.personal.id)),
+    ).toHaveLength(0);
+    expect(await getDb().select().from(webRedactions).where(eq(webRedactions.agendaItemId, r.plain.id))).toHaveLength(
+      0,
+    );
     const pub = await publicTexts(r.meeting.id);
     expect(pub.minutes).toContain('Kerttu Kylämäelle myönnettiin kunniamaininta.');
     // ...but special categories still never are.
@@ -203,7 +293,9 @@ describe('display period job (cron.display-period)', () => {
   it('does not let the published PDF be cached as immutable when it holds personal data', async () => {
     const r = await publishedWithPersonalData();
     const pdfRoute = await import('../../app/routes/meetings.$meetingId.minutes[.pdf]');
-    const res = await call(pdfRoute.loader, makeRequest(`/meetings/${r.meeting.id}/minutes.pdf?version=1`), { meetingId: r.meeting.id });
+    const res = await call(pdfRoute.loader, makeRequest(`/meetings/${r.meeting.id}/minutes.pdf?version=1`), {
+      meetingId: r.meeting.id,
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).not.toContain('immutable');
   });

@@ -4,7 +4,8 @@ import { defineMessages } from '../define';
 export const lifecycle = defineMessages({
   fi: {
     webRemoved: 'Henkilötietoja sisältävä osa on poistettu verkosta {{date}} (julkaisuaika päättyi).',
-    webRemovedNever: 'Henkilötietoja sisältävää osaa ei julkaista verkossa (erityisiä henkilötietoja tai rikostietoja).',
+    webRemovedNever:
+      'Henkilötietoja sisältävää osaa ei julkaista verkossa (erityisiä henkilötietoja tai rikostietoja).',
     appealNotice: 'Muutoksenhaku',
     classes: {
       none: 'Ei henkilötietoja',
@@ -23,7 +24,8 @@ export const lifecycle = defineMessages({
       legend: 'Nähtävänäolo ja muutoksenhaku',
       noticeDays: 'Nähtävänäolo (päivää julkaisusta)',
       webMonths: 'Verkossa (kuukautta nähtävänäolon jälkeen)',
-      webMonthsHint: 'Tyhjä = pysyvästi. Sen jälkeen henkilötietoja sisältävät osat poistetaan verkkoversiosta; pöytäkirja säilyy.',
+      webMonthsHint:
+        'Tyhjä = pysyvästi. Sen jälkeen henkilötietoja sisältävät osat poistetaan verkkoversiosta; pöytäkirja säilyy.',
       endsBeforeStart: 'Julkaisuaika päättyisi ennen kuin se alkaa: anna vähintään 1 kuukausi tai jätä tyhjäksi.',
       noticeRange: 'Anna 0–365 päivää.',
       monthsRange: 'Anna enintään 1200 kuukautta.',
@@ -48,7 +50,8 @@ export const lifecycle = defineMessages({
   },
   sv: {
     webRemoved: 'Delen med personuppgifter har tagits bort från webben {{date}} (publiceringstiden har gått ut).',
-    webRemovedNever: 'Delen med personuppgifter publiceras inte på webben (särskilda personuppgifter eller brottsuppgifter).',
+    webRemovedNever:
+      'Delen med personuppgifter publiceras inte på webben (särskilda personuppgifter eller brottsuppgifter).',
     appealNotice: 'Anvisning om ändringssökande',
     classes: {
       none: 'Inga personuppgifter',
@@ -67,7 +70,8 @@ export const lifecycle = defineMessages({
       legend: 'Framläggning och ändringssökande',
       noticeDays: 'Framlagt (dagar efter publicering)',
       webMonths: 'På webben (månader efter framläggningen)',
-      webMonthsHint: 'Tomt = permanent. Därefter tas delar med personuppgifter bort från webbversionen; protokollet bevaras.',
+      webMonthsHint:
+        'Tomt = permanent. Därefter tas delar med personuppgifter bort från webbversionen; protokollet bevaras.',
       endsBeforeStart: 'Publiceringstiden skulle sluta innan den börjar: ange minst 1 månad eller lämna tomt.',
       noticeRange: 'Ange 0–365 dagar.',
       monthsRange: 'Ange högst 1200 månader.',
@@ -92,7 +96,8 @@ export const lifecycle = defineMessages({
   },
   en: {
     webRemoved: 'The part holding personal data was removed from the web on {{date}} (display period ended).',
-    webRemovedNever: 'The part holding personal data is not published on the web (special categories or criminal records).',
+    webRemovedNever:
+      'The part holding personal data is not published on the web (special categories or criminal records).',
     appealNotice: 'Appeal',
     classes: {
       none: 'No personal data',
@@ -105,12 +110,14 @@ export const lifecycle = defineMessages({
       'An item holding personal data is on the web only during the display period; special categories and criminal records are never on the web.',
     appealChoice: 'Appeal notice',
     appealChoices: { default: "The council's default", notice: 'Attach the appeal notice', none: 'No appeal' },
-    placeholderTitle: 'The title must say what the matter is about even when the item is withheld. “{{title}}” looks like a placeholder.',
+    placeholderTitle:
+      'The title must say what the matter is about even when the item is withheld. “{{title}}” looks like a placeholder.',
     settings: {
       legend: 'Display period and appeal',
       noticeDays: 'On display (days after publication)',
       webMonths: 'On the web (months after the display)',
-      webMonthsHint: 'Empty = permanently. After it, parts holding personal data leave the web copy; the minutes are kept.',
+      webMonthsHint:
+        'Empty = permanently. After it, parts holding personal data leave the web copy; the minutes are kept.',
       endsBeforeStart: 'The display period would end before it starts: give at least 1 month or leave it empty.',
       noticeRange: 'Give 0–365 days.',
       monthsRange: 'Give at most 1200 months.',
