@@ -172,11 +172,11 @@ export async function exportPersonData(actor: AuditActor, personId: string, now 
   });
 }
 
-export type EraseOutcome = { status: 'ok'; keptName: boolean } | { status: 'not_found' } | { status: 'last_admin' };
+type EraseOutcome = { status: 'ok'; keptName: boolean } | { status: 'not_found' } | { status: 'last_admin' };
 
 /** Erases a person's account, contact details and unpublished data (see the module comment). */
 /** What an erased name becomes where no published record needs it (the records are in Finnish). */
-export const ERASED_NAME = { given: 'Poistettu', family: 'henkilö' } as const;
+const ERASED_NAME = { given: 'Poistettu', family: 'henkilö' } as const;
 
 export async function erasePerson(actor: AuditActor, personId: string, now = new Date()): Promise<EraseOutcome> {
   const erasedName = ERASED_NAME;

@@ -13,23 +13,13 @@
  * Special categories and criminal records are never shown on the web, not even during the display
  * period (Helsinki's Ahjo practice): those items are treated as removed from the start.
  */
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Executor } from '~db/client.server';
-import { agendaItemAttachments, webRedactions } from '~db/schema';
+import { sql, type SQL } from 'drizzle-orm';
+import { getDb } from '~db/client.server';
+import { webRedactions } from '~db/schema';
 import { recordAudit, type AuditActor } from './audit.server';
-
-export const PERSONAL_DATA_CLASSES = ['none', 'personal', 'special', 'criminal'] as const;
-export type PersonalDataClass = (typeof PERSONAL_DATA_CLASSES)[number];
-
-/** Classes never shown on the web, whatever the display period. */
-export const NEVER_ON_WEB: readonly PersonalDataClass[] = ['special', 'criminal'];
 
 const SYSTEM_ACTOR: AuditActor = { userId: null, label: 'system: display period', ip: null };
 
-/**
- * SQL: the date (timestamptz) since which the item's personal-data part is off the web, or null
- * while it is shown. Usable in any query that has agenda_items in scope.
- */
 // Qualified by hand: drizzle leaves columns unqualified in single-table selects, and inside the
 // subqueries below a bare "id" would mean the subquery's own table.
 const ITEM_ID = sql.raw('"agenda_items"."id"');
@@ -39,6 +29,10 @@ const ATT_ID = sql.raw('"agenda_item_attachments"."id"');
 const ATT_ITEM = sql.raw('"agenda_item_attachments"."agenda_item_id"');
 const ATT_CLASS = sql.raw('"agenda_item_attachments"."personal_data_class"');
 
+/**
+ * SQL: the date (timestamptz) since which the item's personal-data part is off the web, or null
+ * while it is shown. Usable in any query that has agenda_items in scope.
+ */
 export function itemWebRemovedAt(): SQL<Date | null> {
   return sql<Date | null>`(CASE WHEN ${ITEM_CLASS} IN ('special', 'criminal') THEN ${ITEM_CREATED}
     ELSE (SELECT wr.redacted_at FROM web_redactions wr WHERE wr.agenda_item_id = ${ITEM_ID} AND wr.attachment_id IS NULL) END)`.mapWith(
@@ -53,16 +47,6 @@ export function attachmentOnWeb(): SQL {
     AND NOT EXISTS (SELECT 1 FROM agenda_items wi WHERE wi.id = ${ATT_ITEM}
       AND (wi.personal_data_class IN ('special', 'criminal')
         OR EXISTS (SELECT 1 FROM web_redactions wr2 WHERE wr2.agenda_item_id = wi.id AND wr2.attachment_id IS NULL))))`;
-}
-
-/** True when the public may fetch this attachment (used by the download route, beside publicity). */
-export async function attachmentRemovedFromWeb(attachmentId: string, db: Executor = getDb()): Promise<boolean> {
-  const [row] = await db
-    .select({ onWeb: sql<boolean>`${attachmentOnWeb()}` })
-    .from(agendaItemAttachments)
-    .where(eq(agendaItemAttachments.id, attachmentId))
-    .limit(1);
-  return row ? !row.onWeb : true;
 }
 
 /**
@@ -86,7 +70,7 @@ interface DueRow {
   ends: Date | string;
 }
 
-export interface DisplayPeriodRun {
+interface DisplayPeriodRun {
   items: number;
   attachments: number;
 }
@@ -150,17 +134,4 @@ export async function runDisplayPeriod(now: Date = new Date(), limit = 5000): Pr
       attachments: list.filter((r) => r.attachment_id).length,
     };
   });
-}
-
-/** The removal dates of the given items (members' views show that the web copy lacks them). */
-export async function listWebRedactions(itemIds: string[], db: Executor = getDb()) {
-  if (itemIds.length === 0) return [];
-  return db
-    .select({
-      agendaItemId: webRedactions.agendaItemId,
-      attachmentId: webRedactions.attachmentId,
-      redactedAt: webRedactions.redactedAt,
-    })
-    .from(webRedactions)
-    .where(and(inArray(webRedactions.agendaItemId, itemIds)));
 }

@@ -1077,7 +1077,7 @@ async function appealTemplate(db: Executor, meetingId: string) {
 }
 
 /** An item's appeal notice: the council's text unless the item (or the council's default) says none. */
-export function appealNoticeFor(choice: string, appeal: { text: string | null; defaultNone: boolean }): string | null {
+function appealNoticeFor(choice: string, appeal: { text: string | null; defaultNone: boolean }): string | null {
   if (!appeal.text || choice === 'none') return null;
   if (choice === 'notice') return appeal.text;
   return appeal.defaultNone ? null : appeal.text;

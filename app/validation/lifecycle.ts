@@ -26,7 +26,6 @@ export const displayPeriodSchema = z.object({
   appealNoticeEn: z.string().trim().max(4000, 'roster.errors.tooLong').optional(),
   appealDefaultNone: z.boolean().default(false),
 });
-export type DisplayPeriodInput = z.output<typeof displayPeriodSchema>;
 
 /** Titles that say nothing about the matter: a withheld item's title must still say what it is about. */
 const PLACEHOLDER_TITLES = [

@@ -33,5 +33,3 @@ export const webRedactions = pgTable(
     index('web_redactions_item_idx').on(t.agendaItemId),
   ],
 );
-
-export type WebRedaction = typeof webRedactions.$inferSelect;
