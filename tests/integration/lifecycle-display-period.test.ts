@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../db/client.server';
 import { agendaItems, auditLog, councils, decisions, webRedactions } from '../../db/schema';
@@ -147,6 +147,14 @@ describe('display period job (cron.display-period)', () => {
     expect(ALL_QUEUES).toContain(DISPLAY_PERIOD_QUEUE);
     expect(DISPLAY_PERIOD_QUEUE.cron).toMatch(/^\d+ \d+ \* \* \*$/);
     expect(defaultHandlers().has(DISPLAY_PERIOD_QUEUE.name)).toBe(true);
+  });
+
+  it('empties the anonymous response cache and refreshes search when the web copy changes (triggers on web_redactions)', async () => {
+    const result = await getDb().execute(
+      sql`SELECT tgname FROM pg_trigger WHERE tgrelid = 'web_redactions'::regclass AND NOT tgisinternal ORDER BY tgname`,
+    );
+    const names = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows).map((r) => (r as { tgname: string }).tgname);
+    expect(names).toEqual(expect.arrayContaining(['neuvos_cache_notify', 'search_sync_ins', 'search_sync_del']));
   });
 
   it('shows personal data on the web during the display period and removes it from the web copy after, keeping the record', async () => {
