@@ -28,6 +28,8 @@ export interface RecordItemProps {
   webRemovedAt?: string | Date | null;
   /** Public view: special categories or criminal records, never on the web. */
   webRemovedNever?: boolean;
+  /** Members' view: the web copy lost this item's personal data on this date (special classes: never on the web). */
+  webCopyRemovedAt?: string | Date | null;
   /** Minutes: the appeal notice under the decision (the council's template), or null. */
   appealNotice?: string | null;
 }
@@ -73,6 +75,11 @@ export function RecordsItem({ item, showMinutes = false }: { item: RecordItemPro
         </>
       ) : (
         <>
+          {item.webCopyRemovedAt ? (
+            <p className="muted">
+              {t('lifecycle.webCopyRemoved', { date: formatDate(item.webCopyRemovedAt, (i18n.language as Locale) ?? 'fi') })}
+            </p>
+          ) : null}
           {item.publicity === 'confidential' && item.withheldReason ? (
             <p className="muted">
               {t('records.withheldReason')}: {item.withheldReason}

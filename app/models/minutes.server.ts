@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Executor, type Tx } from '~db/client.server';
 import {
@@ -1087,7 +1087,11 @@ async function loadRecord(db: Executor, meetingId: string, version: { id: string
   const [items, decisionRows, parts] = await Promise.all([
     audience === 'public'
       ? db.select(publicItemColumns).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position))
-      : db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)),
+      : db
+          .select({ ...getTableColumns(agendaItems), webCopyRemovedAt: itemWebRemovedAt() })
+          .from(agendaItems)
+          .where(eq(agendaItems.meetingId, meetingId))
+          .orderBy(asc(agendaItems.position)),
     audience === 'public'
       ? db.select(publicDecisionColumns).from(decisions).innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId)).where(eq(decisions.versionId, version.id))
       : db.select(fullDecisionColumns).from(decisions).where(eq(decisions.versionId, version.id)),
@@ -1106,6 +1110,8 @@ async function loadRecord(db: Executor, meetingId: string, version: { id: string
       webRemovedAt,
       webRemovedNever,
       personalDataClass: item.personalDataClass,
+      /** Members' view: the public web copy of this item no longer has its personal data (since then). */
+      webCopyRemovedAt: audience === 'members' && 'webCopyRemovedAt' in item ? item.webCopyRemovedAt : null,
       appealNotice: d ? appealNoticeFor('appealNotice' in item ? item.appealNotice : 'default', appeal) : null,
       id: item.id,
       number: sectionLabel(item),
@@ -1401,6 +1407,7 @@ export function toItemView(item: RecordItemView) {
     appealNotice: item.appealNotice,
     webRemovedAt: item.webRemovedAt,
     webRemovedNever: item.webRemovedNever,
+    webCopyRemovedAt: item.webCopyRemovedAt,
   };
 }
 

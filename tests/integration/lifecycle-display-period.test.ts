@@ -247,6 +247,7 @@ describe('display period job (cron.display-period)', () => {
     expect(members.status).toBe(200);
     expect(members.html).toContain('Kerttu Kylämäelle myönnettiin kunniamaininta.');
     expect(members.html).toContain('Urho Ursin');
+    expect(members.html).toContain('Verkkoversiosta poistettu henkilötiedot 28.5.2028 alkaen');
     const asMember = await call(
       attachmentRoute.loader,
       makeRequest(`/attachments/${r.fileId}`, { cookie: member.cookie }),

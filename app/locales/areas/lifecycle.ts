@@ -7,6 +7,7 @@ export const lifecycle = defineMessages({
     webRemovedNever:
       'Henkilötietoja sisältävää osaa ei julkaista verkossa (erityisiä henkilötietoja tai rikostietoja).',
     appealNotice: 'Muutoksenhaku',
+    webCopyRemoved: 'Verkkoversiosta poistettu henkilötiedot {{date}} alkaen; pöytäkirjassa tiedot säilyvät.',
     classes: {
       none: 'Ei henkilötietoja',
       personal: 'Henkilötietoja',
@@ -53,6 +54,7 @@ export const lifecycle = defineMessages({
     webRemovedNever:
       'Delen med personuppgifter publiceras inte på webben (särskilda personuppgifter eller brottsuppgifter).',
     appealNotice: 'Anvisning om ändringssökande',
+    webCopyRemoved: 'Personuppgifterna har tagits bort från webbversionen från och med {{date}}; i protokollet finns de kvar.',
     classes: {
       none: 'Inga personuppgifter',
       personal: 'Personuppgifter',
@@ -99,6 +101,7 @@ export const lifecycle = defineMessages({
     webRemovedNever:
       'The part holding personal data is not published on the web (special categories or criminal records).',
     appealNotice: 'Appeal',
+    webCopyRemoved: 'Personal data removed from the web copy from {{date}}; the minutes keep it.',
     classes: {
       none: 'No personal data',
       personal: 'Personal data',
