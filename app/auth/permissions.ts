@@ -62,6 +62,8 @@ export const ACTIONS = [
   'role.manage',
   'outbox.view',
   'feedback.view',
+  // a person's data: the GDPR export and erasure (issue 14.4)
+  'person.gdpr',
   'account.use',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -105,6 +107,8 @@ const RULES: Record<Action, Rule> = {
   'role.manage': { council: SECRETARIAT, regionAdmin: true },
   'outbox.view': {},
   'feedback.view': {},
+  // Installation admins only: the export shows, and erasure removes, data from every council.
+  'person.gdpr': {},
   'account.use': { signedIn: true },
 };
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { ErrorList, Field, TextareaField } from '~/components/form';
 import { PUBLICITIES, type agendaItemSchema } from '~/validation/records';
+import { APPEAL_CHOICES, PERSONAL_DATA_CLASS_VALUES, isPlaceholderTitle } from '~/validation/lifecycle';
 import { showsLanguage, type ContentLang } from '~/lib/content-languages';
 
 const suffix = (lang: ContentLang) => (lang === 'sv' ? 'Sv' : 'En') as 'Sv' | 'En';
@@ -28,9 +29,11 @@ export interface EditableItem {
   plainSummaryFi?: string | null;
   plainSummarySv?: string | null;
   plainSummaryEn?: string | null;
+  personalDataClass?: (typeof PERSONAL_DATA_CLASS_VALUES)[number];
+  appealNotice?: (typeof APPEAL_CHOICES)[number];
   lockVersion: number;
   sectionNumber: number | null;
-  attachments: Array<{ id: string; title: string; filename: string; publicity: Publicity; sizeBytes: number }>;
+  attachments: Array<{ id: string; title: string; filename: string; publicity: Publicity; sizeBytes: number; personalDataClass?: (typeof PERSONAL_DATA_CLASS_VALUES)[number] }>;
 }
 
 /** Create (no item) or edit one agenda item; the lock version rides along for optimistic locking. */
@@ -75,8 +78,10 @@ export function AgendaItemForm({
           plainSummaryFi: item.plainSummaryFi ?? '',
           plainSummarySv: item.plainSummarySv ?? '',
           plainSummaryEn: item.plainSummaryEn ?? '',
+          personalDataClass: item.personalDataClass ?? 'none',
+          appealNotice: item.appealNotice ?? 'default',
         }
-      : { intent: 'save-item', publicity: 'public' },
+      : { intent: 'save-item', publicity: 'public', personalDataClass: 'none', appealNotice: 'default' },
     shouldRevalidate: 'onBlur',
   });
   return (
@@ -97,6 +102,7 @@ export function AgendaItemForm({
       {langs.map((l) => (
         <TextareaField key={l} meta={l === 'sv' ? fields.plainSummarySv : fields.plainSummaryEn} label={label('content.plainSummary', l)} rows={3} />
       ))}
+      <PlaceholderTitleWarning title={fields.title.value ?? item?.title ?? ''} publicity={fields.publicity.value ?? item?.publicity ?? 'public'} id={`${form.id}-title-warning`} />
       <TextareaField meta={fields.body} label={t('records.agendaPage.body')} hint={t('records.agendaPage.bodyHint')} rows={8} />
       {langs.map((l) => (
         <TextareaField key={l} meta={l === 'sv' ? fields.bodySv : fields.bodyEn} label={label('records.agendaPage.body', l)} rows={8} />
@@ -118,10 +124,44 @@ export function AgendaItemForm({
         <ErrorList id={fields.publicity.errorId} errors={fields.publicity.errors} />
       </div>
       <Field meta={fields.withheldReason} label={t('records.agendaPage.withheldReason')} hint={t('records.agendaPage.withheldReasonHint')} />
+      <div className="field">
+        <label htmlFor={fields.personalDataClass.id}>{t('lifecycle.personalDataClass')}</label>
+        <p id={`${fields.personalDataClass.id}-hint`} className="muted">
+          {t('lifecycle.personalDataClassHint')}
+        </p>
+        <select {...getSelectProps(fields.personalDataClass)} key={fields.personalDataClass.key} aria-describedby={`${fields.personalDataClass.id}-hint`}>
+          {PERSONAL_DATA_CLASS_VALUES.map((c) => (
+            <option key={c} value={c}>
+              {t(`lifecycle.classes.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={fields.appealNotice.id}>{t('lifecycle.appealChoice')}</label>
+        <select {...getSelectProps(fields.appealNotice)} key={fields.appealNotice.key}>
+          {APPEAL_CHOICES.map((c) => (
+            <option key={c} value={c}>
+              {t(`lifecycle.appealChoices.${c}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <div>
         <button type="submit">{item ? t('records.agendaPage.save') : t('records.agendaPage.add')}</button>
       </div>
     </Form>
+  );
+}
+
+/** Issue 14.4: a withheld item's title must still say what the matter is; warn (never block) on a placeholder. */
+export function PlaceholderTitleWarning({ title, publicity, id }: { title: string; publicity: string; id: string }) {
+  const { t } = useTranslation();
+  if (publicity === 'public' || title.trim() === '' || !isPlaceholderTitle(title)) return null;
+  return (
+    <p id={id} className="warning" role="status">
+      {t('lifecycle.placeholderTitle', { title: title.trim() })}
+    </p>
   );
 }
 
@@ -179,6 +219,7 @@ export function AgendaAttachments({ item, maxMb, error }: { item: EditableItem; 
           {item.attachments.map((a) => (
             <li key={a.id}>
               <a href={`/attachments/${a.id}`}>{a.title}</a> <span className="badge">{t(`records.publicity.${a.publicity}`)}</span>{' '}
+              {a.personalDataClass && a.personalDataClass !== 'none' ? <span className="badge">{t(`lifecycle.classes.${a.personalDataClass}`)}</span> : null}{' '}
               <Form method="post" className="inline-form">
                 <input type="hidden" name="attachmentId" value={a.id} />
                 <button type="submit" name="intent" value="delete-attachment" className="link-button">
@@ -215,6 +256,16 @@ export function AgendaAttachments({ item, maxMb, error }: { item: EditableItem; 
             {PUBLICITIES.map((p) => (
               <option key={p} value={p}>
                 {t(`records.publicity.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`pdclass-${item.id}`}>{t('lifecycle.personalDataClass')}</label>
+          <select id={`pdclass-${item.id}`} name="personalDataClass" defaultValue={item.personalDataClass ?? 'none'}>
+            {PERSONAL_DATA_CLASS_VALUES.map((c) => (
+              <option key={c} value={c}>
+                {t(`lifecycle.classes.${c}`)}
               </option>
             ))}
           </select>

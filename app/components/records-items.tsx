@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { LangHtml, LangText } from '~/components/lang-text';
-import type { LangTexts } from '~/lib/i18n';
+import type { LangTexts, Locale } from '~/lib/i18n';
+import { formatDate } from '~/lib/dates';
 
 type Publicity = 'public' | 'members_only' | 'confidential';
 
@@ -30,6 +31,14 @@ export interface RecordItemProps {
   proposalHtmls?: LangTexts;
   decisionHtmls?: LangTexts;
   plainSummaryHtmls?: LangTexts;
+  /** Public view (issue 14.4): the personal-data part left the web on this date. */
+  webRemovedAt?: string | Date | null;
+  /** Public view: special categories or criminal records, never on the web. */
+  webRemovedNever?: boolean;
+  /** Members' view: the web copy lost this item's personal data on this date (special classes: never on the web). */
+  webCopyRemovedAt?: string | Date | null;
+  /** Minutes: the appeal notice under the decision (the council's template), or null. */
+  appealNotice?: string | null;
 }
 
 function fileSize(bytes: number): string {
@@ -44,7 +53,7 @@ function Html({ html, className }: { html: string; className?: string }) {
 
 /** An agenda or minutes item: number, title, publicity, texts, attachments and (for minutes) the decision. */
 export function RecordsItem({ item, showMinutes = false }: { item: RecordItemProps; showMinutes?: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = `item-${item.id}`;
   return (
     <section className="records-item" aria-labelledby={headingId}>
@@ -57,8 +66,27 @@ export function RecordsItem({ item, showMinutes = false }: { item: RecordItemPro
           <strong>{t('records.withheld')}.</strong>{' '}
           {item.withheldReason ? `${t('records.withheldReason')}: ${item.withheldReason}` : t('records.withheldMembersOnly')}
         </p>
+      ) : item.webRemovedAt || item.webRemovedNever ? (
+        <>
+          <p className="records-withheld">
+            {item.webRemovedNever
+              ? t('lifecycle.webRemovedNever')
+              : t('lifecycle.webRemoved', { date: formatDate(item.webRemovedAt!, (i18n.language as Locale) ?? 'fi') })}
+          </p>
+          {showMinutes && item.votes ? (
+            <p>
+              <strong>{t('records.votes')}:</strong> {t('records.votesLine', item.votes)}
+            </p>
+          ) : null}
+          {showMinutes && item.appealNotice ? <AppealNotice text={item.appealNotice} /> : null}
+        </>
       ) : (
         <>
+          {item.webCopyRemovedAt ? (
+            <p className="muted">
+              {t('lifecycle.webCopyRemoved', { date: formatDate(item.webCopyRemovedAt, (i18n.language as Locale) ?? 'fi') })}
+            </p>
+          ) : null}
           {item.publicity === 'confidential' && item.withheldReason ? (
             <p className="muted">
               {t('records.withheldReason')}: {item.withheldReason}
@@ -153,7 +181,19 @@ function RecordsDecision({ item }: { item: RecordItemProps }) {
           <strong>{t('records.recusals')}:</strong> {item.recusals.join(', ')}
         </p>
       ) : null}
+      {item.appealNotice ? <AppealNotice text={item.appealNotice} /> : null}
     </>
+  );
+}
+
+/** The appeal notice (muutoksenhakuohje) of one decision, from the council's template. */
+function AppealNotice({ text }: { text: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="records-appeal">
+      <h4>{t('lifecycle.appealNotice')}</h4>
+      <p style={{ whiteSpace: 'pre-line' }}>{text}</p>
+    </div>
   );
 }
 

@@ -26,6 +26,7 @@ import { queuePublicationNotices } from '~/models/subscriptions.server';
 import { htmlTexts, plainSummaryHtmls } from '~/lib/content-languages.server';
 import { langTexts, missingLanguages, type Locale } from '~/lib/i18n';
 import { unusedLanguageFields } from '~/lib/content-languages';
+import { attachmentOnWeb, itemWebRemovedAt } from '~/models/lifecycle.server';
 
 // ---------------------------------------------------------------------------------------------
 // Scope: which meeting, which council. Every function below filters by the council it was given.
@@ -147,6 +148,8 @@ export interface AgendaItemInput {
   plainSummaryFi?: string;
   plainSummarySv?: string;
   plainSummaryEn?: string;
+  personalDataClass?: 'none' | 'personal' | 'special' | 'criminal';
+  appealNotice?: 'default' | 'notice' | 'none';
 }
 
 const markdownOrNull = (value: string | undefined) => (value && value.trim() !== '' ? normalisePastedText(value) : null);
@@ -169,6 +172,8 @@ function itemValues(input: AgendaItemInput) {
     proposal: input.proposal ? normalisePastedText(input.proposal) : null,
     publicity: input.publicity,
     withheldReason: input.publicity === 'public' ? null : input.withheldReason?.trim() || null,
+    personalDataClass: input.personalDataClass,
+    appealNotice: input.appealNotice,
   };
 }
 
@@ -182,6 +187,7 @@ async function attachmentsOf(itemIds: string[], db: Executor, publicOnly = false
       position: agendaItemAttachments.position,
       title: agendaItemAttachments.title,
       publicity: agendaItemAttachments.publicity,
+      personalDataClass: agendaItemAttachments.personalDataClass,
       filename: documents.filename,
       mediaType: documents.mediaType,
       sizeBytes: documents.sizeBytes,
@@ -192,6 +198,7 @@ async function attachmentsOf(itemIds: string[], db: Executor, publicOnly = false
       and(
         inArray(agendaItemAttachments.agendaItemId, itemIds),
         publicOnly ? eq(agendaItemAttachments.publicity, 'public') : undefined,
+        publicOnly ? attachmentOnWeb() : undefined,
       ),
     )
     .orderBy(asc(agendaItemAttachments.agendaItemId), asc(agendaItemAttachments.position));
@@ -603,6 +610,8 @@ export async function publishAgenda(who: Who, meetingId: string, now: Date = new
 
 const isPublicItem = sql`${agendaItems.publicity} = 'public'`;
 const publicOnly = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} THEN ${column} END`;
+/** Public and its personal-data part still on the web (issue 14.4: display period). */
+const publicOnWeb = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} AND ${itemWebRemovedAt()} IS NULL THEN ${column} END`;
 
 /** Public-safe columns of agenda items: a withheld item has only its number, title and reason. */
 export const publicItemColumns = {
@@ -612,18 +621,22 @@ export const publicItemColumns = {
   title: agendaItems.title,
   publicity: agendaItems.publicity,
   withheldReason: agendaItems.withheldReason,
-  body: publicOnly<string>(agendaItems.body),
+  body: publicOnWeb<string>(agendaItems.body),
   presenter: publicOnly<string>(agendaItems.presenter),
-  proposal: publicOnly<string>(agendaItems.proposal),
+  proposal: publicOnWeb<string>(agendaItems.proposal),
   titleSv: agendaItems.titleSv,
   titleEn: agendaItems.titleEn,
-  bodySv: publicOnly<string>(agendaItems.bodySv),
-  bodyEn: publicOnly<string>(agendaItems.bodyEn),
-  proposalSv: publicOnly<string>(agendaItems.proposalSv),
-  proposalEn: publicOnly<string>(agendaItems.proposalEn),
-  plainSummaryFi: publicOnly<string>(agendaItems.plainSummaryFi),
-  plainSummarySv: publicOnly<string>(agendaItems.plainSummarySv),
-  plainSummaryEn: publicOnly<string>(agendaItems.plainSummaryEn),
+  bodySv: publicOnWeb<string>(agendaItems.bodySv),
+  bodyEn: publicOnWeb<string>(agendaItems.bodyEn),
+  proposalSv: publicOnWeb<string>(agendaItems.proposalSv),
+  proposalEn: publicOnWeb<string>(agendaItems.proposalEn),
+  plainSummaryFi: publicOnWeb<string>(agendaItems.plainSummaryFi),
+  plainSummarySv: publicOnWeb<string>(agendaItems.plainSummarySv),
+  plainSummaryEn: publicOnWeb<string>(agendaItems.plainSummaryEn),
+  /** Since when the item's personal-data part is off the web (null: shown). */
+  webRemovedAt: itemWebRemovedAt(),
+  personalDataClass: agendaItems.personalDataClass,
+  appealNotice: agendaItems.appealNotice,
 };
 
 /** The public meeting facts, or null when the public may not see this meeting's records. */
@@ -673,6 +686,9 @@ export async function getPublicAgenda(meetingId: string, db: Executor = getDb())
     publicity: item.publicity,
     withheld: item.publicity !== 'public',
     withheldReason: item.publicity === 'public' ? null : item.withheldReason,
+    /** The personal-data part was removed from the web on this date (display period ended). */
+    webRemovedAt: item.publicity === 'public' ? item.webRemovedAt : null,
+    webRemovedNever: item.publicity === 'public' && (item.personalDataClass === 'special' || item.personalDataClass === 'criminal'),
     presenter: item.presenter,
     /** Markdown sources (null for withheld items: blanked in SQL above). */
     body: item.body,

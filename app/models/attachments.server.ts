@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq, max, sql } from 'drizzle-orm';
 import { getDb } from '~db/client.server';
 import { agendaItemAttachments, agendaItems, councils, documents, meetings } from '~db/schema';
 import { readForm } from '~/lib/http/body.server';
@@ -7,6 +7,7 @@ import { getLogger } from '~/lib/log.server';
 import { generateStorageKey, getStorage, inspectUpload, maxUploadBytes, type FileStorage, type UploadRefusal } from '~/lib/storage.server';
 import { agendaFrozen, type Who } from './agendas.server';
 import { recordAudit } from './audit.server';
+import { attachmentOnWeb } from './lifecycle.server';
 
 export type ReadUploadResult =
   | { ok: true; fields: FormData; file: { filename: string; bytes: Uint8Array } | null }
@@ -63,7 +64,7 @@ export async function discardStoredFile(storage: FileStorage, storageKey: string
 export async function addAttachment(
   who: Who,
   meetingId: string,
-  input: { itemId: string; title?: string; publicity: Publicity; filename: string; bytes: Uint8Array },
+  input: { itemId: string; title?: string; publicity: Publicity; personalDataClass?: 'none' | 'personal' | 'special' | 'criminal'; filename: string; bytes: Uint8Array },
 ): Promise<AttachmentOutcome> {
   const inspection = await inspectUpload(input.bytes, input.filename);
   if (!inspection.ok) return { status: inspection.code };
@@ -106,7 +107,7 @@ export async function addAttachment(
       const title = input.title?.trim() || inspection.safeFilename;
       const [row] = await tx
         .insert(agendaItemAttachments)
-        .values({ agendaItemId: item.id, documentId: doc!.id, position: (last?.n ?? 0) + 1, title, publicity })
+        .values({ agendaItemId: item.id, documentId: doc!.id, position: (last?.n ?? 0) + 1, title, publicity, personalDataClass: input.personalDataClass ?? 'none' })
         .returning({ id: agendaItemAttachments.id });
       await recordAudit(tx, who.actor, {
         action: 'agenda.attachment_add',
@@ -114,7 +115,7 @@ export async function addAttachment(
         entityId: row!.id,
         councilId: who.councilId,
         regionId: who.regionId,
-        changes: { itemId: item.id, title, publicity, filename: inspection.safeFilename, mediaType: inspection.mediaType, size: input.bytes.byteLength },
+        changes: { itemId: item.id, title, publicity, personalDataClass: input.personalDataClass ?? 'none', filename: inspection.safeFilename, mediaType: inspection.mediaType, size: input.bytes.byteLength },
       });
       return { status: 'ok', id: row!.id, publicity };
     }).then(async (outcome) => {
@@ -174,6 +175,8 @@ export async function getAttachmentForDownload(attachmentId: string) {
       storageKey: documents.storageKey,
       filename: documents.filename,
       mediaType: documents.mediaType,
+      /** Issue 14.4: false once the display period ended for personal data (or it never goes on the web). */
+      onWeb: sql<boolean>`${attachmentOnWeb()}`,
     })
     .from(agendaItemAttachments)
     .innerJoin(agendaItems, eq(agendaItems.id, agendaItemAttachments.agendaItemId))
@@ -192,6 +195,7 @@ export function isPublicAttachment(a: DownloadableAttachment): boolean {
     a.itemPublicity === 'public' &&
     a.agendaPublishedAt !== null &&
     a.meetingPublicity === 'public' &&
-    a.councilPublicity === 'public'
+    a.councilPublicity === 'public' &&
+    a.onWeb !== false
   );
 }

@@ -382,3 +382,49 @@ export async function getRulesDocument(councilId: string, db: Executor = getDb()
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * The council's display period and appeal notice (issue 14.4), behind its own optimistic lock
+ * check; one transaction with its audit entry.
+ */
+export async function updateDisplayPeriod(
+  actor: AuditActor,
+  councilId: string,
+  input: {
+    lockVersion: number;
+    displayNoticeDays: number;
+    displayWebMonths?: number;
+    appealNoticeFi?: string;
+    appealNoticeSv?: string;
+    appealNoticeEn?: string;
+    appealDefaultNone: boolean;
+  },
+): Promise<{ ok: true } | { ok: false; conflict: true }> {
+  return getDb().transaction(async (tx) => {
+    const [before] = await tx.select().from(councils).where(eq(councils.id, councilId)).limit(1);
+    if (!before) return { ok: false as const, conflict: true as const };
+    const after = {
+      displayNoticeDays: input.displayNoticeDays,
+      displayWebMonths: input.displayWebMonths ?? null,
+      appealNoticeFi: input.appealNoticeFi || null,
+      appealNoticeSv: input.appealNoticeSv || null,
+      appealNoticeEn: input.appealNoticeEn || null,
+      appealDefaultNone: input.appealDefaultNone,
+    };
+    const updated = await tx
+      .update(councils)
+      .set({ ...after, updatedAt: new Date(), lockVersion: sql`${councils.lockVersion} + 1` })
+      .where(and(eq(councils.id, councilId), eq(councils.lockVersion, input.lockVersion)))
+      .returning({ id: councils.id });
+    if (updated.length === 0) return { ok: false as const, conflict: true as const };
+    await recordAudit(tx, actor, {
+      action: 'council.display_period_update',
+      entityType: 'council',
+      entityId: councilId,
+      councilId,
+      regionId: before.regionId,
+      changes: diffChanges(before, after),
+    });
+    return { ok: true as const };
+  });
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Executor, type Tx } from '~db/client.server';
 import {
@@ -18,7 +18,7 @@ import {
   terms,
   type MinutesVersion,
 } from '~db/schema';
-import { formatDateTime, formatMeetingTime, helsinkiWallClock, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
+import { formatDate, formatDateTime, formatMeetingTime, helsinkiWallClock, todayInHelsinki, toIsoWithOffset } from '~/lib/dates';
 import { isLocale, langTexts, pickLang, type LangTexts, type Locale } from '~/lib/i18n';
 import { htmlTexts, plainSummaryHtmls } from '~/lib/content-languages.server';
 import { unusedLanguageFields } from '~/lib/content-languages';
@@ -55,6 +55,7 @@ import { queuePublicationNotices } from '~/models/subscriptions.server';
 import { recordFingerprint } from '~/models/fingerprints.server';
 
 const EMPTY_TEXTS: LangTexts = { fi: null, sv: null, en: null };
+import { itemWebRemovedAt } from '~/models/lifecycle.server';
 
 const SEAT_ROLES = VOTING_SEAT_ROLES;
 const CHECKER_ROLES: readonly string[] = ['chair', 'member', 'deputy'];
@@ -1033,16 +1034,18 @@ export async function startCorrection(who: Who, meetingId: string, correctionNot
 
 const isPublicItem = sql`${agendaItems.publicity} = 'public'`;
 const publicOnly = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} THEN ${column} END`;
+/** Issue 14.4: text that names persons leaves the web copy when the display period ends. */
+const publicOnWeb = <T>(column: unknown) => sql<T | null>`CASE WHEN ${isPublicItem} AND ${itemWebRemovedAt()} IS NULL THEN ${column} END`;
 
 /** Decision columns for the public: a withheld item's discussion, decision and votes are blanked in SQL. */
 const publicDecisionColumns = {
   agendaItemId: decisions.agendaItemId,
   outcome: decisions.outcome,
   postponedToMeetingId: decisions.postponedToMeetingId,
-  discussion: publicOnly<string>(decisions.discussion),
-  decision: publicOnly<string>(decisions.decision),
-  decisionSv: publicOnly<string>(decisions.decisionSv),
-  decisionEn: publicOnly<string>(decisions.decisionEn),
+  discussion: publicOnWeb<string>(decisions.discussion),
+  decision: publicOnWeb<string>(decisions.decision),
+  decisionSv: publicOnWeb<string>(decisions.decisionSv),
+  decisionEn: publicOnWeb<string>(decisions.decisionEn),
   votesFor: publicOnly<number>(decisions.votesFor),
   votesAgainst: publicOnly<number>(decisions.votesAgainst),
   votesAbstain: publicOnly<number>(decisions.votesAbstain),
@@ -1076,22 +1079,62 @@ const versionSummaryColumns = {
   kind: minutes.kind,
 };
 
+/** The council's appeal notice in its primary language and whether items have none by default (issue 14.4). */
+async function appealTemplate(db: Executor, meetingId: string) {
+  const [row] = await db
+    .select({
+      fi: councils.appealNoticeFi,
+      sv: councils.appealNoticeSv,
+      en: councils.appealNoticeEn,
+      languages: councils.languages,
+      defaultNone: councils.appealDefaultNone,
+    })
+    .from(meetings)
+    .innerJoin(councils, eq(councils.id, meetings.councilId))
+    .where(eq(meetings.id, meetingId))
+    .limit(1);
+  if (!row) return { text: null, defaultNone: true };
+  const lang = (row.languages[0] ?? 'fi') as 'fi' | 'sv' | 'en';
+  return { text: row[lang] ?? row.fi ?? null, defaultNone: row.defaultNone };
+}
+
+/** An item's appeal notice: the council's text unless the item (or the council's default) says none. */
+function appealNoticeFor(choice: string, appeal: { text: string | null; defaultNone: boolean }): string | null {
+  if (!appeal.text || choice === 'none') return null;
+  if (choice === 'notice') return appeal.text;
+  return appeal.defaultNone ? null : appeal.text;
+}
+
 export async function loadRecord(db: Executor, meetingId: string, version: { id: string }, audience: 'public' | 'members') {
   const [items, decisionRows, parts] = await Promise.all([
     audience === 'public'
       ? db.select(publicItemColumns).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position))
-      : db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)),
+      : db
+          .select({ ...getTableColumns(agendaItems), webCopyRemovedAt: itemWebRemovedAt() })
+          .from(agendaItems)
+          .where(eq(agendaItems.meetingId, meetingId))
+          .orderBy(asc(agendaItems.position)),
     audience === 'public'
       ? db.select(publicDecisionColumns).from(decisions).innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId)).where(eq(decisions.versionId, version.id))
       : db.select(fullDecisionColumns).from(decisions).where(eq(decisions.versionId, version.id)),
     versionParts(db, version.id),
   ]);
+  const appeal = await appealTemplate(db, meetingId);
   const withheld = new Set(items.filter((i) => i.publicity !== 'public').map((i) => i.id));
   const numberOf = new Map(items.map((i) => [i.id, sectionLabel(i)]));
   const recordItems = items.map((item) => {
     const d = decisionRows.find((x) => x.agendaItemId === item.id);
     const hidden = audience === 'public' && withheld.has(item.id);
+    // Issue 14.4: after the display period the public copy keeps the title and § only.
+    const webRemovedAt = audience === 'public' && !hidden && 'webRemovedAt' in item ? item.webRemovedAt : null;
+    const webRemovedNever = audience === 'public' && !hidden && 'personalDataClass' in item && (item.personalDataClass === 'special' || item.personalDataClass === 'criminal');
     return {
+      webRemovedAt,
+      webRemovedNever,
+      personalDataClass: item.personalDataClass,
+      /** Members' view: the public web copy of this item no longer has its personal data (since then). */
+      webCopyRemovedAt: audience === 'members' && 'webCopyRemovedAt' in item ? item.webCopyRemovedAt : null,
+      appealNotice: d ? appealNoticeFor('appealNotice' in item ? item.appealNotice : 'default', appeal) : null,
       id: item.id,
       number: sectionLabel(item),
       title: item.title,
@@ -1316,6 +1359,9 @@ type PrintableItem = {
   proposalHtmls?: LangTexts;
   decisionHtmls?: LangTexts;
   plainSummaryHtmls?: LangTexts;
+  webRemovedAt?: Date | null;
+  webRemovedNever?: boolean;
+  appealNotice?: string | null;
 };
 
 /**
@@ -1339,6 +1385,9 @@ function printableItem(item: PrintableItem, t: Translate, withheldText: string, 
       ? { number, title, publicity, withheldReason: item.withheldReason }
       : { number, title, publicity, withheldReason: '', withheldNote: withheldText };
   }
+  // Issue 14.4: after the display period (or never, for special categories) the web copy keeps the title and §.
+  if (item.webRemovedNever) return { number, title, withheldReason: t('lifecycle.webRemovedNever') };
+  if (item.webRemovedAt) return { number, title, withheldReason: t('lifecycle.webRemoved', { date: formatDate(item.webRemovedAt, language) }) };
   const summary = langPdfText(item.plainSummaryHtmls, null, t, language);
   return {
     number,
@@ -1351,7 +1400,10 @@ function printableItem(item: PrintableItem, t: Translate, withheldText: string, 
     discussion: htmlToText(item.discussionHtml) || undefined,
     outcome: item.outcome && item.outcome !== 'decided' ? t(`records.outcomes.${item.outcome}`) : undefined,
     proposal: langPdfText(item.proposalHtmls, item.proposalHtml, t, language) || undefined,
-    decision: langPdfText(item.decisionHtmls, item.decisionHtml, t, language) || undefined,
+    // Issue 14.4: the appeal notice follows the decision it concerns.
+    decision:
+      [langPdfText(item.decisionHtmls, item.decisionHtml, t, language), item.appealNotice ? `${t('lifecycle.appealNotice')}: ${item.appealNotice}` : ''].filter((p) => p !== '').join('\n\n') ||
+      undefined,
     votes: item.votes ? t('records.votesLine', item.votes) : undefined,
     rollCall: item.rollCall && item.rollCall.length > 0 ? item.rollCall.map((v) => `${v.name}: ${t(`records.rollCall.options.${v.option}`)}`) : undefined,
     recusals: item.recusals && item.recusals.length > 0 ? item.recusals : undefined,
@@ -1463,6 +1515,10 @@ export function toItemView(item: RecordItemView) {
     votes: item.votes,
     rollCall: item.rollCall,
     recusals: item.recusals,
+    appealNotice: item.appealNotice,
+    webRemovedAt: item.webRemovedAt,
+    webRemovedNever: item.webRemovedNever,
+    webCopyRemovedAt: item.webCopyRemovedAt,
   };
 }
 
@@ -1573,7 +1629,8 @@ export function printableDocument(printable: Printable, t: Translate, language: 
 function pdfCacheControl(printable: Printable, requestedVersion: number | undefined): string {
   if (printable.audience !== 'public') return 'private, no-store';
   if (printable.minutes && 'latestVersionNo' in printable.minutes && requestedVersion !== undefined && printable.minutes.version.versionNo === requestedVersion) {
-    return 'public, max-age=31536000, immutable';
+    // Issue 14.4: personal data leaves the web copy when the display period ends, so such a PDF is not immutable.
+    if (!printable.minutes.items.some((i) => i.personalDataClass !== 'none')) return 'public, max-age=31536000, immutable';
   }
   return 'public, max-age=60';
 }

@@ -20,6 +20,7 @@ import {
   terms,
 } from '~db/schema';
 import type { CouncilRow, MeetingRow, PaperRow, PopoloVote, TermRow } from '~/lib/oparl';
+import { attachmentOnWeb, itemWebRemovedAt } from '~/models/lifecycle.server';
 
 /**
  * Read-only queries behind the OParl 1.1 interface (`/oparl/v1.1`). Every function returns only
@@ -380,7 +381,7 @@ const itemColumns = {
   title: agendaItems.title,
   publicity: agendaItems.publicity,
   withheldReason: agendaItems.withheldReason,
-  proposal: sql<string | null>`case when ${agendaItems.publicity} = 'public' then ${agendaItems.proposal} end`,
+  proposal: sql<string | null>`case when ${agendaItems.publicity} = 'public' and ${itemWebRemovedAt()} is null then ${agendaItems.proposal} end`,
   createdAt: agendaItems.createdAt,
   updatedAt: agendaItems.updatedAt,
 };
@@ -428,7 +429,8 @@ async function decisionsFor(items: OparlItemRow[]): Promise<Map<string, OparlDec
     .select({
       agendaItemId: decisions.agendaItemId,
       outcome: decisions.outcome,
-      decision: decisions.decision,
+      // Issue 14.4: no decision text once the item's personal data has left the web.
+      decision: sql<string | null>`case when ${itemWebRemovedAt()} is null then ${decisions.decision} end`,
       votesFor: decisions.votesFor,
       votesAgainst: decisions.votesAgainst,
       votesAbstain: decisions.votesAbstain,
@@ -438,6 +440,7 @@ async function decisionsFor(items: OparlItemRow[]): Promise<Map<string, OparlDec
     })
     .from(decisions)
     .innerJoin(minutesVersions, eq(minutesVersions.id, decisions.versionId))
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
     .where(and(inArray(decisions.agendaItemId, ids), eq(minutesVersions.status, 'published')))
     .orderBy(desc(minutesVersions.versionNo));
   const latest = new Map<string, (typeof rows)[number]>();
@@ -597,6 +600,7 @@ const publicAttachment = and(
   publishedAgenda,
   eq(agendaItems.publicity, 'public'),
   eq(agendaItemAttachments.publicity, 'public'),
+  attachmentOnWeb(),
 );
 
 function fileQuery() {

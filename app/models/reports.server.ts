@@ -244,6 +244,7 @@ export async function generateReport(councilId: string, year: number, db: Execut
           itemTitle: agendaItems.title,
           templateKey: agendaItems.templateKey,
           publicity: agendaItems.publicity,
+          personalDataClass: agendaItems.personalDataClass,
           sectionNumber: agendaItems.sectionNumber,
           position: agendaItems.position,
         })
@@ -369,7 +370,8 @@ export async function generateReport(councilId: string, year: number, db: Execut
       meetingDate: localDate(meeting.startsAt),
       section: d.sectionNumber !== null ? `§ ${d.sectionNumber}` : null,
       itemTitle: d.itemTitle,
-      decision: d.decision,
+      // Issue 14.4: the published report outlives the display period: no text that names persons.
+      decision: d.personalDataClass === 'none' ? d.decision : null,
       outcome: d.outcome,
       at: meeting.startsAt.getTime(),
       position: d.position,

@@ -59,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
             titles: item.titles,
             publicity: item.publicity,
             withheldReason: item.withheldReason,
+            /** Issue 14.4: when the item's personal-data part left the web (body, proposal, decision and attachments then absent). */
+            personalDataRemovedAt: item.webRemovedNever ? apiTime(scope.agendaPublishedAt) : apiTime(item.webRemovedAt),
             presenter: item.presenter,
             plainSummary: pick(item.plainSummaries, null),
             plainSummaries: item.plainSummaries,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getFormProps, useForm } from '@conform-to/react';
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseWithZod } from '@conform-to/zod';
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
 import { json, redirect } from '@remix-run/node';
@@ -7,13 +7,14 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { requireCouncilPermission } from '~/auth/council-access.server';
-import { ErrorList } from '~/components/form';
+import { ErrorList, Field, TextareaField } from '~/components/form';
 import { CouncilFields } from '~/components/roster-council-form';
 import { translatedReply } from '~/lib/forms.server';
 import { generateStorageKey, getStorage, inspectUpload, rethrowStorageFailure } from '~/lib/storage.server';
 import { getT } from '~/lib/t.server';
 import { discardStoredFile } from '~/models/attachments.server';
-import { getRulesDocument, listParentCandidates, setRulesDocument, updateCouncil } from '~/models/councils.server';
+import { getRulesDocument, listParentCandidates, setRulesDocument, updateCouncil, updateDisplayPeriod } from '~/models/councils.server';
+import { displayPeriodSchema } from '~/validation/lifecycle';
 import { councilEditSchema } from '~/validation/roster';
 import { readForm } from '~/lib/http/body.server';
 
@@ -60,6 +61,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(`/manage/councils/${council.slug}/edit?saved=rules`);
   }
+  if (formData.get('intent') === 'display') {
+    // Issue 14.4: the display period and the appeal notice, a form of its own with its own lock.
+    const display = parseWithZod(formData, { schema: displayPeriodSchema });
+    if (display.status !== 'success') return json({ result: null, display: translatedReply(display, t), rulesError: null }, { status: 400 });
+    const saved = await updateDisplayPeriod(actor, council.id, display.value);
+    if (!saved.ok) return json({ result: null, display: translatedReply(display, t, { formErrors: [t('roster.errors.conflict')] }), rulesError: null }, { status: 409 });
+    return redirect(`/manage/councils/${council.slug}/edit?saved=display`);
+  }
   const submission = parseWithZod(formData, { schema: councilEditSchema });
   if (submission.status !== 'success') return json({ result: translatedReply(submission, t), rulesError: null }, { status: 400 });
   const result = await updateCouncil(actor, council.id, submission.value);
@@ -69,6 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   return redirect(`/manage/councils/${council.slug}`);
 }
+
 
 export default function EditCouncilPage() {
   const { council, parents, rules } = useLoaderData<typeof loader>();
@@ -93,6 +103,7 @@ export default function EditCouncilPage() {
           <button type="submit">{t('roster.save')}</button>
         </div>
       </Form>
+      <DisplayPeriodForm council={council} lastResult={actionData && 'display' in actionData ? actionData.display : undefined} />
       <h2 id="rules-title">{t('roster.council.rules')}</h2>
       <p>{rules ? t('roster.council.rulesCurrent', { filename: rules.filename }) : t('roster.council.rulesNone')}</p>
       <Form method="post" encType="multipart/form-data" className="stack" aria-labelledby="rules-title">
@@ -109,5 +120,55 @@ export default function EditCouncilPage() {
         </div>
       </Form>
     </>
+  );
+}
+
+/** Issue 14.4: how long minutes are on display and on the web, and the appeal notice template. */
+function DisplayPeriodForm({
+  council,
+  lastResult,
+}: {
+  council: {
+    lockVersion: number;
+    displayNoticeDays: number;
+    displayWebMonths: number | null;
+    appealNoticeFi: string | null;
+    appealNoticeSv: string | null;
+    appealNoticeEn: string | null;
+    appealDefaultNone: boolean;
+  };
+  lastResult: SubmissionResult<string[]> | null | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm<z.input<typeof displayPeriodSchema>>({
+    id: 'display-period',
+    lastResult,
+    defaultValue: {
+      displayNoticeDays: String(council.displayNoticeDays),
+      displayWebMonths: council.displayWebMonths === null ? '' : String(council.displayWebMonths),
+      appealNoticeFi: council.appealNoticeFi ?? '',
+      appealNoticeSv: council.appealNoticeSv ?? '',
+      appealNoticeEn: council.appealNoticeEn ?? '',
+    } as never,
+  });
+  return (
+    <Form method="post" className="stack" {...getFormProps(form)} aria-labelledby="display-title">
+      <h2 id="display-title">{t('lifecycle.settings.legend')}</h2>
+      <ErrorList id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="display" />
+      <input type="hidden" name={fields.lockVersion.name} value={council.lockVersion} />
+      <Field meta={fields.displayNoticeDays} type="number" label={t('lifecycle.settings.noticeDays')} />
+      <Field meta={fields.displayWebMonths} type="number" label={t('lifecycle.settings.webMonths')} hint={t('lifecycle.settings.webMonthsHint')} />
+      <TextareaField meta={fields.appealNoticeFi} label={t('lifecycle.settings.appealFi')} rows={4} />
+      <TextareaField meta={fields.appealNoticeSv} label={t('lifecycle.settings.appealSv')} rows={4} />
+      <TextareaField meta={fields.appealNoticeEn} label={t('lifecycle.settings.appealEn')} rows={4} />
+      <div className="field">
+        <input id="display-appeal-default-none" type="checkbox" name={fields.appealDefaultNone.name} defaultChecked={council.appealDefaultNone} />{' '}
+        <label htmlFor="display-appeal-default-none">{t('lifecycle.settings.appealDefaultNone')}</label>
+      </div>
+      <div>
+        <button type="submit">{t('roster.save')}</button>
+      </div>
+    </Form>
   );
 }

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { can } from '~/auth/permissions';
 import { MatterLinkForm } from '~/components/practice-matters';
-import { AgendaAttachments, AgendaItemControls, AgendaItemForm } from '~/components/records-agenda-editor';
+import { AgendaAttachments, AgendaItemControls, AgendaItemForm, PlaceholderTitleWarning } from '~/components/records-agenda-editor';
 import { ErrorList, Field } from '~/components/form';
 import { RecordsMeetingFacts } from '~/components/records-minutes';
 import { formatDateTime, helsinkiWallClock, toIsoWithOffset } from '~/lib/dates';
@@ -256,7 +256,9 @@ export default function AgendaWorkingView() {
               <h3>
                 {item.number ?? t('records.unnumbered')} {item.title}
                 {item.publicity !== 'public' ? <span className="badge">{t(`records.publicity.${item.publicity}`)}</span> : null}
+                {item.personalDataClass !== 'none' ? <span className="badge">{t(`lifecycle.classes.${item.personalDataClass}`)}</span> : null}
               </h3>
+              <PlaceholderTitleWarning title={item.title} publicity={item.publicity} id={`title-warning-${item.id}`} />
               {!data.frozen ? (
                 <>
                   <AgendaItemControls item={item} first={index === 0} last={index === items.length - 1} />

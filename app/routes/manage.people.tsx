@@ -5,6 +5,7 @@ import { json } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { can } from '~/auth/permissions';
 import { requireUser } from '~/auth/session.server';
 import { ErrorList, Field } from '~/components/form';
 import { translatedReply } from '~/lib/forms.server';
@@ -28,7 +29,7 @@ async function scopeOf(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await scopeOf(request);
+  const { scope, principal } = await scopeOf(request);
   const url = new URL(request.url);
   const q = queryText(url.searchParams.get('q'), 100);
   const [people, regions, editing] = await Promise.all([
@@ -36,7 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     regionsInScope(scope),
     url.searchParams.get('edit') ? getPersonInScope(url.searchParams.get('edit')!, scope) : Promise.resolve(null),
   ]);
-  return json({ people, regions, q, editing }, { headers: { 'Cache-Control': 'no-store' } });
+  // Issue 14.4: admins reach a person's GDPR page (export, erasure) from here.
+  const mayGdpr = can(principal, 'person.gdpr');
+  return json({ people, regions, q, editing, mayGdpr }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -67,7 +70,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function PeoplePage() {
-  const { people, regions, q, editing } = useLoaderData<typeof loader>();
+  const { people, regions, q, editing, mayGdpr } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const locale = useLocale();
@@ -130,6 +133,14 @@ export default function PeoplePage() {
                 <Link to={`?edit=${p.id}${q ? `&q=${encodeURIComponent(q)}` : ''}#edit-title`} aria-label={t('roster.people.editLabel', { name: `${p.givenName} ${p.familyName}` })}>
                   {t('roster.people.edit')}
                 </Link>
+                {mayGdpr ? (
+                  <>
+                    {' · '}
+                    <Link to={`/admin/people/${p.id}/data`} aria-label={`${t('lifecycle.gdpr.link')}: ${p.givenName} ${p.familyName}`}>
+                      {t('lifecycle.gdpr.link')}
+                    </Link>
+                  </>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPEAL_CHOICES, PERSONAL_DATA_CLASS_VALUES } from './lifecycle';
 import { VOTE_OPTIONS } from '~/lib/roll-call';
 
 // Messages are translation keys; actions translate them for the visitor's language.
@@ -60,6 +61,9 @@ export const agendaItemSchema = /* @__PURE__ */ (() => z
     plainSummaryFi: optionalText(5_000),
     plainSummarySv: optionalText(5_000),
     plainSummaryEn: optionalText(5_000),
+    // Issue 14.4: personal data on the web only during the display period; appeal notice per item.
+    personalDataClass: z.enum(PERSONAL_DATA_CLASS_VALUES).default('none'),
+    appealNotice: z.enum(APPEAL_CHOICES).default('default'),
   })
   .superRefine(withReason))();
 
@@ -74,13 +78,13 @@ export const agendaItemActionSchema = /* @__PURE__ */ (() =>
 export const agendaSimpleSchema = /* @__PURE__ */ (() => z.object({ intent: z.enum(['apply-template', 'publish']) }))();
 
 /** The metadata of an uploaded attachment; the file itself is checked from its bytes. */
-export const attachmentSchema = /* @__PURE__ */ (() =>
-  z.object({
-    intent: z.literal('upload'),
-    itemId: uuid,
-    title: optionalText(200),
-    publicity: z.enum(PUBLICITIES).default('public'),
-  }))();
+export const attachmentSchema = /* @__PURE__ */ (() => z.object({
+  intent: z.literal('upload'),
+  itemId: uuid,
+  title: optionalText(200),
+  publicity: z.enum(PUBLICITIES).default('public'),
+  personalDataClass: z.enum(PERSONAL_DATA_CLASS_VALUES).default('none'),
+}))();
 
 export const attachmentDeleteSchema = /* @__PURE__ */ (() =>
   z.object({ intent: z.literal('delete-attachment'), attachmentId: uuid }))();

@@ -1,6 +1,7 @@
 import { relations, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  boolean,
   check,
   date,
   index,
@@ -74,6 +75,19 @@ export const councils = pgTable(
     /** Quorum: more than this fraction (numerator/denominator) of the members must be present. */
     quorumNumerator: integer('quorum_numerator').notNull().default(1),
     quorumDenominator: integer('quorum_denominator').notNull().default(2),
+    /**
+     * Display period of minutes (issue 14.4): days of public notice after publication, then
+     * months on the web; null months = permanent. After it, items holding personal data lose
+     * their text on the web copy (web_redactions); the record itself is kept.
+     */
+    displayNoticeDays: integer('display_notice_days').notNull().default(7),
+    displayWebMonths: integer('display_web_months').default(24),
+    /** The appeal notice printed under each decision (null = no notice in that language). */
+    appealNoticeFi: text('appeal_notice_fi'),
+    appealNoticeSv: text('appeal_notice_sv'),
+    appealNoticeEn: text('appeal_notice_en'),
+    /** True: items have no appeal notice unless an item asks for one (advisory bodies' statements). */
+    appealDefaultNone: boolean('appeal_default_none').notNull().default(true),
     ...timestamps(),
     lockVersion: lockVersion(),
   },
@@ -86,6 +100,8 @@ export const councils = pgTable(
     ),
     check('councils_name_not_blank', sql`btrim(${t.nameFi}) <> ''`),
     check('councils_notice_period_range', sql`${t.noticePeriodDays} BETWEEN 0 AND 60`),
+    check('councils_display_notice_range', sql`${t.displayNoticeDays} BETWEEN 0 AND 365`),
+    check('councils_display_web_months_range', sql`${t.displayWebMonths} IS NULL OR ${t.displayWebMonths} BETWEEN 1 AND 1200`),
     check(
       'councils_quorum_fraction',
       sql`${t.quorumNumerator} >= 0 AND ${t.quorumDenominator} > 0 AND ${t.quorumNumerator} < ${t.quorumDenominator}`,

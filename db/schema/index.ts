@@ -18,3 +18,4 @@ export * from './search';
 export * from './totp';
 export * from './notifications';
 export * from './fingerprints';
+export * from './lifecycle';

@@ -21,6 +21,11 @@ import { memberships } from './rosters';
 
 export const itemPublicity = pgEnum('item_publicity', ['public', 'members_only', 'confidential']);
 
+/** Personal data an item or attachment holds (as in Helsinki's Ahjo), issue 14.4. */
+export const personalDataClass = pgEnum('personal_data_class', ['none', 'personal', 'special', 'criminal']);
+/** An item's appeal notice: the council's default, the council's template, or none. */
+export const appealNoticeChoice = pgEnum('appeal_notice_choice', ['default', 'notice', 'none']);
+
 /** The council's editable template of standard opening items. */
 export const agendaTemplateItems = pgTable(
   'agenda_template_items',
@@ -76,6 +81,8 @@ export const agendaItems = pgTable(
     publicity: itemPublicity('publicity').notNull().default('public'),
     /** Why the item is withheld from the public (e.g. JulkL 24 § 1 mom. 25 k). */
     withheldReason: text('withheld_reason'),
+    personalDataClass: personalDataClass('personal_data_class').notNull().default('none'),
+    appealNotice: appealNoticeChoice('appeal_notice').notNull().default('default'),
     /** Item moved here from an earlier meeting. */
     carriedFromItemId: uuid('carried_from_item_id'),
     ...timestamps(),
@@ -123,6 +130,7 @@ export const agendaItemAttachments = pgTable(
     position: integer('position').notNull(),
     title: text('title').notNull(),
     publicity: itemPublicity('publicity').notNull().default('public'),
+    personalDataClass: personalDataClass('personal_data_class').notNull().default('none'),
   },
   (t) => [
     unique('agenda_item_attachments_position_unique').on(t.agendaItemId, t.position),

@@ -82,6 +82,8 @@ const ACCESS: Record<string, Access> = {
   'admin.feedback': 'adminOnly',
   'admin.invite': 'secretariat',
   'admin.outbox': 'adminOnly',
+  'admin.people.$personId.data': 'adminOnly',
+  'admin.people.$personId.data[.json]': 'adminOnly',
   'admin.users._index': 'regionAdmin',
   'admin.users.$userId': 'secretariat',
   'councils.$slug._index': 'public',

@@ -8,7 +8,7 @@ import { deliverQueuedMail } from '~/models/outbox.server';
 import { extendSeries } from '~/models/series-extend.server';
 import { runScheduledPublication } from '~/models/agendas-schedule.server';
 import type { JobHandler } from './queue.server';
-import { ALL_QUEUES, EXPORT_REGENERATE_QUEUE, MAIL_QUEUE, PUBLISH_AGENDA_QUEUE, SERIES_EXTEND_QUEUE, STATEMENT_OVERDUE_QUEUE } from './queues';
+import { ALL_QUEUES, DISPLAY_PERIOD_QUEUE, EXPORT_REGENERATE_QUEUE, MAIL_QUEUE, PUBLISH_AGENDA_QUEUE, SERIES_EXTEND_QUEUE, STATEMENT_OVERDUE_QUEUE } from './queues';
 
 type Job = PgBoss.JobWithMetadata<Record<string, unknown>>;
 
@@ -46,6 +46,18 @@ function openDataHandlers(): Array<[string, JobHandler]> {
   ];
 }
 
+// Display period and personal-data lifecycle (issue 14.4) ------------------------------------------
+
+/** Daily: web copies of items and attachments whose display period ended drop their personal data. */
+export async function displayPeriodHandler(): Promise<unknown> {
+  const { runDisplayPeriod } = await import('~/models/lifecycle.server');
+  return runDisplayPeriod(new Date());
+}
+
+function lifecycleHandlers(): Array<[string, JobHandler]> {
+  return [[DISPLAY_PERIOD_QUEUE.name, displayPeriodHandler]];
+}
+
 // -------------------------------------------------------------------------------------------------
 
 export function defaultHandlers(): Map<string, JobHandler> {
@@ -55,6 +67,7 @@ export function defaultHandlers(): Map<string, JobHandler> {
   }
   for (const [name, handler] of openDataHandlers()) handlers.set(name, handler);
   addSeriesAndPublicationHandlers(handlers);
+  for (const [name, handler] of lifecycleHandlers()) handlers.set(name, handler);
   return handlers;
 }
 

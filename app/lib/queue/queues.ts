@@ -49,6 +49,9 @@ export const SERIES_EXTEND_QUEUE = periodic('cron.series-extend', '30 3 * * *');
 export const STATEMENT_OVERDUE_QUEUE = periodic('cron.statement-overdue', '15 7 * * *');
 export const EXPORT_REGENERATE_QUEUE = periodic('cron.export-regenerate', '45 2 * * *');
 
+// Display period (issue 14.4): daily, the web copy drops personal data whose display period ended.
+export const DISPLAY_PERIOD_QUEUE = periodic('cron.display-period', '20 2 * * *');
+
 /** One-off jobs: a scheduled agenda publication, a "published" notification fan-out. */
 export const PUBLISH_AGENDA_QUEUE: QueueDefinition = {
   name: 'agenda.publish',
@@ -67,6 +70,7 @@ export const ALL_QUEUES: QueueDefinition[] = [
   PUBLISH_AGENDA_QUEUE,
   STATEMENT_OVERDUE_QUEUE,
   EXPORT_REGENERATE_QUEUE,
+  DISPLAY_PERIOD_QUEUE,
 ];
 
 /** pg-boss's own queue for cron fan-out, created here so the app role needs no CREATE right. */
