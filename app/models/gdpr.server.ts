@@ -65,6 +65,11 @@ export const GDPR_SOURCES = [
   { table: 'user_totp', column: 'user_id', refers: 'users' },
   { table: 'totp_recovery_codes', column: 'user_id', refers: 'users' },
   { table: 'totp_challenges', column: 'user_id', refers: 'users' },
+  { table: 'extract_sendings', column: 'sent_by', refers: 'users' },
+  { table: 'conflict_declarations', column: 'person_id', refers: 'people' },
+  { table: 'conflict_declarations', column: 'declared_by', refers: 'users' },
+  { table: 'conflict_declarations', column: 'decided_by', refers: 'users' },
+  { table: 'matters', column: 'created_by', refers: 'users' },
 ] as const;
 
 /** Secrets are never exported (they identify a session or sign-in, not the person). */

@@ -111,7 +111,7 @@ export default function PublicMeetingPage() {
                 .filter((i) => !i.withheld)
                 .map((i) => (
                   <li key={i.id}>
-                    <Link to={`${base}/items/${i.id}/extract`}>{t('practice.extract.linkLabel', { item: `${i.number ? `${i.number} ` : ''}${i.title}` })}</Link>
+                    <Link to={`${base}/items/${i.id}/extract`}>{t('practice.extract.linkLabel', { item: `${i.number ? `${i.number} ` : ''}${pickLang(i.titles, locale)?.text ?? i.title}` })}</Link>
                   </li>
                 ))}
             </ul>

@@ -87,6 +87,7 @@ describe('GET /api/v1/councils/{slug}/meetings', () => {
     expect(body.meetings[0]).toEqual({
       id: winter.id,
       name: 'Talvikokous',
+      names: { fi: 'Talvikokous', sv: null, en: null },
       number: `1/${YEAR}`,
       startTime: `${YEAR}-01-14T13:00:00+02:00`,
       endTime: `${YEAR}-01-14T15:00:00+02:00`,
