@@ -14,6 +14,8 @@ import type { Database } from '../../db/client.server';
 const NOT_COPIED = new Set([
   'regions', 'sessions', 'auth_tokens', 'rate_limit_events', 'mail_messages', 'audit_log', 'feedback_messages',
   'meeting_reminders', 'milestone_reminders', 'calendar_feed_tokens',
+  // Fingerprints of rendered files and private mail bookkeeping: not public data that grows with councils.
+  'document_fingerprints', 'email_subscriptions', 'mail_opt_outs', 'unsubscribe_links', 'extract_sendings',
 ]);
 
 interface Column {
