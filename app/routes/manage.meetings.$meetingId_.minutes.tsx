@@ -49,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       meeting: m.publicMeetingFacts(scope),
       section,
+      // The server's time: whether the meeting has started is not decided by the browser's clock.
+      now: new Date().toISOString(),
       mayPublish: can(principal, 'minutes.publish', { councilId: scope.councilId, regionId: scope.regionId }),
       ...ws,
       laterItems: ws.laterItems.map((i) => ({ id: i.id, title: i.title, number: i.sectionNumber ? `§ ${i.sectionNumber}` : null, meetingTitle: titles.get(i.meetingId) ?? '' })),
@@ -290,7 +292,7 @@ export default function MinutesWorkspacePage() {
           </section>
           <section aria-labelledby="workflow-title">
             <h2 id="workflow-title">{t('records.minutesPage.workflow')}</h2>
-            {!hasStarted(meeting) && (current.status === 'draft' || current.status === 'checking') ? (
+            {!hasStarted(meeting, new Date(data.now)) && (current.status === 'draft' || current.status === 'checking') ? (
               <p className="notice">{t('ws.meeting.notStartedNote', { when: formatDateTime(meeting.startsAt, locale) })}</p>
             ) : null}
             <WorkflowForms version={current} laterItems={data.laterItems} error={undefined} hasCheckers={data.checkers.length > 0} />
