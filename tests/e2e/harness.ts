@@ -114,14 +114,26 @@ interface FileStats {
   pagesNoJs: string[];
   pagesPhone: string[];
   checks: { js: number; nojs: number; phone: number };
+  /** Problems found (a run that passes has none: each one fails the check that found it). */
+  found: { axeViolations: number; consoleErrors: number; failedRequests: number; phoneProblems: number };
   formPosts: Record<string, number>;
 }
-const stats: FileStats = { file: '', pagesJs: [], pagesNoJs: [], pagesPhone: [], checks: { js: 0, nojs: 0, phone: 0 }, formPosts: {} };
+const stats: FileStats = {
+  file: '',
+  pagesJs: [],
+  pagesNoJs: [],
+  pagesPhone: [],
+  checks: { js: 0, nojs: 0, phone: 0 },
+  found: { axeViolations: 0, consoleErrors: 0, failedRequests: 0, phoneProblems: 0 },
+  formPosts: {},
+};
 
 /** The page's route shape: ids and slugs of new records replaced, so counts name page types. */
 function pageKey(url: string): string {
   const u = new URL(url);
-  return u.pathname.replace(/^\/(manage\/)?councils\/e2e-[a-z]+-[a-z]+/, '/$1councils/:slug').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/\d{4}(?=\/|$)/g, '/:year');
+  return u.pathname
+    .replace(/^\/(invite|reply|reset-password)\/[^/]+$/, '/$1/:token')
+    .replace(/^\/(manage\/)?councils\/e2e-[a-z]+-[a-z]+/, '/$1councils/:slug').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/\d{4}(?=\/|$)/g, '/:year');
 }
 
 /** Record how many form posts a named journey took (printed and written with the page counts). */
@@ -256,7 +268,17 @@ export class Tab {
 
   private async settle() {
     await this.page.waitForLoadState('load');
-    if (this.js) await this.page.waitForLoadState('networkidle');
+    if (this.js) {
+      // A hydrated page submits through Remix's router: after the POST's answer it still follows a
+      // redirect and reloads the loaders. Wait until the router is idle (not only the network).
+      await this.page.waitForFunction(() => {
+        const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } } }).__remixRouter;
+        if (!router) return true;
+        const s = router.state;
+        return s.navigation.state === 'idle' && s.revalidation === 'idle' && [...s.fetchers.values()].every((f) => f.state === 'idle');
+      }, undefined, { timeout: 15_000 });
+      await this.page.waitForLoadState('networkidle');
+    }
     await this.waitForHydration();
   }
 
@@ -281,6 +303,7 @@ export class Tab {
     const where = pageKey(this.page.url());
     const failures: string[] = [];
     const violations = await axe(this.page);
+    stats.found.axeViolations += violations.length;
     if (violations.length > 0) failures.push(`axe: ${JSON.stringify(violations, null, 2)}`);
     const keys = await rawKeys(this.page);
     if (keys.length > 0) failures.push(`raw translation keys or placeholders: ${keys.join(', ')}`);
@@ -294,7 +317,11 @@ export class Tab {
     // E2E_PHONE_REPORT=file collects the phone findings instead of failing (for fixing layouts in bulk).
     if (process.env.E2E_PHONE_REPORT && phone.length > 0) appendFileSync(process.env.E2E_PHONE_REPORT, `${where}\n  ${phone.join('\n  ')}\n`);
     else failures.push(...phone);
-    failures.push(...this.problems.splice(0));
+    stats.found.phoneProblems += phone.length;
+    const problems = this.problems.splice(0);
+    stats.found.consoleErrors += problems.filter((p) => /^(console error|pageerror)/.test(p)).length;
+    stats.found.failedRequests += problems.filter((p) => /^(HTTP|request failed)/.test(p)).length;
+    failures.push(...problems);
     if (failures.length > 0) throw new Error(`${where} (${this.js ? 'JS on' : 'JS off'}${this.phone ? ', phone' : ''}):\n${failures.join('\n')}`);
     (this.js ? stats.pagesJs : stats.pagesNoJs).push(where);
     stats.checks[this.js ? 'js' : 'nojs'] += 1;
