@@ -77,6 +77,32 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/**
+ * axe-core on a page whose context has JavaScript off: axe.run never settles there (its queue needs
+ * timers, and a page without JavaScript runs none), so the same HTML, scripts removed, is checked in
+ * one JavaScript-enabled page of the same browser, served at the same address so that its
+ * stylesheets load (colour contrast needs them).
+ */
+const axeHelpers = new WeakMap<Browser, Promise<Page>>();
+export async function axeWithoutJs(browser: Browser, page: Page): Promise<AxeViolation[]> {
+  let helper = axeHelpers.get(browser);
+  if (!helper) {
+    helper = browser.newContext({ javaScriptEnabled: true, viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    axeHelpers.set(browser, helper);
+  }
+  const h = await helper;
+  const url = page.url();
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  const same = (u: URL) => u.href === url;
+  await h.route(same, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  try {
+    await h.goto(url, { waitUntil: 'load' });
+  } finally {
+    await h.unroute(same);
+  }
+  return axe(h);
+}
+
 /** A page that records console errors and failed requests. */
 export async function trackedPage(context: BrowserContext) {
   const page = await context.newPage();
@@ -208,6 +234,8 @@ export class Tab {
       const reason = r.failure()?.errorText ?? '';
       // Leaving a page aborts its pending reads (route discovery, prefetches): not a failure of the app.
       if (reason === 'net::ERR_ABORTED' && r.method() === 'GET') return;
+      // With JavaScript off, Chromium refuses the hydrating pages' module preloads (reported as "csp").
+      if (!js && reason === 'csp' && r.resourceType() === 'script') return;
       tab.problems.push(`request failed ${r.method()} ${r.url()}: ${reason}`);
     });
     if (options.user) await tab.signIn(options.user.email, options.user.password);
@@ -253,8 +281,12 @@ export class Tab {
   /** Click something that submits a form and wait until the answer has rendered; then check the page. */
   async submit(target: Locator, options: { check?: boolean } = {}) {
     const posted = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(this.h.baseUrl), { timeout: 15_000 });
+    // Without JavaScript every post is a navigation (and a redirect a second one): wait for the page
+    // it ends on to load, not only for the post's answer.
+    const navigated = this.js ? null : this.page.waitForNavigation({ waitUntil: 'load', timeout: 15_000 });
     await target.click();
     await posted;
+    if (navigated) await navigated;
     await this.settle();
     if (options.check !== false) await this.check();
   }
@@ -302,7 +334,7 @@ export class Tab {
     await this.waitForHydration();
     const where = pageKey(this.page.url());
     const failures: string[] = [];
-    const violations = await axe(this.page);
+    const violations = this.js ? await axe(this.page) : await axeWithoutJs(this.h.browser, this.page);
     stats.found.axeViolations += violations.length;
     if (violations.length > 0) failures.push(`axe: ${JSON.stringify(violations, null, 2)}`);
     const keys = await rawKeys(this.page);
