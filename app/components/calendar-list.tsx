@@ -30,8 +30,11 @@ export function CalendarList({
   hrefFor,
   actions,
   actionsLabel,
+  now,
 }: {
   meetings: ListMeeting[];
+  /** The server's time (from the loader), for the shown status. */
+  now: string;
   caption: string;
   hrefFor: (meeting: ListMeeting) => string;
   actions?: (meeting: ListMeeting) => ReactNode;
@@ -75,7 +78,7 @@ export function CalendarList({
               ) : null}
             </td>
             <td>
-              {t(`meetings.statuses.${shownStatus(m)}`)}
+              {t(`meetings.statuses.${shownStatus(m, now)}`)}
               {m.publicity === 'closed' ? <span className="badge">{t('calendar.publicity.closed')}</span> : null}
               {m.seriesId ? <span className="badge">{t(m.detached ? 'calendar.list.detached' : 'calendar.list.inSeries')}</span> : null}
             </td>

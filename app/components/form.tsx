@@ -4,12 +4,16 @@ import type { ReactNode } from 'react';
 /** Errors under a field or a form, announced to screen readers. */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
   if (!errors || errors.length === 0) return null;
+  // The alert wraps the list: role="alert" on the <ul> itself would take away its list role and
+  // leave the <li>s outside any list (axe "listitem").
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((e) => (
-        <li key={e}>{e}</li>
-      ))}
-    </ul>
+    <div id={id} role="alert">
+      <ul className="field-errors">
+        {errors.map((e) => (
+          <li key={e}>{e}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -72,7 +72,8 @@ export function MeetingTable({
                 ) : null}
               </td>
               <td>
-                {t(`meetings.statuses.${shownStatus(m)}`)}
+                {/* Public tables render only on the server (no hydration): its clock is the right one. */}
+                {t(`meetings.statuses.${shownStatus(m, new Date())}`)}
                 {m.agendaPublishedAt ? <span className="badge">{t('meetings.agendaPublished')}</span> : null}
                 {m.minutesPublished ? <span className="badge">{t('meetings.minutesPublished')}</span> : null}
               </td>

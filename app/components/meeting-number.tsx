@@ -8,8 +8,12 @@ export function MeetingNumber({ meetingNo, startsAt }: { meetingNo?: number | nu
   return parts ? <span className="meeting-number">{t('ws.meeting.number', parts)}</span> : null;
 }
 
-/** The status a list shows: a meeting whose end time has passed is held, whatever was marked. */
-export function shownStatus(m: { status: string; endsAt: string | Date }): string {
+/**
+ * The status a list shows: a meeting whose end time has passed is held, whatever was marked.
+ * `now` is the server's time from the loader: a hydrating page must not read the browser's clock,
+ * or the page the server rendered and the one the browser renders differ (React error 418).
+ */
+export function shownStatus(m: { status: string; endsAt: string | Date }, now: string | Date): string {
   if (m.status === 'held' || m.status === 'cancelled') return m.status;
-  return isHeld({ status: m.status as 'planned', endsAt: m.endsAt }) ? 'held' : m.status;
+  return isHeld({ status: m.status as 'planned', endsAt: m.endsAt }, new Date(now)) ? 'held' : m.status;
 }

@@ -16,6 +16,11 @@ describe('isCrossSiteWrite', () => {
   it('refuses an opaque origin', () => {
     expect(isCrossSiteWrite('POST', 'null', null, self)).toBe(true);
   });
+  it('allows the opaque origin of a no-referrer page when the browser says the post is same-origin', () => {
+    // Found by the browser journey with JavaScript off: accepting an invitation (a no-referrer page) was refused.
+    expect(isCrossSiteWrite('POST', 'null', 'same-origin', self)).toBe(false);
+    expect(isCrossSiteWrite('POST', 'null', 'cross-site', self)).toBe(true);
+  });
   it('allows a same-origin POST', () => {
     expect(isCrossSiteWrite('POST', 'http://localhost:3000', 'same-origin', self)).toBe(false);
   });

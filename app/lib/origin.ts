@@ -20,7 +20,11 @@ export function isCrossSiteWrite(
       return true;
     }
   }
-  return origin === 'null';
+  // "null" is an opaque origin (a sandboxed frame, a data: URL), refused, unless the browser vouches
+  // that the request comes from our own pages: a page with Referrer-Policy no-referrer (the
+  // invitation, reply and password-reset links keep their tokens out of Referer) makes Chromium
+  // send `Origin: null` on its plain form posts, with `Sec-Fetch-Site: same-origin`.
+  return origin === 'null' && secFetchSite !== 'same-origin';
 }
 
 /** The same check for a Fetch API Request (used by actions called directly in tests). */

@@ -153,7 +153,7 @@ export default function CouncilMeetingsPage() {
       {data.view === 'month' ? (
         <CalendarMonth month={data.month} meetings={data.meetings} now={data.now} hrefFor={(m) => `/manage/meetings/${m.id}`} monthHref={(m) => `${base}?view=month&month=${m}`} />
       ) : (
-        <CalendarList meetings={data.meetings} caption={t('calendar.manage.upcoming')} hrefFor={(m) => `/manage/meetings/${m.id}`} />
+        <CalendarList meetings={data.meetings} now={data.now} caption={t('calendar.manage.upcoming')} hrefFor={(m) => `/manage/meetings/${m.id}`} />
       )}
       <h2>{t('calendar.manage.series')}</h2>
       {data.series.length === 0 ? (

@@ -43,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     series: { ...seriesFormValues(series), id: series.id, preset, customRule: preset === 'custom' ? series.rrule : '' },
     meetings: meetings.map((m) => ({ ...m, locked: isLocked(m, now) || m.status === 'cancelled' })),
     target: meetings.some((m) => m.id === target) ? target : null,
+    now: now.toISOString(),
   });
 }
 
@@ -189,7 +190,7 @@ export default function SeriesPage() {
       </Form>
       {plan ? <PlanView plan={plan} meetings={data.meetings} /> : null}
       <h2>{t('calendar.series.meetings')}</h2>
-      <CalendarList meetings={data.meetings} caption={t('calendar.series.meetings')} hrefFor={(m) => `/manage/meetings/${m.id}`} />
+      <CalendarList meetings={data.meetings} now={data.now} caption={t('calendar.series.meetings')} hrefFor={(m) => `/manage/meetings/${m.id}`} />
     </>
   );
 }

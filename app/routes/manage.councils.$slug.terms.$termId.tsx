@@ -54,7 +54,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const extra = result.conflict ? { formErrors: [t('roster.errors.conflict')] } : { fieldErrors: result.fieldErrors };
     return json({ intent, result: translatedReply(submission, t, extra), saved: false }, { status: result.conflict ? 409 : 400 });
   }
-  return json({ intent, result: translatedReply(submission, t), saved: true });
+  // Reset: the form starts again from the saved plan the loader reads back. Without it a page
+  // rendered on the server (JavaScript off) showed the posted values: the new categories still in
+  // the text box, not in the table, and the old lock versions.
+  return json({ intent, result: translatedReply(submission, t, { resetForm: true }), saved: true });
 }
 
 /** A short stable key of a seat plan's content (djb2), for the form id. */

@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     form: { date: helsinkiDate(meeting.startsAt), startTime: helsinkiTime(meeting.startsAt), endTime: helsinkiTime(meeting.endsAt) },
     locked: isLocked(meeting, now) || meeting.status === 'cancelled',
     mayMarkHeld: meeting.startsAt.getTime() <= now.getTime() && meeting.status !== 'held' && meeting.status !== 'cancelled',
+    now: now.toISOString(),
     attendance,
     pending,
     delivery,
@@ -145,7 +146,7 @@ export default function ManageMeetingPage() {
       <h1>{t('calendar.meeting.title', { title: meeting.title })}</h1>
       <p>
         <MeetingNumber meetingNo={data.meetingNo} startsAt={meeting.startsAt} /> ·{' '}
-        <time dateTime={meeting.startsAt}>{formatMeetingTime(meeting.startsAt, meeting.endsAt, locale)}</time> · {t(`meetings.statuses.${shownStatus(meeting)}`)} ·{' '}
+        <time dateTime={meeting.startsAt}>{formatMeetingTime(meeting.startsAt, meeting.endsAt, locale)}</time> · {t(`meetings.statuses.${shownStatus(meeting, data.now)}`)} ·{' '}
         {t(`calendar.publicity.${meeting.publicity}`)}
       </p>
       <ul className="pager">

@@ -55,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     {
       meeting: m.publicMeetingFacts(scope),
       section,
+      // The server's time: whether the meeting has started is not decided by the browser's clock.
+      now: new Date().toISOString(),
       mayPublish: can(principal, 'minutes.publish', { councilId: scope.councilId, regionId: scope.regionId }),
       ...ws,
       declarations,
@@ -331,7 +333,7 @@ export default function MinutesWorkspacePage() {
           </section>
           <section aria-labelledby="workflow-title">
             <h2 id="workflow-title">{t('records.minutesPage.workflow')}</h2>
-            {!hasStarted(meeting) && (current.status === 'draft' || current.status === 'checking') ? (
+            {!hasStarted(meeting, new Date(data.now)) && (current.status === 'draft' || current.status === 'checking') ? (
               <p className="notice">{t('ws.meeting.notStartedNote', { when: formatDateTime(meeting.startsAt, locale) })}</p>
             ) : null}
             {current.status !== 'published' ? <MissingTranslations missing={data.missingTranslations} id="minutes-missing-translations" /> : null}

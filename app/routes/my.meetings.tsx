@@ -120,6 +120,7 @@ export default function MyMeetingsPage() {
           caption={t('calendar.my.upcoming')}
           hrefFor={(m) => `/meetings/${m.id}`}
           actionsLabel={t('calendar.my.reply')}
+          now={data.now}
           actions={(m) => <ReplyCell meeting={m as Row} now={data.now} />}
         />
       )}

@@ -8,9 +8,9 @@ const required = 'roster.errors.required';
 const text = (max = 300) =>
   z.string({ required_error: required }).trim().min(1, required).max(max, 'roster.errors.tooLong');
 const optionalText = (max = 300) => z.string().trim().max(max, 'roster.errors.tooLong').optional();
-const isoDate = /* @__PURE__ */ (() =>
-  z.string({ required_error: required }).date('roster.errors.badDate').refine(inDateRange, 'roster.errors.badDate'))();
-const uuid = /* @__PURE__ */ (() => z.string().uuid('roster.errors.required'))();
+const isoDate = /* @__PURE__ */ (() => z.string({ required_error: required }).date('roster.errors.badDate').refine(inDateRange, 'roster.errors.badDate'))();
+// A missing id (an empty select) is "required" too, not zod's untranslated default "Required".
+const uuid = /* @__PURE__ */ (() => z.string({ required_error: required }).uuid(required))();
 
 // Literal copies of the schema's enums (this file is also bundled for the browser, which must
 // not pull in drizzle); `satisfies` and the Exact checks below keep them in step with the schema.

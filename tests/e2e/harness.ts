@@ -77,6 +77,32 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/**
+ * axe-core on a page whose context has JavaScript off: axe.run never settles there (its queue needs
+ * timers, and a page without JavaScript runs none), so the same HTML, scripts removed, is checked in
+ * one JavaScript-enabled page of the same browser, served at the same address so that its
+ * stylesheets load (colour contrast needs them).
+ */
+const axeHelpers = new WeakMap<Browser, Promise<Page>>();
+export async function axeWithoutJs(browser: Browser, page: Page): Promise<AxeViolation[]> {
+  let helper = axeHelpers.get(browser);
+  if (!helper) {
+    helper = browser.newContext({ javaScriptEnabled: true, viewport: { width: 1280, height: 900 } }).then((c) => c.newPage());
+    axeHelpers.set(browser, helper);
+  }
+  const h = await helper;
+  const url = page.url();
+  const html = (await page.content()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+  const same = (u: URL) => u.href === url;
+  await h.route(same, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+  try {
+    await h.goto(url, { waitUntil: 'load' });
+  } finally {
+    await h.unroute(same);
+  }
+  return axe(h);
+}
+
 /** A page that records console errors and failed requests. */
 export async function trackedPage(context: BrowserContext) {
   const page = await context.newPage();
@@ -114,14 +140,26 @@ interface FileStats {
   pagesNoJs: string[];
   pagesPhone: string[];
   checks: { js: number; nojs: number; phone: number };
+  /** Problems found (a run that passes has none: each one fails the check that found it). */
+  found: { axeViolations: number; consoleErrors: number; failedRequests: number; phoneProblems: number };
   formPosts: Record<string, number>;
 }
-const stats: FileStats = { file: '', pagesJs: [], pagesNoJs: [], pagesPhone: [], checks: { js: 0, nojs: 0, phone: 0 }, formPosts: {} };
+const stats: FileStats = {
+  file: '',
+  pagesJs: [],
+  pagesNoJs: [],
+  pagesPhone: [],
+  checks: { js: 0, nojs: 0, phone: 0 },
+  found: { axeViolations: 0, consoleErrors: 0, failedRequests: 0, phoneProblems: 0 },
+  formPosts: {},
+};
 
 /** The page's route shape: ids and slugs of new records replaced, so counts name page types. */
 function pageKey(url: string): string {
   const u = new URL(url);
-  return u.pathname.replace(/^\/(manage\/)?councils\/e2e-[a-z]+-[a-z]+/, '/$1councils/:slug').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/\d{4}(?=\/|$)/g, '/:year');
+  return u.pathname
+    .replace(/^\/(invite|reply|reset-password)\/[^/]+$/, '/$1/:token')
+    .replace(/^\/(manage\/)?councils\/e2e-[a-z]+-[a-z]+/, '/$1councils/:slug').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, ':id').replace(/\/\d{4}(?=\/|$)/g, '/:year');
 }
 
 /** Record how many form posts a named journey took (printed and written with the page counts). */
@@ -196,6 +234,8 @@ export class Tab {
       const reason = r.failure()?.errorText ?? '';
       // Leaving a page aborts its pending reads (route discovery, prefetches): not a failure of the app.
       if (reason === 'net::ERR_ABORTED' && r.method() === 'GET') return;
+      // With JavaScript off, Chromium refuses the hydrating pages' module preloads (reported as "csp").
+      if (!js && reason === 'csp' && r.resourceType() === 'script') return;
       tab.problems.push(`request failed ${r.method()} ${r.url()}: ${reason}`);
     });
     if (options.user) await tab.signIn(options.user.email, options.user.password);
@@ -241,8 +281,12 @@ export class Tab {
   /** Click something that submits a form and wait until the answer has rendered; then check the page. */
   async submit(target: Locator, options: { check?: boolean } = {}) {
     const posted = this.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(this.h.baseUrl), { timeout: 15_000 });
+    // Without JavaScript every post is a navigation (and a redirect a second one): wait for the page
+    // it ends on to load, not only for the post's answer.
+    const navigated = this.js ? null : this.page.waitForNavigation({ waitUntil: 'load', timeout: 15_000 });
     await target.click();
     await posted;
+    if (navigated) await navigated;
     await this.settle();
     if (options.check !== false) await this.check();
   }
@@ -256,7 +300,17 @@ export class Tab {
 
   private async settle() {
     await this.page.waitForLoadState('load');
-    if (this.js) await this.page.waitForLoadState('networkidle');
+    if (this.js) {
+      // A hydrated page submits through Remix's router: after the POST's answer it still follows a
+      // redirect and reloads the loaders. Wait until the router is idle (not only the network).
+      await this.page.waitForFunction(() => {
+        const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } } }).__remixRouter;
+        if (!router) return true;
+        const s = router.state;
+        return s.navigation.state === 'idle' && s.revalidation === 'idle' && [...s.fetchers.values()].every((f) => f.state === 'idle');
+      }, undefined, { timeout: 15_000 });
+      await this.page.waitForLoadState('networkidle');
+    }
     await this.waitForHydration();
   }
 
@@ -280,7 +334,8 @@ export class Tab {
     await this.waitForHydration();
     const where = pageKey(this.page.url());
     const failures: string[] = [];
-    const violations = await axe(this.page);
+    const violations = this.js ? await axe(this.page) : await axeWithoutJs(this.h.browser, this.page);
+    stats.found.axeViolations += violations.length;
     if (violations.length > 0) failures.push(`axe: ${JSON.stringify(violations, null, 2)}`);
     const keys = await rawKeys(this.page);
     if (keys.length > 0) failures.push(`raw translation keys or placeholders: ${keys.join(', ')}`);
@@ -294,7 +349,11 @@ export class Tab {
     // E2E_PHONE_REPORT=file collects the phone findings instead of failing (for fixing layouts in bulk).
     if (process.env.E2E_PHONE_REPORT && phone.length > 0) appendFileSync(process.env.E2E_PHONE_REPORT, `${where}\n  ${phone.join('\n  ')}\n`);
     else failures.push(...phone);
-    failures.push(...this.problems.splice(0));
+    stats.found.phoneProblems += phone.length;
+    const problems = this.problems.splice(0);
+    stats.found.consoleErrors += problems.filter((p) => /^(console error|pageerror)/.test(p)).length;
+    stats.found.failedRequests += problems.filter((p) => /^(HTTP|request failed)/.test(p)).length;
+    failures.push(...problems);
     if (failures.length > 0) throw new Error(`${where} (${this.js ? 'JS on' : 'JS off'}${this.phone ? ', phone' : ''}):\n${failures.join('\n')}`);
     (this.js ? stats.pagesJs : stats.pagesNoJs).push(where);
     stats.checks[this.js ? 'js' : 'nojs'] += 1;

@@ -36,9 +36,16 @@ describe('the secretariat’s journey with JavaScript on', () => {
   step('the secretary imports the roster from CSV, a bad file first', () => journey.secretaryImportsRoster(j));
   step('the secretary adds, changes and ends memberships on the roster page', () => journey.secretaryEditsMemberships(j));
   step('the secretary creates a weekly series across the change to summer time, moves and cancels meetings', () => journey.secretaryPlansMeetings(j));
-  // Steps 5–10 (agenda, phone replies, minutes, checkers, publication, the anonymous reader) are written
-  // in journey.ts but never completed in Chromium in this round: left out until they pass.
-  step('counts the form posts of these steps', async () => {
-    recordFormPosts('new council to a planned series (JS on, steps 1–4)', journey.postsSoFar(j));
+  step('the secretary writes and publishes an agenda with a withheld item and sends the invitations', () => journey.secretaryPublishesAgenda(j));
+  step('members read the papers and reply on their phones; a deputy is asked and comes', () => journey.membersReplyOnPhones(j));
+  step('after the meeting the secretary records attendance with a deputy, a vote, a recusal and checkers', async () => {
+    await journey.meetingIsOver(j);
+    await journey.secretaryWritesMinutes(j);
+  });
+  step('the checkers sign in, read and confirm the minutes', () => journey.checkersConfirm(j));
+  step('the secretary approves and publishes the minutes', () => journey.secretaryApprovesAndPublishes(j));
+  step('an anonymous visitor reads the published minutes without the withheld parts', () => journey.visitorReadsMinutes(j));
+  step('counts the form posts from a new council to published minutes', async () => {
+    recordFormPosts('new council to published minutes (JS on)', journey.postsSoFar(j));
   });
 });
