@@ -119,6 +119,14 @@ export function toFetchRequest(req: ExpressRequest, res: ExpressResponse, state:
     if (Array.isArray(value)) for (const v of value) headers.append(key, v);
     else headers.set(key, value);
   }
+  // Writes have passed our Origin check against the configured origin (scripts/server.ts). Remix
+  // checks again, comparing Origin with Host/X-Forwarded-Host, which are untrusted here and which
+  // a proxy may rewrite; and it refuses `Origin: null`, which Chromium sends for a plain form post
+  // from a no-referrer page (invitation, reply, password reset) — a 500 with an empty body. Remix
+  // sees the configured host and, for `null`, no Origin.
+  headers.set('host', new URL(trustedOrigin(req)).host);
+  headers.delete('x-forwarded-host');
+  if (headers.get('origin') === 'null') headers.delete('origin');
   const controller = new AbortController();
   const init: RequestInit & { duplex?: 'half' } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -123,10 +123,9 @@ export function linkIn(body: string, path: RegExp): string {
 /** Accept an invitation from the outbox and sign in as the new user. */
 export async function acceptInvitation(j: Journey, email: string, name: string, options: { phone?: boolean } = {}): Promise<Tab> {
   const mail = await lastMail(j, email, /Neuvokseen|Neuvos\b/);
-  // KNOWN DEFECT, left open: without JavaScript the invitation form's post ends in
-  // net::ERR_HTTP_RESPONSE_CODE_FAILURE (an error status with an empty body) in Chromium. The
-  // JavaScript-off journey accepts invitations with JavaScript on and goes on without it.
-  const tab = j.js ? await openTab(j, options) : await Tab.open(j.h, { js: true, phone: options.phone });
+  // Without JavaScript the post carries `Origin: null` (the page sends no referrer); Remix used to
+  // abort it with an empty 500 (tests/integration/hardening-origin-null.test.ts).
+  const tab = await openTab(j, options);
   await tab.visit(linkIn(mail.textBody, /\/invite\//));
   const p = tab.page;
   await p.getByLabel('Nimesi').fill(name);
