@@ -39,6 +39,7 @@ import {
   regions,
   roleGrants,
   statements,
+  statementSteps,
   termExtraSeats,
   terms,
   users,
@@ -283,6 +284,7 @@ class DemoBuilder {
   readonly actionRows: Insert<typeof planActions>[] = [];
   readonly linkRows: Insert<typeof planActionLinks>[] = [];
   readonly statementRows: Insert<typeof statements>[] = [];
+  readonly statementStepRows: Insert<typeof statementSteps>[] = [];
   readonly milestoneRows: Insert<typeof cycleMilestones>[] = [];
 
   private readonly regionsBySlug = new Map<string, RegionCtx>();
@@ -715,8 +717,15 @@ class DemoBuilder {
 
     if (ref.actionPlan) this.addActionPlan(ref, councilId, builtTerms);
     for (const statement of ref.statements ?? []) {
+      const statementId = randomUUID();
+      (statement.steps ?? []).forEach((step, position) =>
+        this.statementStepRows.push({ id: randomUUID(), statementId, position: position + 1, happenedOn: step.on, description: step.description }),
+      );
       this.statementRows.push({
-        id: randomUUID(),
+        id: statementId,
+        caseNumber: statement.caseNumber ?? null,
+        responseDueOn: statement.responseDueOn ?? null,
+        outcome: statement.outcome ?? 'pending',
         councilId,
         type: statement.type,
         issuedOn: statement.issuedOn,
@@ -1277,6 +1286,7 @@ export async function seedDemo(db: Db, opts: { passwordHash: string; now?: Date 
         FROM jsonb_array_elements(${JSON.stringify(approvals)}::jsonb) x WHERE p.id = (x->>'id')::uuid`);
     }
     summary.statements = await insertRows(tx, statements, b.statementRows);
+    await insertRows(tx, statementSteps, b.statementStepRows);
     await insertRows(tx, cycleMilestones, b.milestoneRows);
     // A correction version and a withheld item in the published record.
     await seedRecords(tx, opts.now ?? new Date());

@@ -156,6 +156,11 @@ export interface RefStatement {
   body: string;
   response: string;
   responseDate: string;
+  /** The influence trace (issue 15): the receiving body's case number, due date, steps and outcome. */
+  caseNumber?: string;
+  responseDueOn?: string;
+  outcome?: 'pending' | 'taken_into_account' | 'partly' | 'not_taken_into_account';
+  steps?: Array<{ on: string; description: string }>;
 }
 
 export interface RefActionPlan {
@@ -1832,6 +1837,14 @@ const keskiSuomi: RefCouncil = {
       body: 'Vaikuttamistoimielin pitää tärkeänä, että avustukset ovat ennakoitavia ja että rajanvedosta kuntien tukemaan toimintaan neuvotellaan säännöllisesti. Raportointivaatimusten tulee olla kohtuulliset myös vapaaehtoisvoimin toimiville yhdistyksille.',
       response: 'Aluehallitus huomioi lausunnon avustusohjeen päivityksessä: raportointilomaketta kevennettiin pienille yhdistyksille.',
       responseDate: '2026-06-15',
+      caseNumber: 'KSHVA/1234/02.05.00/2026',
+      responseDueOn: '2026-06-30',
+      outcome: 'partly',
+      steps: [
+        { on: '2026-04-21', description: 'Lausunto kirjattiin hyvinvointialueen kirjaamoon.' },
+        { on: '2026-05-12', description: 'Järjestöyhteistyön yksikkö valmisteli avustusohjeen päivityksen; raportointilomaketta kevennettiin.' },
+        { on: '2026-06-15', description: 'Aluehallitus hyväksyi päivitetyn avustusohjeen. Ennakoitavuutta koskeva ehdotus jäi seuraavaan ohjekierrokseen.' },
+      ],
     },
     {
       type: 'initiative',
@@ -1842,6 +1855,13 @@ const keskiSuomi: RefCouncil = {
       body: 'Vaikuttamistoimielin esittää, että jokaiseen sote-keskukseen nimetään järjestöyhdyshenkilö ja että yhdyshenkilöiden yhteystiedot julkaistaan hyvinvointialueen verkkosivuilla.',
       response: 'Aluehallitus päätti, että järjestöyhdyshenkilöt nimetään kaikkiin sote-keskuksiin vuoden 2027 alusta.',
       responseDate: '2026-10-27',
+      caseNumber: 'KSHVA/2817/00.01.02/2026',
+      responseDueOn: '2026-11-30',
+      outcome: 'taken_into_account',
+      steps: [
+        { on: '2026-09-15', description: 'Aloite kirjattiin ja lähetettiin sote-keskusten johdolle valmisteltavaksi.' },
+        { on: '2026-10-27', description: 'Aluehallitus päätti nimetä järjestöyhdyshenkilön jokaiseen sote-keskukseen vuoden 2027 alusta (§ 214).' },
+      ],
     },
   ],
 };
