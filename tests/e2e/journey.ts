@@ -161,7 +161,7 @@ export async function adminCreatesCouncil(j: Journey) {
   await p.getByLabel('Nimi suomeksi').fill(`Järjestöjen neuvottelukunta ${j.tag}`);
   await p.getByLabel('Nimi ruotsiksi').fill(`Organisationernas delegation ${j.tag}`);
   await p.getByLabel('Tyyppi').selectOption({ label: 'Neuvottelukunta' });
-  await p.getByLabel('Tausta').selectOption({ label: 'Hyvinvointialueen perustama' });
+  await p.getByLabel('Tausta', { exact: true }).selectOption({ label: 'Hyvinvointialueen perustama' });
   await p.getByLabel('svenska').check();
   await p.getByLabel('Kuvaus suomeksi').fill('Hyvinvointialueen ja järjestöjen yhteistyöelin.');
   await p.getByLabel('Kuvaus ruotsiksi').fill('Välfärdsområdets och organisationernas samarbetsorgan.');
@@ -304,7 +304,7 @@ export async function secretaryPlansMeetings(j: Journey) {
   await sec.visit(`/manage/councils/${j.slug}`);
   await sec.follow(p.getByRole('main').getByRole('link', { name: 'Kokoukset', exact: true }));
   const series = p.locator('section', { has: p.getByRole('heading', { name: 'Uusi kokoussarja' }) });
-  await series.getByLabel('Otsikko').fill('Kevään kokous');
+  await series.getByLabel('Otsikko', { exact: true }).fill('Kevään kokous');
   await series.getByLabel('Toisto', { exact: true }).selectOption({ label: 'Joka viikko' });
   await series.getByLabel('Ensimmäinen päivä').fill(j.dates.seriesFirst);
   await series.getByLabel('Alkaa klo').fill('17:00');
@@ -350,7 +350,7 @@ export async function secretaryPlansMeetings(j: Journey) {
   // The meeting whose minutes the journey writes: a single meeting ten days from now.
   await sec.visit(`/manage/councils/${j.slug}/meetings`);
   const single = p.locator('section', { has: p.getByRole('heading', { name: 'Uusi yksittäinen kokous' }) });
-  await single.getByLabel('Otsikko').fill('Syyskokous');
+  await single.getByLabel('Otsikko', { exact: true }).fill('Syyskokous');
   await single.getByLabel('Päivämäärä').fill(j.dates.meetingDay);
   await single.getByLabel('Alkaa klo').fill('17:00');
   await single.getByLabel('Päättyy klo').fill('19:00');
@@ -369,9 +369,9 @@ export async function secretaryPublishesAgenda(j: Journey) {
   await sec.visit(`/manage/meetings/${j.meetingId}/agenda`);
   const add = async (title: string, body: string, proposal: string, confidential?: string) => {
     const form = p.locator('section[aria-labelledby="new-item-heading"]');
-    await form.getByLabel('Otsikko').fill(title);
-    await form.getByLabel('Selostus').fill(body);
-    await form.getByLabel('Päätösehdotus').fill(proposal);
+    await form.getByLabel('Otsikko', { exact: true }).fill(title);
+    await form.getByLabel('Selostus', { exact: true }).fill(body);
+    await form.getByLabel('Päätösehdotus', { exact: true }).fill(proposal);
     if (confidential) {
       await form.getByLabel('Julkisuus').selectOption({ label: 'Salassa pidettävä' });
       await form.getByLabel(/^Salassapitoperuste/).fill(confidential);
@@ -382,7 +382,10 @@ export async function secretaryPublishesAgenda(j: Journey) {
   await add('Järjestöavustusten painopisteet 2027', 'Valmistelija esittelee avustusten painopisteet.\n\n- lasten ja nuorten hyvinvointi\n- yksinäisyyden vähentäminen', 'Neuvottelukunta hyväksyy painopisteet.');
   await add('Avustushakemus: Porvoon Nuorisoseura ry', 'Hakemuksessa on yhdistyksen talouden yksityiskohtia.', 'Neuvottelukunta puoltaa hakemusta.', 'JulkL 24 § 1 mom. 20 k');
   await add('Lausunto hyvinvointisuunnitelmasta', 'Lausuntopyyntö saapui 1.11.', 'Neuvottelukunta antaa lausunnon liitteen mukaisena.');
-  await sec.submit(p.getByRole('button', { name: 'Julkaise esityslista ja numeroi asiat' }));
+  // The council is bilingual and the items are in Finnish only: the page lists the missing Swedish
+  // versions and the button publishes anyway (the pages mark the Finnish text).
+  await p.getByText('Kokouksen otsikko: puuttuu ruotsiksi').waitFor();
+  await sec.submit(p.getByRole('button', { name: 'Julkaise silti' }));
   await seen(p.getByText(/Esityslista julkaistiin/));
   await sec.visit(`/manage/meetings/${j.meetingId}`);
   await sec.submit(p.getByRole('button', { name: 'Lähetä kutsu' }));
@@ -467,7 +470,7 @@ export async function secretaryWritesMinutes(j: Journey) {
   const item = (title: string) => p.locator('section.records-item', { has: p.getByRole('heading', { name: title }) });
   const first = item('Järjestöavustusten painopisteet 2027');
   await first.getByLabel('Keskustelu').fill('Keskustelun kuluessa Gunnar Grön ehdotti nuorten painopisteen laajentamista.');
-  await first.getByLabel('Päätös').fill('Neuvottelukunta hyväksyi painopisteet äänin 2–1.');
+  await first.getByLabel('Päätös', { exact: true }).fill('Neuvottelukunta hyväksyi painopisteet äänin 2–1.');
   await first.getByLabel('Jaa').fill('2');
   await first.getByLabel('Ei', { exact: true }).fill('1');
   await first.getByLabel('Tyhjää').fill('0');
@@ -479,7 +482,7 @@ export async function secretaryWritesMinutes(j: Journey) {
   await second.getByLabel('Peruste').fill('Hakijayhdistyksen hallituksen jäsen');
   await sec.submit(second.getByRole('button', { name: 'Merkitse esteelliseksi' }));
   await seen(item('Avustushakemus: Porvoon Nuorisoseura ry').getByText('Hakijayhdistyksen hallituksen jäsen', { exact: false }));
-  await second.getByLabel('Päätös').fill('Neuvottelukunta puolsi hakemusta.');
+  await second.getByLabel('Päätös', { exact: true }).fill('Neuvottelukunta puolsi hakemusta.');
   await sec.submit(second.getByRole('button', { name: 'Tallenna asia' }));
   await seen(p.getByRole('status').getByText('Tehty.'));
 
